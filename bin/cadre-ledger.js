@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+'use strict';
+// The CLI is compiled by `npm install` (the "prepare" script) into dist/node.
+const path = require('path');
+const entry = path.join(__dirname, '..', 'dist', 'node', 'cli', 'main.js');
+let main;
+try {
+  main = require(entry).main;
+} catch (e) {
+  if (e && e.code === 'MODULE_NOT_FOUND' && String(e.message).includes(entry)) {
+    process.stderr.write('cadre-ledger: 尚未编译，请先运行 npm install（或 npm run build:cli）。Not built yet: run npm install.\n');
+    process.exit(2);
+  }
+  throw e;
+}
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err) => {
+    process.stderr.write(`cadre-ledger: ${err && err.message ? err.message : err}\n`);
+    process.exit(2);
+  },
+);
