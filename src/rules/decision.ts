@@ -11,8 +11,9 @@ import type { CodeDoc, Finding, Severity } from '../values/finding';
  * - `rule` is the seed section that the rule applies, e.g. '二.2', '四.4'.
  * - `code` is a stable dotted string (e.g. 'vote.below-threshold'); each module exports
  *   `CODES: readonly CodeDoc[]` documenting every code it emits.
- * - `severity`: 'error' = bad data or a broken rule (the outcome cannot be trusted or is
- *   negative), 'warning' = a person must look, 'info' = why a positive outcome holds.
+ * - `severity`: 'error' = bad data or a record that breaks a rule (no trustworthy outcome),
+ *   'warning' = a negative outcome or something a person must look at, 'info' = an
+ *   explanation (e.g. why a candidate passes).
  * - `threshold` / `value` are the numbers compared (ratios as numbers in [0,1], counts, days);
  *   `policyKey` names the Policy key the threshold came from (SPEC §2), when there is one.
  */
