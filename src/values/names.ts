@@ -1,0 +1,77 @@
+/**
+ * Person names (姓名) as typed in ledgers: two-character names padded with spaces to line up with
+ * three-character ones (`王  五`), minority names joined by a middle dot in one of many look-alike
+ * characters (`阿依古丽•买买提`), stray line breaks.
+ */
+import { msg } from '../i18n/message';
+import { fail, ok, type CodeDoc, type Finding, type Parsed } from './finding';
+import { cellErrorText, isBlank, showInput } from './cell-input';
+import { normalizeText } from './text';
+
+export const CODES: readonly CodeDoc[] = [
+  {
+    code: 'name.empty',
+    severity: 'info',
+    doc: msg('姓名为空。是否必填由调用方（台账列）决定。', 'The name is empty. Whether it is required is up to the caller (the ledger column).'),
+  },
+  {
+    code: 'name.suspicious',
+    severity: 'warning',
+    doc: msg(
+      '姓名中含有数字或符号（如“王五2”“李明(大)”）。姓名照常返回，请核对是否录入错误。',
+      'The name contains digits or symbols (e.g. "王五2", "李明(大)"). The name is still returned; check for a typing error.',
+    ),
+  },
+];
+
+// Look-alikes of the middle dot used in minority and foreign names: U+00B7 ·, U+2022 •,
+// U+30FB ・, U+2027 ‧, U+FF65 ･, U+0387 ·, U+2219 ∙, U+22C5 ⋅, U+00B7-like U+16EB ᛫.
+const DOT_LIKE = /[\u00b7\u2022\u30fb\u2027\uff65\u0387\u2219\u22c5\u16eb]/g;
+const MIDDLE_DOT = '\u00b7';
+const HAN = '[\\p{Script=Han}\\u3007]';
+// A full stop between two Chinese characters is a middle dot typed on a Chinese keyboard (．→.).
+const DOT_BETWEEN_HAN = new RegExp(`(?<=${HAN}) ?\\. ?(?=${HAN})`, 'gu');
+const SPACE_BETWEEN_HAN = new RegExp(`(?<=${HAN}) (?=${HAN})`, 'gu');
+const SPACE_AROUND_DOT = / ?\u00b7 ?/g;
+// Letters of any script, combining marks, the middle dot, and ' - . between Latin words.
+const ALLOWED = /^[\p{L}\p{M}\u00b7 '.-]*$/u;
+
+/**
+ * Trimmed name with spaces between Chinese characters removed (`王  五` → `王五`), one space kept
+ * between Latin words (`Li  Ming` → `Li Ming`), every middle-dot variant → `·` without spaces
+ * around it. Digits or symbols give a `name.suspicious` note, not a failure: ledgers sometimes
+ * tell namesakes apart that way, and only a person can decide.
+ */
+export function normalizePersonName(input: unknown): Parsed<string> {
+  const err = cellErrorText(input);
+  if (err !== null) return fail(suspicious(showInput(input)));
+  if (isBlank(input)) return fail(empty());
+  const raw = typeof input === 'string' ? input : typeof input === 'number' ? String(input) : null;
+  if (raw === null) return fail(suspicious(showInput(input)));
+
+  const name = normalizeText(raw)
+    .replace(DOT_LIKE, MIDDLE_DOT)
+    .replace(DOT_BETWEEN_HAN, MIDDLE_DOT)
+    .replace(SPACE_AROUND_DOT, MIDDLE_DOT)
+    .replace(SPACE_BETWEEN_HAN, '');
+  if (name === '') return fail(empty());
+
+  const notes: Finding[] = [];
+  if (!ALLOWED.test(name) || /^[·.'-]|[·.'-]$|[·.'-]{2}/.test(name)) notes.push(suspicious(showInput(raw)));
+  return ok(name, notes);
+}
+
+function empty(): Finding {
+  return { code: 'name.empty', severity: 'info', message: msg('姓名为空', 'The name is empty') };
+}
+
+function suspicious(shown: string): Finding {
+  return {
+    code: 'name.suspicious',
+    severity: 'warning',
+    message: msg(
+      `姓名 ${shown} 含有数字或符号；姓名应只含文字和间隔号“·”`,
+      `Name ${shown} contains digits or symbols; a name should contain only letters and the middle dot "·"`,
+    ),
+  };
+}
