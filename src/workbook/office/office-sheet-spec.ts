@@ -1,0 +1,97 @@
+/**
+ * Writing an output sheet (输出工作表) such as 问题清单 from a SheetSpec: contents as matrices
+ * (src/workbook/office/office-write.ts), then styles, merges, widths, frozen rows and print setup
+ * in the same requests. Links are HYPERLINK formulas with a "#'Sheet'!D7" target, which jump
+ * inside the workbook in every Excel version and survive a trip through the file adapter
+ * (Range.hyperlink needs ExcelApi 1.7 and one property set per cell).
+ */
+import type { Msg } from '../../i18n/message';
+import { isCellError, type CellValue } from '../../ledger/grid';
+import type { CellWrite } from '../../ledger/edit-plan';
+import { writeEntry, valueEntry } from '../../ledger/text-entry';
+import { boxAddress } from '../../ledger/a1-areas';
+import type { CellItem } from '../../ledger/chunk';
+import type { CellStyle, SheetSpec } from '../port';
+import { writeCells, type CellEntry } from './office-write';
+import { NOTICES, type Capabilities } from './requirements';
+
+function isWrite(x: CellWrite | CellValue): x is CellWrite {
+  return typeof x === 'object' && x !== null && !isCellError(x) && ('value' in x || 'formula' in x);
+}
+
+function displayText(x: CellWrite | CellValue): string {
+  const v = isWrite(x) ? (x.value ?? x.cached ?? '') : x;
+  if (v === null) return '';
+  return isCellError(v) ? v.error : String(v);
+}
+
+const quoteFormulaText = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+
+/** =HYPERLINK("#'花名册'!D7","text"): an in-workbook link. */
+export function hyperlinkFormula(target: string, text: string): string {
+  return `=HYPERLINK(${quoteFormulaText(`#${target}`)},${quoteFormulaText(text)})`;
+}
+
+/** Points for a width in characters (Excel's default 8.43 characters are 48 points). */
+const pointsForChars = (chars: number): number => Math.round(chars * 5.7 * 100) / 100;
+const POINTS_PER_CM = 28.3465;
+
+export async function writeSpec(ctx: Excel.RequestContext, ws: Excel.Worksheet, spec: SheetSpec, caps: Capabilities, notices: Msg[]): Promise<void> {
+  const links = new Map((spec.links ?? []).map((l) => [`${l.row}:${l.col}`, l.target]));
+  const cells: CellItem<CellEntry>[] = [];
+  spec.rows.forEach((row, r) =>
+    row.forEach((x, c) => {
+      const target = links.get(`${r}:${c}`);
+      if (target !== undefined) {
+        cells.push({ row: r, col: c, item: { entry: hyperlinkFormula(target, displayText(x)), numberFormat: null } });
+        return;
+      }
+      if (isWrite(x)) cells.push({ row: r, col: c, item: { entry: writeEntry(x), numberFormat: x.numberFormat ?? null } });
+      else if (x !== null) cells.push({ row: r, col: c, item: { entry: valueEntry(x), numberFormat: null } });
+    }),
+  );
+  for (const s of spec.styles ?? []) applyStyle(ws.getRange(boxAddress(s.box)), s.style);
+  for (const m of spec.merges ?? []) ws.getRange(boxAddress(m)).merge(false);
+  (spec.columnWidths ?? []).forEach((w, c) => {
+    ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = pointsForChars(w);
+  });
+  if (spec.freezeRows) ws.freezePanes.freezeRows(spec.freezeRows);
+  if (spec.print) {
+    if (!caps.pageLayout) notices.push(NOTICES.pageLayout);
+    else {
+      const p = spec.print;
+      const layout = ws.pageLayout;
+      layout.orientation = p.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+      layout.paperSize = 'A4';
+      if (p.marginsCm) {
+        layout.topMargin = p.marginsCm.top * POINTS_PER_CM;
+        layout.bottomMargin = p.marginsCm.bottom * POINTS_PER_CM;
+        layout.leftMargin = p.marginsCm.left * POINTS_PER_CM;
+        layout.rightMargin = p.marginsCm.right * POINTS_PER_CM;
+      }
+      if (p.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      if (p.repeatRows) layout.setPrintTitleRows(`$${p.repeatRows.first + 1}:$${p.repeatRows.last + 1}`);
+      if (p.area) layout.setPrintArea(boxAddress(p.area));
+    }
+  }
+  if (spec.visibility && spec.visibility !== 'visible') ws.visibility = spec.visibility === 'veryHidden' ? 'VeryHidden' : 'Hidden';
+  // The queued formatting travels with the first content request.
+  await writeCells(ctx, [{ sheet: spec.name, ws, cells }]);
+  await ctx.sync();
+}
+
+function applyStyle(range: Excel.Range, s: CellStyle): void {
+  const f = range.format;
+  if (s.bold !== undefined) f.font.bold = s.bold;
+  if (s.fontName !== undefined) f.font.name = s.fontName;
+  if (s.fontSize !== undefined) f.font.size = s.fontSize;
+  if (s.horizontal) f.horizontalAlignment = s.horizontal === 'left' ? 'Left' : s.horizontal === 'right' ? 'Right' : 'Center';
+  if (s.vertical) f.verticalAlignment = s.vertical === 'top' ? 'Top' : s.vertical === 'bottom' ? 'Bottom' : 'Center';
+  if (s.wrap !== undefined) f.wrapText = s.wrap;
+  if (s.fill) f.fill.color = s.fill;
+  if (s.border) {
+    for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const) {
+      f.borders.getItem(edge).style = 'Continuous';
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import { OfficeWorkbook } from '../../../src/workbook/office/office-workbook';
+import { FakeExcel } from '../../support/fake-excel';
+import { allSets, fakeWith, seedAll } from '../../support/fake-ledger';
+
+async function syncsToRead(rows: number, fx = FakeExcel.desktop()): Promise<number> {
+  seedAll(fx, [['花名册', rows], ['考核测评', Math.max(1, Math.floor(rows / 2))]]);
+  const wb = new OfficeWorkbook(fx.run, { isSetSupported: allSets });
+  fx.resetStats();
+  const grids = await wb.read();
+  expect(grids.map((g) => g.rowCount)).toEqual([rows + 1, Math.max(1, Math.floor(rows / 2)) + 1]);
+  expect(fx.stats.runs).toBe(1);
+  return fx.stats.syncs;
+}
+
+describe('OfficeWorkbook.read', () => {
+  it('uses as many requests for 20,000 rows as for 20', async () => {
+    const small = await syncsToRead(20);
+    const large = await syncsToRead(20_000);
+    expect(small).toBe(2);
+    expect(large).toBe(small);
+  });
+
+  it('on Excel on the web, adds only the requests the 5 MB answer limit forces', async () => {
+    const fx = new FakeExcel();
+    const syncs = await syncsToRead(20_000, fx);
+    const delivered = fx.stats.responseBytes.reduce((a, b) => a + b, 0);
+    expect(Math.max(...fx.stats.responseBytes)).toBeLessThanOrEqual(5 * 1024 * 1024);
+    // sheet list + refused answer + metadata + one band per 4 MiB of data (rounded up, per sheet)
+    expect(syncs).toBeLessThanOrEqual(3 + Math.ceil(delivered / (4 * 1024 * 1024)) + 2);
+  });
+
+  it('reads values, formulas, number formats, hidden rows and merges from A1', async () => {
+    const fx = new FakeExcel();
+    const s = fx.addSheet('台账');
+    fx.seed('台账', 2, 1, { value: '姓名' });
+    fx.seed('台账', 3, 1, { value: '=SUM(A1)', quotePrefix: true });
+    fx.seed('台账', 3, 2, { formula: '=CADRE.VOTERATIO(1,2)', value: 0.5, numberFormat: '0%' });
+    fx.seed('台账', 4, 2, { formula: '=1/0', value: { error: '#DIV/0!' } });
+    s.hiddenRows.add(3);
+    s.merges.push({ top: 2, left: 1, bottom: 2, right: 2 });
+    const [g] = await new OfficeWorkbook(fx.run, { isSetSupported: allSets }).read(['台账']);
+    expect(g.rowCount).toBe(5);
+    expect(g.colCount).toBe(3);
+    expect(g.values[0]).toEqual([null, null, null]);
+    expect(g.values[3][1]).toBe('=SUM(A1)');
+    expect(g.formulas[3][1]).toBeNull();
+    expect(g.formulas[3][2]).toBe('=CADRE.VOTERATIO(1,2)');
+    expect(g.numberFormats[3][2]).toBe('0%');
+    expect(g.values[4][2]).toEqual({ error: '#DIV/0!' });
+    expect(g.hiddenRows).toEqual([3]);
+    expect(g.merges).toEqual([{ top: 2, left: 1, bottom: 2, right: 2 }]);
+  });
+
+  it('lists sheets without its own hidden sheets and says which are protected', async () => {
+    const fx = fakeWith(['A', 2]);
+    fx.addSheet('P', { protected: true });
+    fx.addSheet('_cadre_undo', { visibility: 'VeryHidden' });
+    const list = await new OfficeWorkbook(fx.run, { isSetSupported: allSets }).listSheets();
+    expect(list).toEqual([
+      { name: 'A', visibility: 'visible', protected: false },
+      { name: 'P', visibility: 'visible', protected: true },
+    ]);
+  });
+
+  it('reads in row bands, each answer below 5 MB, when one answer would be too large', async () => {
+    const fx = fakeWith(['大表', 40_000]);
+    const wb = new OfficeWorkbook(fx.run, { isSetSupported: allSets });
+    const [g] = await wb.read(['大表']);
+    expect(g.rowCount).toBe(40_001);
+    expect(g.values[40_000][0]).toBe('干部40000');
+    expect(g.formulas[40_000][4]).toBe('=CADRE.VOTERATIO(D40001,50)');
+    expect(fx.stats.refusedResponses).toBe(1);
+    expect(Math.max(...fx.stats.responseBytes)).toBeLessThanOrEqual(fx.responseLimit);
+  });
+
+  it('degrades with a message when hidden rows and merges cannot be read', async () => {
+    const fx = fakeWith(['A', 3]);
+    fx.sheet('A').hiddenRows.add(2);
+    const wb = new OfficeWorkbook(fx.run, { isSetSupported: (_n, v) => v === '1.7' });
+    const [g] = await wb.read();
+    expect(g.hiddenRows).toEqual([]);
+    const notes = wb.takeNotices().map((m) => m['en-US']);
+    expect(notes).toEqual([expect.stringContaining('hidden rows'), expect.stringContaining('merged cells')]);
+  });
+
+  it('refuses to run without the minimum requirement set, in both languages', async () => {
+    const fx = fakeWith(['A', 3]);
+    const wb = new OfficeWorkbook(fx.run, { isSetSupported: () => false });
+    await expect(wb.read()).rejects.toMatchObject({ code: 'unsupported', userMessage: { 'zh-CN': expect.stringContaining('ExcelApi 1.7') } });
+    expect(fx.stats.runs).toBe(0);
+  });
+});
