@@ -108,19 +108,19 @@ export function formatDate(date: LocalDate, precision: DatePrecision): string {
 // ---------------------------------------------------------------------------------------------
 
 function fromNumber(n: number, opts: DateOptions): Parsed<ChineseDate> {
-  const shown = String(n);
-  if (!Number.isFinite(n) || n < 0) return fail(unrecognized(shown));
+  const raw = n; // messages show it via showInput only when something is wrong
+  if (!Number.isFinite(n) || n < 0) return fail(unrecognized(String(n)));
   const formatted = opts.dateFormatted ?? (opts.numberFormat !== undefined ? isDateFormat(opts.numberFormat) : undefined);
-  if (formatted === true) return fromSerialNumber(n, shown, opts);
+  if (formatted === true) return fromSerialNumber(n, raw, opts);
 
   // Excel keeps 15 significant digits; printing at that precision removes float noise such as
   // 1985.0300000000002 from a formula, and gives back what the user typed.
   const typed = String(Number(n.toPrecision(15)));
   const [whole, fraction = ''] = typed.split('.');
   if (fraction === '' && DIGITS.test(whole) && (whole.length === 4 || whole.length === 6 || whole.length === 8)) {
-    return fromDigits(whole, shown, opts);
+    return fromDigits(whole, raw, opts);
   }
-  if (fraction !== '' && whole.length === 4) return fromYearFraction(whole, fraction, shown, opts);
+  if (fraction !== '' && whole.length === 4) return fromYearFraction(whole, fraction, raw, opts);
   if (formatted === false) {
     const asSerial = fromSerial(n);
     const hint = asSerial ? `${asSerial.y}-${pad2(asSerial.m)}-${pad2(asSerial.d)}` : null;
@@ -128,39 +128,39 @@ function fromNumber(n: number, opts: DateOptions): Parsed<ChineseDate> {
       code: 'date.unrecognized',
       severity: 'error',
       message: hint
-        ? msg(`常规格式的数字 ${shown} 不是日期写法；若它是 Excel 日期序号则为 ${hint}，请把单元格设为日期格式`, `The plain number ${shown} is not a date form; as an Excel date serial it would be ${hint} — format the cell as a date`)
-        : msg(`无法将数字 ${shown} 识别为日期；应为 1985.03、198503 或日期格式单元格`, `Cannot read the number ${shown} as a date; expected 1985.03, 198503 or a date-formatted cell`),
+        ? msg(`常规格式的数字 ${showInput(raw)} 不是日期写法；若它是 Excel 日期序号则为 ${hint}，请把单元格设为日期格式`, `The plain number ${showInput(raw)} is not a date form; as an Excel date serial it would be ${hint} — format the cell as a date`)
+        : msg(`无法将数字 ${showInput(raw)} 识别为日期；应为 1985.03、198503 或日期格式单元格`, `Cannot read the number ${showInput(raw)} as a date; expected 1985.03, 198503 or a date-formatted cell`),
     });
   }
-  return fromSerialNumber(n, shown, opts);
+  return fromSerialNumber(n, raw, opts);
 }
 
-function fromSerialNumber(n: number, shown: string, opts: DateOptions): Parsed<ChineseDate> {
+function fromSerialNumber(n: number, raw: unknown, opts: DateOptions): Parsed<ChineseDate> {
   const date = fromSerial(n);
   if (date === null) {
     return fail({
       code: 'date.invalid',
       severity: 'error',
-      message: msg(`日期序号 ${shown} 不对应任何日期；应为 1 至 2958465 之间（且不是 60）`, `Date serial ${shown} is not a date; expected 1 to 2958465 (and not 60)`),
+      message: msg(`日期序号 ${showInput(raw)} 不对应任何日期；应为 1 至 2958465 之间（且不是 60）`, `Date serial ${showInput(raw)} is not a date; expected 1 to 2958465 (and not 60)`),
     });
   }
-  return checked(date.y, date.m, date.d, 'day', shown, opts);
+  return checked(date.y, date.m, date.d, 'day', raw, opts);
 }
 
 /** The fraction of a yyyy.mm number typed into a General cell; see the module comment. */
-function fromYearFraction(year: string, fraction: string, shown: string, opts: DateOptions): Parsed<ChineseDate> {
+function fromYearFraction(year: string, fraction: string, raw: unknown, opts: DateOptions): Parsed<ChineseDate> {
   if (fraction === '1') {
     return fail({
       code: 'date.ambiguous',
       severity: 'warning',
       message: msg(
-        `数字 ${shown} 可能是 ${year}.10（10月，Excel 去掉了末尾的 0）也可能是 ${year}.1（1月）；请录入为文本或日期`,
-        `The number ${shown} may be ${year}.10 (October; Excel dropped the trailing 0) or ${year}.1 (January); enter it as text or as a date`,
+        `数字 ${showInput(raw)} 可能是 ${year}.10（10月，Excel 去掉了末尾的 0）也可能是 ${year}.1（1月）；请录入为文本或日期`,
+        `The number ${showInput(raw)} may be ${year}.10 (October; Excel dropped the trailing 0) or ${year}.1 (January); enter it as text or as a date`,
       ),
     });
   }
-  if (fraction.length <= 2) return checked(Number(year), Number(fraction), 1, 'month', shown, opts);
-  if (fraction.length === 4) return checked(Number(year), Number(fraction.slice(0, 2)), Number(fraction.slice(2)), 'day', shown, opts);
+  if (fraction.length <= 2) return checked(Number(year), Number(fraction), 1, 'month', raw, opts);
+  if (fraction.length === 4) return checked(Number(year), Number(fraction.slice(0, 2)), Number(fraction.slice(2)), 'day', raw, opts);
   if (fraction.length === 3) {
     const m = Number(fraction.slice(0, 2));
     const d = Number(fraction[2]);
@@ -169,64 +169,62 @@ function fromYearFraction(year: string, fraction: string, shown: string, opts: D
         code: 'date.ambiguous',
         severity: 'warning',
         message: msg(
-          `数字 ${shown} 可能是 ${year}.${fraction}0（末尾的 0 被 Excel 去掉）也可能是 ${year}年${m}月${d}日；请录入为文本或日期`,
-          `The number ${shown} may be ${year}.${fraction}0 (Excel dropped the trailing 0) or ${year}-${pad2(m)}-${pad2(d)}; enter it as text or as a date`,
+          `数字 ${showInput(raw)} 可能是 ${year}.${fraction}0（末尾的 0 被 Excel 去掉）也可能是 ${year}年${m}月${d}日；请录入为文本或日期`,
+          `The number ${showInput(raw)} may be ${year}.${fraction}0 (Excel dropped the trailing 0) or ${year}-${pad2(m)}-${pad2(d)}; enter it as text or as a date`,
         ),
       });
     }
   }
-  return fail(unrecognized(shown));
+  return fail(unrecognized(showInput(raw)));
 }
 
-/** yyyy, yyyymm or yyyymmdd written as digits only. */
-function fromDigits(digits: string, shown: string, opts: DateOptions): Parsed<ChineseDate> {
+/** yyyy, yyyymm or yyyymmdd written as digits only (callers pass only these three lengths). */
+function fromDigits(digits: string, raw: unknown, opts: DateOptions): Parsed<ChineseDate> {
   const y = Number(digits.slice(0, 4));
-  if (digits.length === 4) return checked(y, 1, 1, 'year', shown, opts);
+  if (digits.length === 4) return checked(y, 1, 1, 'year', raw, opts);
   const m = Number(digits.slice(4, 6));
-  if (digits.length === 6) return checked(y, m, 1, 'month', shown, opts);
-  if (digits.length === 8) return checked(y, m, Number(digits.slice(6, 8)), 'day', shown, opts);
-  return fail(unrecognized(shown));
+  if (digits.length === 6) return checked(y, m, 1, 'month', raw, opts);
+  return checked(y, m, Number(digits.slice(6, 8)), 'day', raw, opts);
 }
 
 function fromText(raw: string, opts: DateOptions): Parsed<ChineseDate> {
-  const shown = showInput(raw);
   const text = normalizeText(raw);
   if (UNTIL_NOW.test(text)) {
     return fail({
       code: 'date.until-now',
       severity: 'info',
-      message: msg(`${shown} 表示“至今”，不是具体日期`, `${shown} means "until now", not a specific date`),
+      message: msg(`${showInput(raw)} 表示“至今”，不是具体日期`, `${showInput(raw)} means "until now", not a specific date`),
     });
   }
   const s = text.replace(SUFFIX, '');
-  if (DIGITS.test(s)) return s.length === 4 || s.length === 6 || s.length === 8 ? fromDigits(s, shown, opts) : fail(unrecognized(shown));
+  if (DIGITS.test(s)) return s.length === 4 || s.length === 6 || s.length === 8 ? fromDigits(s, raw, opts) : fail(unrecognized(showInput(raw)));
 
   let m = SEPARATED.exec(s);
   if (m) {
     const precision: DatePrecision = m[4] === undefined ? 'month' : 'day';
-    return checked(Number(m[1]), Number(m[3]), m[4] === undefined ? 1 : Number(m[4]), precision, shown, opts);
+    return checked(Number(m[1]), Number(m[3]), m[4] === undefined ? 1 : Number(m[4]), precision, raw, opts);
   }
   m = CHINESE.exec(s);
   if (m) {
-    if (m[2] === undefined) return checked(Number(m[1]), 1, 1, 'year', shown, opts);
-    return checked(Number(m[1]), Number(m[2]), m[3] === undefined ? 1 : Number(m[3]), m[3] === undefined ? 'month' : 'day', shown, opts);
+    if (m[2] === undefined) return checked(Number(m[1]), 1, 1, 'year', raw, opts);
+    return checked(Number(m[1]), Number(m[2]), m[3] === undefined ? 1 : Number(m[3]), m[3] === undefined ? 'month' : 'day', raw, opts);
   }
   m = WITH_TIME.exec(s);
-  if (m) return checked(Number(m[1]), Number(m[2]), Number(m[3]), 'day', shown, opts);
+  if (m) return checked(Number(m[1]), Number(m[2]), Number(m[3]), 'day', raw, opts);
   m = CN_NUMERAL.exec(s);
-  if (m) return fromChineseNumerals(s, m, shown, opts);
-  return fail(unrecognized(shown));
+  if (m) return fromChineseNumerals(s, m, raw, opts);
+  return fail(unrecognized(showInput(raw)));
 }
 
 /** 一九八五年三月一日, 二〇一九年十二月, 1985年十月 (〇/零/○ all mean zero). */
-function fromChineseNumerals(s: string, m: RegExpExecArray, shown: string, opts: DateOptions): Parsed<ChineseDate> {
+function fromChineseNumerals(s: string, m: RegExpExecArray, raw: unknown, opts: DateOptions): Parsed<ChineseDate> {
   const yearText = s.slice(0, 4);
   const y = DIGITS.test(yearText) ? Number(yearText) : Array.from(yearText).reduce((acc, c) => acc * 10 + CN_DIGIT[c], 0);
-  if (m[1] === undefined) return checked(y, 1, 1, 'year', shown, opts);
+  if (m[1] === undefined) return checked(y, 1, 1, 'year', raw, opts);
   const month = smallNumber(m[1]);
   const day = m[2] === undefined ? 1 : smallNumber(m[2]);
-  if (month === null || day === null) return fail(unrecognized(shown));
-  return checked(y, month, day, m[2] === undefined ? 'month' : 'day', shown, opts);
+  if (month === null || day === null) return fail(unrecognized(showInput(raw)));
+  return checked(y, month, day, m[2] === undefined ? 'month' : 'day', raw, opts);
 }
 
 /** 1–39 in Chinese numerals (三, 十, 十二, 二十一, 廿一, 卅) or digits; null otherwise. */
@@ -244,17 +242,17 @@ function smallNumber(t: string): number | null {
 function fromJsDate(d: Date, opts: DateOptions): Parsed<ChineseDate> {
   // exceljs hands date cells over as JS Dates at UTC midnight; read them in UTC.
   if (Number.isNaN(d.getTime())) return fail(unrecognized('Invalid Date'));
-  return checked(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), 'day', showInput(d), opts);
+  return checked(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), 'day', d, opts);
 }
 
 /** Validates the parts, then the plausible-year range. */
-function checked(y: number, m: number, d: number, precision: DatePrecision, shown: string, opts: DateOptions): Parsed<ChineseDate> {
+function checked(y: number, m: number, d: number, precision: DatePrecision, raw: unknown, opts: DateOptions): Parsed<ChineseDate> {
   if (!(m >= 1 && m <= 12)) {
-    return fail(invalid(shown, msg(`月份应为 1–12，实为 ${m}`, `month must be 1–12, found ${m}`)));
+    return fail(invalid(showInput(raw), msg(`月份应为 1–12，实为 ${m}`, `month must be 1–12, found ${m}`)));
   }
   const last = daysInMonth(y, m);
   if (!(d >= 1 && d <= last)) {
-    return fail(invalid(shown, msg(`${y}年${m}月只有 ${last} 天，没有 ${d} 日`, `${y}-${pad2(m)} has ${last} days, not day ${d}`)));
+    return fail(invalid(showInput(raw), msg(`${y}年${m}月只有 ${last} 天，没有 ${d} 日`, `${y}-${pad2(m)} has ${last} days, not day ${d}`)));
   }
   const min = opts.minYear ?? DEFAULT_MIN_YEAR;
   const max = opts.maxYear ?? DEFAULT_MAX_YEAR;
@@ -262,7 +260,7 @@ function checked(y: number, m: number, d: number, precision: DatePrecision, show
     return fail({
       code: 'date.out-of-range',
       severity: 'warning',
-      message: msg(`日期 ${shown} 的年份 ${y} 不在合理范围 ${min}–${max} 内`, `Date ${shown} has year ${y}, outside the plausible range ${min}–${max}`),
+      message: msg(`日期 ${showInput(raw)} 的年份 ${y} 不在合理范围 ${min}–${max} 内`, `Date ${showInput(raw)} has year ${y}, outside the plausible range ${min}–${max}`),
     });
   }
   return ok({ date: { y, m, d }, precision });

@@ -13,6 +13,9 @@ const FULL_WIDTH = /[\uff01-\uff5e]/g;
 // A line break (Alt+Enter in Excel, or CR LF pasted from Word) with the spaces around it.
 const LINE_BREAK = / *(?:\r\n|[\r\n\u000b\u000c\u0085\u2028\u2029])\s*/g;
 const HAN = /[\p{Script=Han}\u3007]/u;
+// Text made only of printable ASCII (no space) and common Han characters is already normal; most
+// cells are, so they skip the replacement passes.
+const ALREADY_NORMAL = /^[\x21-\x7e\u4e00-\u9fff]*$/;
 
 /** Full-width letters, digits and punctuation (０-９, Ａ-Ｚ, （）, ：, ．, ，, ％ …) → half-width. */
 export function toHalfWidth(text: string): string {
@@ -26,6 +29,7 @@ export function toHalfWidth(text: string): string {
  */
 export function normalizeText(text: string): string {
   if (typeof text !== 'string') return '';
+  if (ALREADY_NORMAL.test(text)) return text;
   let s = toHalfWidth(text).replace(INVISIBLE, '').replace(SPACE_LIKE, ' ');
   s = s.replace(LINE_BREAK, (match: string, offset: number, whole: string) => {
     const before = whole.slice(0, offset);

@@ -250,7 +250,10 @@ describe('parseChineseDate — other inputs', () => {
     if (!r.ok) {
       expect(r.finding.message['zh-CN']).toMatch(/1985\.13.*1–12.*13/);
       expect(r.finding.message['en-US']).toMatch(/1985\.13.*1–12.*13/);
+      expect(r.finding.message['en-US']).toContain('Date "1985.13" is invalid');
     }
+    const n = parseChineseDate(1985.13, { dateFormatted: false });
+    if (!n.ok) expect(n.finding.message['en-US']).toContain('Date 1985.13 is invalid');
     const d = parseChineseDate('1985年2月30日');
     if (!d.ok) expect(d.finding.message['en-US']).toMatch(/28 days, not day 30/);
     const a = parseChineseDate(1985.1, { dateFormatted: false });

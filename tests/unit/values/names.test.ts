@@ -41,6 +41,7 @@ describe('normalizePersonName', () => {
     [null, '!name.empty'],
     [undefined, '!name.empty'],
     ['\u200b', '!name.empty'],
+    ['\u0085', '!name.empty'], // NEL is no whitespace to isBlank but a line break to normalizeText
   ])('%j → %j', (input, want) => expect(value(input)).toBe(want));
 
   test.each([
