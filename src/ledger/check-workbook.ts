@@ -1,0 +1,64 @@
+/**
+ * Checking a whole workbook (台账检查): recognise every sheet, type its rows, run the checks its
+ * kind carries, then the cross-sheet checks. Pure: takes Grids, returns models and findings.
+ */
+import type { Grid } from './grid';
+import { sortFindings, type LedgerFinding } from './findings';
+import { recognizeSheet, type SheetModel } from './recognize';
+import { typeRows, type TypedSheet } from './rows';
+import type { SheetKind } from './sheet-kind';
+import type { CheckContext, SheetCheck } from './checks/context';
+import { checkRequired } from './checks/required';
+import { checkDuplicates } from './checks/duplicates';
+import { checkCrossFields } from './checks/cross-field';
+import { checkRecommendationSheet } from './checks/recommendation';
+import { checkInspectionSheet } from './checks/inspection';
+import { checkNoticeSheet } from './checks/notice';
+import { checkProbationSheet } from './checks/probation';
+import { checkAssessmentSheet } from './checks/assessment';
+import { checkComplaintsSheet } from './checks/complaints';
+import { checkCrossSheets } from './checks/cross-sheet';
+import { checkSheetNotes } from './checks/sheet-notes';
+
+/** Checks every recognised sheet gets, whatever its kind. */
+const COMMON: readonly SheetCheck[] = [checkSheetNotes, checkRequired, checkDuplicates, checkCrossFields];
+
+/** Rule checks by the kind that carries them. */
+const BY_KIND: Readonly<Partial<Record<SheetKind, readonly SheetCheck[]>>> = {
+  recommendation: [checkRecommendationSheet],
+  inspection: [checkInspectionSheet],
+  notice: [checkNoticeSheet],
+  probation: [checkProbationSheet],
+  assessment: [checkAssessmentSheet],
+  complaints: [checkComplaintsSheet],
+};
+
+export interface WorkbookCheck {
+  /** Every sheet read, in workbook order, with its model ('unknown' ones included). */
+  readonly models: readonly SheetModel[];
+  /** Typed ledgers (sheets that are not 'unknown'). */
+  readonly ledgers: readonly TypedSheet[];
+  readonly findings: readonly LedgerFinding[];
+}
+
+/** Recognise and type one sheet. */
+export function readLedger(grid: Grid, ctx: Pick<CheckContext, 'asOf'>): TypedSheet {
+  return typeRows(grid, recognizeSheet(grid), { asOf: ctx.asOf });
+}
+
+export function checkWorkbook(grids: readonly Grid[], ctx: CheckContext): WorkbookCheck {
+  const models: SheetModel[] = [];
+  const ledgers: TypedSheet[] = [];
+  const findings: LedgerFinding[] = [];
+  for (const grid of grids) {
+    if (grid.visibility === 'veryHidden') continue;
+    const typed = readLedger(grid, ctx);
+    models.push(typed.model);
+    if (typed.model.kind === 'unknown') continue;
+    ledgers.push(typed);
+    findings.push(...typed.findings);
+    for (const check of [...COMMON, ...(BY_KIND[typed.model.kind] ?? [])]) findings.push(...check(typed, ctx));
+  }
+  findings.push(...checkCrossSheets(ledgers));
+  return { models, ledgers, findings: sortFindings(findings, models.map((m) => m.sheet)) };
+}

@@ -1,0 +1,36 @@
+/**
+ * What every check receives besides the sheet: the policy in force and the as-of date (SPEC §7
+ * --as-of), so date-dependent results are reproducible. Checks are pure functions of these.
+ */
+import type { WorkCalendar } from '../../calendar';
+import type { Msg } from '../../i18n/message';
+import type { Policy } from '../../policy/policy';
+import type { CodeDoc, Severity } from '../../values/finding';
+import type { LocalDate } from '../../values/local-date';
+import type { FieldKey } from '../fields';
+import type { LedgerFinding } from '../findings';
+import type { TypedRow, TypedSheet } from '../rows';
+
+export interface CheckContext {
+  readonly policy: Policy;
+  readonly asOf: LocalDate;
+  /** Working-day calendar for notice periods; the statutory one when omitted. */
+  readonly calendar?: WorkCalendar;
+}
+
+export type SheetCheck = (sheet: TypedSheet, ctx: CheckContext) => LedgerFinding[];
+
+/** A finding on the cell of `field` in `row`, or on the name cell (or first column) when absent. */
+export function onField(sheet: TypedSheet, row: TypedRow | number, field: FieldKey, code: string, severity: Severity, message: Msg): LedgerFinding {
+  const r = typeof row === 'number' ? row : row.row;
+  const cols = sheet.model.columns;
+  const col = cols.get(field) ?? cols.get('name') ?? 0;
+  return { sheet: sheet.model.sheet, row: r, col, severity, code, message };
+}
+
+/** A rule's reason placed on a cell. */
+export function fromReason(sheet: TypedSheet, row: TypedRow, field: FieldKey, r: { code: string; severity: Severity; message: Msg }): LedgerFinding {
+  return onField(sheet, row, field, r.code, r.severity, r.message);
+}
+
+export type { CodeDoc };

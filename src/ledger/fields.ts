@@ -1,0 +1,96 @@
+/**
+ * The fields (字段) a cadre ledger column can hold, with how each value is read. Keys are English
+ * and stable: they are the `columns` keys of the CLI's JSON (SPEC §7).
+ */
+import { msg, type Msg } from '../i18n/message';
+
+/** How a field's cells are parsed (src/values). */
+export type FieldType = 'seq' | 'name' | 'date' | 'id' | 'count' | 'ratio' | 'text';
+
+export interface FieldSpec {
+  readonly type: FieldType;
+  readonly label: Msg;
+}
+
+export const FIELDS = {
+  seq: { type: 'seq', label: msg('序号', 'No.') },
+  name: { type: 'name', label: msg('姓名', 'Name') },
+  sex: { type: 'text', label: msg('性别', 'Sex') },
+  ethnicity: { type: 'text', label: msg('民族', 'Ethnicity') },
+  birth: { type: 'date', label: msg('出生年月', 'Date of birth') },
+  idNumber: { type: 'id', label: msg('身份证号', 'ID number') },
+  nativePlace: { type: 'text', label: msg('籍贯', 'Native place') },
+  partyJoin: { type: 'date', label: msg('入党时间', 'Joined the Party') },
+  workStart: { type: 'date', label: msg('参加工作时间', 'Started work') },
+  education: { type: 'text', label: msg('学历', 'Education') },
+  fullTimeEducation: { type: 'text', label: msg('全日制教育学历学位', 'Full-time education') },
+  fullTimeSchool: { type: 'text', label: msg('全日制教育毕业院校及专业', 'Full-time school and major') },
+  partTimeEducation: { type: 'text', label: msg('在职教育学历学位', 'In-service education') },
+  partTimeSchool: { type: 'text', label: msg('在职教育毕业院校及专业', 'In-service school and major') },
+  unit: { type: 'text', label: msg('工作单位', 'Unit') },
+  post: { type: 'text', label: msg('现任职务', 'Current post') },
+  postLevel: { type: 'text', label: msg('职级', 'Post level') },
+  postSince: { type: 'date', label: msg('任现职时间', 'In current post since') },
+  levelSince: { type: 'date', label: msg('任现职级时间', 'At current level since') },
+  remark: { type: 'text', label: msg('备注', 'Remark') },
+  // 民主推荐 recommendation tally
+  recommendKind: { type: 'text', label: msg('推荐方式', 'Recommendation kind') },
+  candidateStatus: { type: 'text', label: msg('人员类别', 'Candidate status') },
+  targetPost: { type: 'text', label: msg('推荐(拟任)职位', 'Post recommended for') },
+  votes: { type: 'count', label: msg('得票数', 'Votes') },
+  eligible: { type: 'count', label: msg('应到人数', 'Eligible voters') },
+  present: { type: 'count', label: msg('实到人数', 'Voters present') },
+  valid: { type: 'count', label: msg('有效票', 'Valid ballots') },
+  voteRatio: { type: 'ratio', label: msg('得票率', 'Vote ratio') },
+  recommender: { type: 'text', label: msg('推荐人', 'Recommender') },
+  material: { type: 'text', label: msg('推荐材料', 'Recommendation material') },
+  form: { type: 'text', label: msg('推荐表', 'Recommendation form') },
+  // 考察 inspection
+  inspectionResult: { type: 'text', label: msg('考察结果', 'Inspection result') },
+  committeePick: { type: 'text', label: msg('常委会确定', 'Committee pick') },
+  // 任前公示 notice
+  noticeStart: { type: 'date', label: msg('公示开始日期', 'Notice start') },
+  noticeEnd: { type: 'date', label: msg('公示截止日期', 'Notice end') },
+  basicInfo: { type: 'text', label: msg('基本情况', 'Basic information') },
+  achievements: { type: 'text', label: msg('主要政绩', 'Main achievements') },
+  audit: { type: 'text', label: msg('经济审计', 'Economic audit') },
+  assets: { type: 'text', label: msg('家庭财产申报结果', 'Family assets declaration') },
+  currentTitle: { type: 'text', label: msg('现任职务(职称)', 'Current post (title)') },
+  proposedPost: { type: 'text', label: msg('拟任职务或使用意向', 'Proposed post or use') },
+  // 试用期 probation
+  probationStart: { type: 'date', label: msg('试用期开始', 'Probation start') },
+  probationEnd: { type: 'date', label: msg('试用期满', 'Probation end') },
+  report1: { type: 'date', label: msg('第一次汇报', 'Report 1') },
+  report2: { type: 'date', label: msg('第二次汇报', 'Report 2') },
+  report3: { type: 'date', label: msg('第三次汇报', 'Report 3') },
+  report4: { type: 'date', label: msg('第四次汇报', 'Report 4') },
+  probationResult: { type: 'text', label: msg('期满考核结果', 'Probation assessment') },
+  // 年度考核测评 assessment tally
+  excellentVotes: { type: 'count', label: msg('优秀票', 'Excellent votes') },
+  competentVotes: { type: 'count', label: msg('称职票', 'Competent votes') },
+  basicVotes: { type: 'count', label: msg('基本称职票', 'Basically competent votes') },
+  incompetentVotes: { type: 'count', label: msg('不称职票', 'Incompetent votes') },
+  incompetentRatio: { type: 'ratio', label: msg('不称职票比例', 'Incompetent ratio') },
+  grade: { type: 'text', label: msg('考核等次', 'Grade') },
+  // 信访举报 complaints
+  complaintDate: { type: 'date', label: msg('受理日期', 'Received on') },
+  complaintSource: { type: 'text', label: msg('来源', 'Source') },
+  complaintIssue: { type: 'text', label: msg('反映问题', 'Issue') },
+  complaintSeverity: { type: 'text', label: msg('问题性质', 'Seriousness') },
+  handling: { type: 'text', label: msg('处理方式', 'Handling') },
+  handlingResult: { type: 'text', label: msg('办理结果', 'Result') },
+  // 辞职 resignation
+  resignKind: { type: 'text', label: msg('辞职类型', 'Resignation kind') },
+  resignDate: { type: 'date', label: msg('申请日期', 'Applied on') },
+  classifiedPost: { type: 'text', label: msg('涉密岗位', 'Classified post') },
+  approval: { type: 'text', label: msg('审批情况', 'Approval') },
+  leftDate: { type: 'date', label: msg('离岗日期', 'Left on') },
+} as const satisfies Record<string, FieldSpec>;
+
+export type FieldKey = keyof typeof FIELDS;
+
+export const FIELD_KEYS = Object.keys(FIELDS) as FieldKey[];
+
+export function fieldType(f: FieldKey): FieldType {
+  return FIELDS[f].type;
+}

@@ -1,0 +1,41 @@
+/**
+ * A finding placed on a cell (问题): what the CLI prints, the findings sheet lists and the marks
+ * highlight. Row and column are 0-based; `cellRef` gives the A1 text of SPEC §7.
+ */
+import type { Msg } from '../i18n/message';
+import type { Finding, Severity } from '../values/finding';
+import { a1 } from './grid';
+
+export interface LedgerFinding {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  readonly severity: Severity;
+  readonly code: string;
+  readonly message: Msg;
+}
+
+export function at(sheet: string, row: number, col: number, f: Finding): LedgerFinding {
+  return { sheet, row, col, severity: f.severity, code: f.code, message: f.message };
+}
+
+export function cellRef(f: { readonly row: number; readonly col: number }): string {
+  return a1(f.row, f.col);
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Sheet order as given, then row, column, severity, code: stable output for diffs and tests. */
+export function sortFindings(list: readonly LedgerFinding[], sheetOrder: readonly string[]): LedgerFinding[] {
+  const pos = new Map(sheetOrder.map((s, i) => [s, i]));
+  return list
+    .slice()
+    .sort(
+      (a, b) =>
+        (pos.get(a.sheet) ?? 1e9) - (pos.get(b.sheet) ?? 1e9) ||
+        a.row - b.row ||
+        a.col - b.col ||
+        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+        (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+    );
+}

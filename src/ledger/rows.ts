@@ -1,0 +1,165 @@
+/**
+ * Typed rows (类型化记录): every recognised cell of every data row parsed by the value parsers of
+ * src/values, with its findings placed on the cell. Checks and rules work on these, never on raw
+ * cells.
+ */
+import { msg } from '../i18n/message';
+import { parseCount, parseRatio } from '../values/counts';
+import { parseChineseDate, type ChineseDate } from '../values/dates';
+import type { CodeDoc, Finding } from '../values/finding';
+import { parseIdNumber, type IdNumber } from '../values/id-number';
+import type { LocalDate } from '../values/local-date';
+import { normalizePersonName } from '../values/names';
+import { normalizeText } from '../values/text';
+import { FIELDS, type FieldKey } from './fields';
+import { at, type LedgerFinding } from './findings';
+import { isCellError, type CellValue, type Grid } from './grid';
+import type { SheetModel } from './recognize';
+
+export const CODES: readonly CodeDoc[] = [
+  { code: 'cell.error-value', severity: 'error', doc: msg('单元格是错误值（如 #DIV/0!、#N/A），无法读取；请修正公式或数据。', 'The cell holds an error value (e.g. #DIV/0!, #N/A) and cannot be read; fix the formula or the data.') },
+];
+
+/** One data row: each recognised field's parsed value (absent when empty or unreadable). */
+export interface TypedRow {
+  readonly row: number;
+  readonly hidden: boolean;
+  readonly names: Partial<Record<FieldKey, string>>;
+  readonly texts: Partial<Record<FieldKey, string>>;
+  readonly dates: Partial<Record<FieldKey, ChineseDate>>;
+  readonly ids: Partial<Record<FieldKey, IdNumber>>;
+  readonly counts: Partial<Record<FieldKey, number>>;
+  readonly ratios: Partial<Record<FieldKey, number>>;
+  /** Fields whose cell is blank. */
+  readonly blank: ReadonlySet<FieldKey>;
+  /** Fields whose cell holds something that could not be read (a finding says why). */
+  readonly unreadable: ReadonlySet<FieldKey>;
+  /** Date fields holding 至今 (still ongoing). */
+  readonly untilNow: ReadonlySet<FieldKey>;
+}
+
+export interface TypedSheet {
+  readonly model: SheetModel;
+  readonly grid: Grid;
+  readonly rows: readonly TypedRow[];
+  /** Value findings of the parsers, on their cells. */
+  readonly findings: readonly LedgerFinding[];
+}
+
+export interface RowOptions {
+  /** The as-of date: ID birth dates after it are invalid. */
+  readonly asOf?: LocalDate;
+}
+
+// Parser notes that are not problems of a ledger cell: emptiness is judged by the required-field
+// check, 至今 is a legal end date.
+const QUIET = new Set(['date.empty', 'id.empty', 'count.empty', 'ratio.empty', 'name.empty', 'date.until-now']);
+
+function blankValue(v: CellValue): boolean {
+  return v === null || (typeof v === 'string' && normalizeText(v) === '');
+}
+
+/** Parse every recognised cell of every data row of a recognised sheet. */
+export function typeRows(grid: Grid, model: SheetModel, opts: RowOptions = {}): TypedSheet {
+  const findings: LedgerFinding[] = [];
+  const hidden = new Set(grid.hiddenRows);
+  const fields = [...model.columns.entries()].filter(([f]) => FIELDS[f].type !== 'seq');
+  const rows: TypedRow[] = [];
+  const put = (r: number, c: number, f: Finding) => {
+    if (!QUIET.has(f.code)) findings.push(at(grid.sheet, r, c, f));
+  };
+  for (const r of model.dataRows) {
+    const values = grid.values[r];
+    const formats = grid.numberFormats[r];
+    const row = {
+      row: r,
+      hidden: hidden.has(r),
+      names: {} as Partial<Record<FieldKey, string>>,
+      texts: {} as Partial<Record<FieldKey, string>>,
+      dates: {} as Partial<Record<FieldKey, ChineseDate>>,
+      ids: {} as Partial<Record<FieldKey, IdNumber>>,
+      counts: {} as Partial<Record<FieldKey, number>>,
+      ratios: {} as Partial<Record<FieldKey, number>>,
+      blank: new Set<FieldKey>(),
+      unreadable: new Set<FieldKey>(),
+      untilNow: new Set<FieldKey>(),
+    };
+    for (const [field, c] of fields) {
+      const v = values[c] ?? null;
+      if (blankValue(v)) {
+        row.blank.add(field);
+        continue;
+      }
+      if (isCellError(v)) {
+        row.unreadable.add(field);
+        findings.push(
+          at(grid.sheet, r, c, {
+            code: 'cell.error-value',
+            severity: 'error',
+            message: msg(`${FIELDS[field].label['zh-CN']}为错误值 ${v.error}，无法读取`, `${FIELDS[field].label['en-US']} is the error value ${v.error} and cannot be read`),
+          }),
+        );
+        continue;
+      }
+      switch (FIELDS[field].type) {
+        case 'name': {
+          const p = normalizePersonName(v);
+          if (p.ok) {
+            row.names[field] = p.value;
+            p.notes.forEach((n) => put(r, c, n));
+          } else {
+            row.unreadable.add(field);
+            put(r, c, p.finding);
+          }
+          break;
+        }
+        case 'date': {
+          const p = parseChineseDate(v, { numberFormat: formats[c] });
+          if (p.ok) {
+            row.dates[field] = p.value;
+            p.notes.forEach((n) => put(r, c, n));
+          } else if (p.finding.code === 'date.until-now') {
+            row.untilNow.add(field);
+          } else {
+            row.unreadable.add(field);
+            put(r, c, p.finding);
+          }
+          break;
+        }
+        case 'id': {
+          const p = parseIdNumber(v, { asOf: opts.asOf });
+          if (p.ok) {
+            row.ids[field] = p.value;
+            p.notes.forEach((n) => put(r, c, n));
+          } else {
+            row.unreadable.add(field);
+            put(r, c, p.finding);
+          }
+          break;
+        }
+        case 'count': {
+          const p = parseCount(v);
+          if (p.ok) row.counts[field] = p.value;
+          else {
+            row.unreadable.add(field);
+            put(r, c, p.finding);
+          }
+          break;
+        }
+        case 'ratio': {
+          const p = parseRatio(v, { numberFormat: formats[c], percentUnit: model.percentFields.has(field) });
+          if (p.ok) row.ratios[field] = p.value;
+          else {
+            row.unreadable.add(field);
+            put(r, c, p.finding);
+          }
+          break;
+        }
+        default:
+          row.texts[field] = typeof v === 'string' ? normalizeText(v) : String(v);
+      }
+    }
+    rows.push(row);
+  }
+  return { model, grid, rows, findings };
+}
