@@ -310,13 +310,13 @@ function recorder(onSet: (path: string, value: unknown) => void, allowed: readon
     get(_t, prop) {
       if (typeof prop !== 'string') return undefined;
       const path = prefix ? `${prefix}.${prop}` : prop;
-      if (allowed.some((a) => a.startsWith(`${path}.`))) return recorder(onSet, allowed, path);
       if (allowed.includes(`${path}()`)) {
         return (...args: unknown[]) => {
           onSet(`${path}()`, args);
           return recorder(onSet, allowed, path);
         };
       }
+      if (allowed.some((a) => a.startsWith(`${path}.`))) return recorder(onSet, allowed, path);
       throw new FakeExcelError('PropertyNotLoaded', `The fake does not support reading '${path}'.`);
     },
     set(_t, prop, value) {

@@ -122,7 +122,9 @@ export class OfficeWorkbook implements WorkbookPort {
       for (const e of plan.edits) {
         let list = bySheet.get(e.sheet);
         if (!list) bySheet.set(e.sheet, (list = []));
-        list.push({ row: e.row, col: e.col, item: { entry: writeEntry(e.new), numberFormat: e.new.numberFormat ?? null } });
+        // Formula cells always get their (kept) format, so a Text cell can take the formula.
+        const keep = e.new.formula !== undefined ? (states.get(key(e.sheet, e.row, e.col))?.numberFormat ?? null) : null;
+        list.push({ row: e.row, col: e.col, item: { entry: writeEntry(e.new), numberFormat: e.new.numberFormat ?? keep } });
       }
       await writeCells(ctx, [...bySheet].map(([sheet, cells]) => ({ sheet, cells })), this.budget);
       return snapshot;

@@ -6,8 +6,10 @@
  * the byte budget, one `context.sync()` per request.
  *
  * Everything goes through `Range.formulas` (ExcelApi 1.1): a formula is written as its text, a
- * constant as its value (strings guarded by src/ledger/text-entry.ts). Number formats are set
- * before the contents so a Text ("@") format is in place when the text arrives.
+ * constant as its value (strings guarded by src/ledger/text-entry.ts). Contents are written
+ * before number formats: a formula entered into a cell already formatted as Text ("@") would be
+ * stored as text, while changing the format of a cell afterwards never changes its contents
+ * (found by the undo property test: restoring a formula in a Text cell).
  */
 import { cellBlocks, entryBytes, packBlocks, type CellItem } from '../../ledger/chunk';
 
@@ -26,9 +28,11 @@ export interface SheetWrites {
   readonly cells: readonly CellItem<CellEntry>[];
 }
 
+const isFormula = (x: CellEntry): boolean => typeof x.entry === 'string' && x.entry.startsWith('=') && x.entry.length > 1;
+
 const rowBytes = (items: readonly CellEntry[]): number => {
   let n = 2;
-  for (const x of items) n += entryBytes(x.entry) + entryBytes(x.numberFormat);
+  for (const x of items) n += entryBytes(x.entry) + 2 * entryBytes(x.numberFormat);
   return n;
 };
 
@@ -42,11 +46,16 @@ export async function writeCells(ctx: Excel.RequestContext, writes: readonly She
   for (const batch of batches) {
     for (const block of batch) {
       const range = sheets[block.items[0][0].sheet].getRangeByIndexes(block.top, block.left, block.items.length, block.items[0].length);
+      // A formula entered into a Text ("@") cell stays text: such cells are set to General first
+      // and get their final format afterwards (callers give formula cells their final format).
+      if (block.items.some((row) => row.some((x) => isFormula(x) && x.numberFormat !== null))) {
+        range.numberFormat = block.items.map((row) => row.map((x) => (isFormula(x) && x.numberFormat !== null ? 'General' : null))) as unknown as string[][];
+      }
+      range.formulas = block.items.map((row) => row.map((x) => x.entry)) as unknown as string[][];
       if (block.items.some((row) => row.some((x) => x.numberFormat !== null))) {
         // null entries keep a cell's format (documented for numberFormat matrices).
         range.numberFormat = block.items.map((row) => row.map((x) => x.numberFormat)) as unknown as string[][];
       }
-      range.formulas = block.items.map((row) => row.map((x) => x.entry)) as unknown as string[][];
     }
     await ctx.sync();
   }
