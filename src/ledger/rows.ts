@@ -11,6 +11,7 @@ import { parseIdNumber, type IdNumber } from '../values/id-number';
 import type { LocalDate } from '../values/local-date';
 import { normalizePersonName } from '../values/names';
 import { normalizeText } from '../values/text';
+import { isDateFormat } from '../values/number-format';
 import { FIELDS, type FieldKey } from './fields';
 import { at, type LedgerFinding } from './findings';
 import { isCellError, type CellValue, type Grid } from './grid';
@@ -57,6 +58,16 @@ const QUIET = new Set(['date.empty', 'id.empty', 'count.empty', 'ratio.empty', '
 
 function blankValue(v: CellValue): boolean {
   return v === null || (typeof v === 'string' && normalizeText(v) === '');
+}
+
+/**
+ * A real date shown as `yyyy.mm` or `yyyy"年"m"月"` says only the month: 1985-03-01 there means
+ * "March 1985", not the first of March (it is how fix stores a month-precision date).
+ */
+export function shownPrecision(date: ChineseDate, format: string): ChineseDate {
+  const codes = format.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '').split(';')[0].toLowerCase();
+  if (!isDateFormat(format) || /d/.test(codes) || /[hs]/.test(codes)) return date;
+  return { date: { y: date.date.y, m: /m/.test(codes) ? date.date.m : 1, d: 1 }, precision: /m/.test(codes) ? 'month' : 'year' };
 }
 
 /** Parse every recognised cell of every data row of a recognised sheet. */
@@ -116,7 +127,7 @@ export function typeRows(grid: Grid, model: SheetModel, opts: RowOptions = {}): 
         case 'date': {
           const p = parseChineseDate(v, { numberFormat: formats[c] });
           if (p.ok) {
-            row.dates[field] = p.value;
+            row.dates[field] = typeof v === 'number' ? shownPrecision(p.value, formats[c]) : p.value;
             p.notes.forEach((n) => put(r, c, n));
           } else if (p.finding.code === 'date.until-now') {
             row.untilNow.add(field);

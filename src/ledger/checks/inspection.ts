@@ -45,9 +45,11 @@ export function checkInspectionSheet(sheet: TypedSheet, ctx: CheckContext): Ledg
       if (row) for (const r of findingsOf(e.reasons)) out.push(fromReason(sheet, row, r.code.startsWith('shortlist.inspection') ? 'inspectionResult' : 'name', r));
     }
   }
+  // Reasons the rule also lists at the top level are already placed on their post or candidate.
+  const placed = new Set(out.map((f) => `${f.code}\u0000${f.message['zh-CN']}`));
   for (const r of findingsOf(d.reasons)) {
     const row = sheet.rows[0];
-    if (row) out.push(fromReason(sheet, row, 'name', r));
+    if (row && !placed.has(`${r.code}\u0000${r.message['zh-CN']}`)) out.push(fromReason(sheet, row, 'name', r));
   }
   return out;
 }

@@ -1,0 +1,42 @@
+/**
+ * The CLI's side effects behind one small interface, so tests run `main` in-process with files
+ * in memory and the real binary uses Node's fs and streams.
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { todayLocal, type LocalDate } from '../values/local-date';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  readFile(file: string): Promise<Uint8Array>;
+  writeFile(file: string, data: Uint8Array): Promise<void>;
+  /** Canonical path (symlinks resolved when the file exists), to refuse writing over the input. */
+  samePath(a: string, b: string): Promise<boolean>;
+  today(): LocalDate;
+}
+
+async function canonical(p: string): Promise<string> {
+  const abs = path.resolve(p);
+  try {
+    return await fs.realpath(abs);
+  } catch {
+    // The output usually does not exist yet: resolve its directory instead.
+    try {
+      return path.join(await fs.realpath(path.dirname(abs)), path.basename(abs));
+    } catch {
+      return abs;
+    }
+  }
+}
+
+export function nodeIo(): CliIo {
+  return {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+    readFile: async (f) => new Uint8Array(await fs.readFile(f)),
+    writeFile: (f, d) => fs.writeFile(f, d),
+    samePath: async (a, b) => (await canonical(a)) === (await canonical(b)),
+    today: () => todayLocal(),
+  };
+}

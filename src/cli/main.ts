@@ -1,0 +1,176 @@
+/**
+ * `cadre-ledger` (SPEC §7): check | fix | eliminate on .xlsx files, with the same engine as the
+ * add-in. Exit codes: 0 no findings (or success), 1 findings, 2 unusable input (unreadable,
+ * encrypted, not a workbook, bad arguments or policy). Unusable input gives one clear line on
+ * stderr.
+ */
+import { msg, say, type Locale, type Msg } from '../i18n/message';
+import { resolvePolicy } from '../policy/validate';
+import type { Policy } from '../policy/policy';
+import { checkWorkbook } from '../ledger/check-workbook';
+import { planFixes } from '../ledger/transforms';
+import { eliminationOf } from '../ledger/checks/assessment';
+import type { CheckContext } from '../ledger/checks/context';
+import { openFileWorkbook, type FileWorkbook } from '../workbook/file/file-workbook';
+import { PortError } from '../workbook/port';
+import { parseArgs, USAGE, type CliArgs } from './args';
+import { nodeIo, type CliIo } from './io';
+import { checkJson, editJson, editLine, eliminationJson, eliminationText, findingLine, sheetLine, summaryLine } from './output';
+
+/** Thrown inside a command for unusable input: printed as one line, exit 2. */
+class UsageError extends Error {
+  constructor(readonly userMessage: Msg) {
+    super(userMessage['en-US']);
+  }
+}
+
+export async function main(argv: readonly string[], io: CliIo = nodeIo()): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) {
+    io.err(`cadre-ledger: ${say(parsed.error, parsed.lang)}\n`);
+    return 2;
+  }
+  const args = parsed.args;
+  if (args.help || args.command === null) {
+    (args.help ? io.out : io.err)(`${say(USAGE, args.lang)}\n`);
+    return args.help ? 0 : 2;
+  }
+  try {
+    if (args.file === null) throw new UsageError(msg('缺少要处理的 .xlsx 文件名', 'Missing the .xlsx file to work on'));
+    switch (args.command) {
+      case 'check':
+        return await runCheck(args, io);
+      case 'fix':
+        return await runFix(args, io);
+      case 'eliminate':
+        return await runEliminate(args, io);
+    }
+  } catch (e) {
+    const m = e instanceof UsageError || e instanceof PortError ? e.userMessage : null;
+    if (m) {
+      io.err(`cadre-ledger: ${say(m, args.lang)}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+async function context(args: CliArgs, io: CliIo): Promise<CheckContext> {
+  let policy: Policy;
+  let overrides: unknown = undefined;
+  if (args.policyFile) {
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8').decode(await io.readFile(args.policyFile));
+    } catch (e) {
+      throw new UsageError(fileProblem(args.policyFile, e));
+    }
+    try {
+      overrides = JSON.parse(text);
+    } catch (e) {
+      throw new UsageError(msg(`政策设置文件 ${args.policyFile} 不是有效的 JSON：${(e as Error).message}`, `Policy file ${args.policyFile} is not valid JSON: ${(e as Error).message}`));
+    }
+  }
+  const r = resolvePolicy(overrides);
+  policy = r.policy;
+  if (r.errors.length) {
+    const first = r.errors[0];
+    throw new UsageError(msg(`政策设置 ${args.policyFile} 有误：${first.message['zh-CN']}`, `Policy ${args.policyFile} is invalid: ${first.message['en-US']}`));
+  }
+  return { policy, asOf: args.asOf ?? io.today() };
+}
+
+function fileProblem(file: string, e: unknown): Msg {
+  const code = (e as { code?: string }).code;
+  if (code === 'ENOENT') return msg(`找不到文件 ${file}`, `File not found: ${file}`);
+  if (code === 'EISDIR') return msg(`${file} 是文件夹，不是文件`, `${file} is a folder, not a file`);
+  if (code === 'EACCES' || code === 'EPERM') return msg(`没有权限读取 ${file}`, `No permission to read ${file}`);
+  return msg(`无法读取 ${file}：${(e as Error).message}`, `Cannot read ${file}: ${(e as Error).message}`);
+}
+
+async function open(file: string, io: CliIo): Promise<FileWorkbook> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.readFile(file);
+  } catch (e) {
+    throw new UsageError(fileProblem(file, e));
+  }
+  try {
+    return await openFileWorkbook(bytes);
+  } catch (e) {
+    if (e instanceof PortError) throw new UsageError(msg(`${file}：${e.userMessage['zh-CN']}`, `${file}: ${e.userMessage['en-US']}`));
+    throw e;
+  }
+}
+
+function print(io: CliIo, lines: readonly string[]): void {
+  io.out(lines.length ? `${lines.join('\n')}\n` : '');
+}
+
+async function runCheck(args: CliArgs, io: CliIo): Promise<number> {
+  const file = args.file as string;
+  const ctx = await context(args, io);
+  const book = await open(file, io);
+  const result = checkWorkbook(await book.read(), ctx);
+  if (args.json) {
+    io.out(`${JSON.stringify(checkJson(file, result.models, result.findings, args.lang))}\n`);
+  } else {
+    const lang: Locale = args.lang;
+    print(io, [
+      say(msg(`检查 ${file}（截至 ${iso(ctx)}）`, `Checking ${file} (as of ${iso(ctx)})`), lang),
+      ...result.models.map((m) => sheetLine(m, lang)),
+      ...result.findings.map((f) => findingLine(f, lang)),
+      summaryLine(result.findings, lang),
+    ]);
+  }
+  return result.findings.length ? 1 : 0;
+}
+
+function iso(ctx: CheckContext): string {
+  const d = ctx.asOf;
+  return `${d.y}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}`;
+}
+
+async function runFix(args: CliArgs, io: CliIo): Promise<number> {
+  const file = args.file as string;
+  if (!args.output) throw new UsageError(msg('fix 需要用 -o 指定输出文件；原文件不会被修改', 'fix needs -o OUT.xlsx; the input file is never changed'));
+  if (await io.samePath(file, args.output)) {
+    throw new UsageError(msg(`输出文件不能与原文件相同（${args.output}）；fix 从不修改原文件`, `The output must differ from the input (${args.output}); fix never changes its input`));
+  }
+  const ctx = await context(args, io);
+  const book = await open(file, io);
+  const result = checkWorkbook(await book.read(), ctx);
+  const plan = planFixes(result.ledgers, ctx);
+  await book.apply(plan, msg('安全修复', 'Safe fixes'));
+  const bytes = await book.save();
+  try {
+    await io.writeFile(args.output, bytes);
+  } catch (e) {
+    throw new UsageError(msg(`无法写入 ${args.output}：${(e as Error).message}`, `Cannot write ${args.output}: ${(e as Error).message}`));
+  }
+  const skipped = result.ledgers.filter((l) => l.grid.protected).map((l) => l.model.sheet);
+  if (args.json) {
+    io.out(`${JSON.stringify({ file, output: args.output, edits: plan.edits.map((e) => editJson(e, args.lang)), protectedSheets: skipped })}\n`);
+  } else {
+    const lang = args.lang;
+    print(io, [
+      say(msg(`修复 ${file} → ${args.output}：共修改 ${plan.edits.length} 个单元格`, `Fixed ${file} → ${args.output}: ${plan.edits.length} cells changed`), lang),
+      ...plan.edits.map((e) => editLine(e, lang)),
+      ...skipped.map((s) => say(msg(`工作表“${s}”受保护，未修改`, `Sheet "${s}" is protected and was not changed`), lang)),
+    ]);
+  }
+  return 0;
+}
+
+async function runEliminate(args: CliArgs, io: CliIo): Promise<number> {
+  const file = args.file as string;
+  const ctx = await context(args, io);
+  const book = await open(file, io);
+  const result = checkWorkbook(await book.read(), ctx);
+  const sheets = result.ledgers.filter((l) => l.model.kind === 'assessment');
+  if (!sheets.length) throw new UsageError(msg(`${file} 中没有年度考核测评表，无法排名`, `${file} has no annual assessment tally to rank`));
+  const elim = eliminationOf(sheets, ctx.policy);
+  if (args.json) io.out(`${JSON.stringify(eliminationJson(elim))}\n`);
+  else print(io, eliminationText(elim, args.lang));
+  return 0;
+}

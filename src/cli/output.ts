@@ -1,0 +1,131 @@
+/**
+ * What the CLI prints: the exact JSON objects of SPEC §7 and readable text for people.
+ */
+import { msg, say, type Locale } from '../i18n/message';
+import { columnLetter, a1, isCellError, type CellValue } from '../ledger/grid';
+import type { LedgerFinding } from '../ledger/findings';
+import type { SheetModel } from '../ledger/recognize';
+import { KIND_LABEL } from '../ledger/sheet-kind';
+import type { CellEdit } from '../ledger/edit-plan';
+import type { EliminationResult } from '../rules/elimination';
+import { FIELDS } from '../ledger/fields';
+
+export interface SheetJson {
+  readonly name: string;
+  readonly kind: string;
+  readonly headerRow: number | null;
+  readonly columns: Record<string, string>;
+}
+
+export interface FindingJson {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly severity: 'error' | 'warning' | 'info';
+  readonly code: string;
+  readonly message: string;
+}
+
+export function sheetJson(m: SheetModel): SheetJson {
+  const columns: Record<string, string> = {};
+  for (const [f, c] of [...m.columns.entries()].sort((a, b) => a[1] - b[1])) columns[f] = columnLetter(c);
+  return { name: m.sheet, kind: m.kind, headerRow: m.headerTop >= 0 ? m.headerTop + 1 : null, columns };
+}
+
+export function findingJson(f: LedgerFinding, lang: Locale): FindingJson {
+  return { sheet: f.sheet, cell: a1(f.row, f.col), severity: f.severity, code: f.code, message: say(f.message, lang) };
+}
+
+export function checkJson(file: string, models: readonly SheetModel[], findings: readonly LedgerFinding[], lang: Locale) {
+  return { file, sheets: models.map(sheetJson), findings: findings.map((f) => findingJson(f, lang)) };
+}
+
+const SEVERITY = {
+  error: msg('错误', 'error'),
+  warning: msg('警告', 'warning'),
+  info: msg('提示', 'info'),
+} as const;
+
+export function sheetLine(m: SheetModel, lang: Locale): string {
+  if (m.kind === 'unknown') return say(msg(`工作表“${m.sheet}”：不是台账，未检查`, `Sheet "${m.sheet}": not a ledger, not checked`), lang);
+  const fields = [...m.columns.keys()].map((f) => say(FIELDS[f].label, lang)).join(lang === 'zh-CN' ? '、' : ', ');
+  return say(
+    msg(
+      `工作表“${m.sheet}”：${KIND_LABEL[m.kind]['zh-CN']}，表头在第${m.headerTop + 1}${m.headerBottom > m.headerTop ? `–${m.headerBottom + 1}` : ''}行，数据 ${m.dataRows.length} 行；识别的列：${fields}`,
+      `Sheet "${m.sheet}": ${KIND_LABEL[m.kind]['en-US']}, header on row ${m.headerTop + 1}${m.headerBottom > m.headerTop ? `–${m.headerBottom + 1}` : ''}, ${m.dataRows.length} data rows; columns: ${fields}`,
+    ),
+    lang,
+  );
+}
+
+export function findingLine(f: LedgerFinding, lang: Locale): string {
+  return `  ${f.sheet}!${a1(f.row, f.col)}  [${say(SEVERITY[f.severity], lang)}] ${f.code}  ${say(f.message, lang)}`;
+}
+
+export function summaryLine(findings: readonly LedgerFinding[], lang: Locale): string {
+  const n = (s: 'error' | 'warning' | 'info') => findings.filter((f) => f.severity === s).length;
+  if (findings.length === 0) return say(msg('未发现问题。', 'No problems found.'), lang);
+  return say(
+    msg(`共 ${findings.length} 个问题：错误 ${n('error')}，警告 ${n('warning')}，提示 ${n('info')}。`, `${findings.length} findings: ${n('error')} errors, ${n('warning')} warnings, ${n('info')} info.`),
+    lang,
+  );
+}
+
+export function showCell(v: CellValue | undefined, formula?: string | null): string {
+  if (formula) return formula;
+  if (v === null || v === undefined) return '(空)';
+  if (isCellError(v)) return v.error;
+  return typeof v === 'string' ? `"${v}"` : String(v);
+}
+
+export function editJson(e: CellEdit, lang: Locale) {
+  return {
+    sheet: e.sheet,
+    cell: a1(e.row, e.col),
+    code: e.code,
+    old: e.old.formula ?? e.old.value,
+    new: e.new.formula ?? e.new.value ?? null,
+    ...(e.new.numberFormat !== undefined ? { numberFormat: e.new.numberFormat } : {}),
+    why: say(e.why, lang),
+  };
+}
+
+export function editLine(e: CellEdit, lang: Locale): string {
+  const next = e.new.formula ?? showCell(e.new.value ?? null);
+  return `  ${e.sheet}!${a1(e.row, e.col)}  ${showCell(e.old.value, e.old.formula)} → ${next}  ${say(e.why, lang)}`;
+}
+
+export function eliminationJson(r: EliminationResult) {
+  const rows = r.rows
+    .filter((x) => x.inPopulation)
+    .slice()
+    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (a.row ?? 0) - (b.row ?? 0))
+    .map((x) => ({ sheet: x.sheet ?? '', row: (x.row ?? -1) + 1, name: x.name, ratio: x.ratio, rank: x.rank, tier: x.tier, tie: x.tie }));
+  return { population: r.population, counts: { preliminary: r.counts.preliminary, removal: r.counts.removal, admonition: r.counts.admonition }, rows };
+}
+
+const TIER = {
+  removal: msg('免职', 'removal'),
+  admonition: msg('诫勉一年', 'admonition'),
+  preliminary: msg('初步淘汰对象', 'preliminary'),
+} as const;
+
+export function eliminationText(r: EliminationResult, lang: Locale): string[] {
+  const j = eliminationJson(r);
+  const lines = [
+    say(
+      msg(
+        `末位淘汰（四.4）：总数 ${j.population} 人，初步淘汰 ${j.counts.preliminary} 人，免职 ${j.counts.removal} 人，诫勉 ${j.counts.admonition} 人`,
+        `Bottom elimination (四.4): population ${j.population}, preliminary ${j.counts.preliminary}, removal ${j.counts.removal}, admonition ${j.counts.admonition}`,
+      ),
+      lang,
+    ),
+  ];
+  for (const row of j.rows) {
+    if (row.tier === null && !row.tie) continue;
+    const pct = row.ratio === null ? '—' : `${(row.ratio * 100).toFixed(2)}%`;
+    const tier = row.tier ? say(TIER[row.tier], lang) : '—';
+    const tie = row.tie ? say(msg('（并列，需研究决定）', ' (tied, needs a decision)'), lang) : '';
+    lines.push(`  ${row.rank}. ${row.name}  ${pct}  ${tier}${tie}  ${row.sheet}!${row.row}`);
+  }
+  return lines;
+}
