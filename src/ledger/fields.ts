@@ -42,6 +42,7 @@ export const FIELDS = {
   present: { type: 'count', label: msg('实到人数', 'Voters present') },
   valid: { type: 'count', label: msg('有效票', 'Valid ballots') },
   voteRatio: { type: 'ratio', label: msg('得票率', 'Vote ratio') },
+  votePass: { type: 'text', label: msg('是否达标', 'Meets the threshold') },
   recommender: { type: 'text', label: msg('推荐人', 'Recommender') },
   material: { type: 'text', label: msg('推荐材料', 'Recommendation material') },
   form: { type: 'text', label: msg('推荐表', 'Recommendation form') },
@@ -72,6 +73,7 @@ export const FIELDS = {
   incompetentVotes: { type: 'count', label: msg('不称职票', 'Incompetent votes') },
   incompetentRatio: { type: 'ratio', label: msg('不称职票比例', 'Incompetent ratio') },
   grade: { type: 'text', label: msg('考核等次', 'Grade') },
+  investigation: { type: 'text', label: msg('是否触发联合调查', 'Joint investigation triggered') },
   // 信访举报 complaints
   complaintDate: { type: 'date', label: msg('受理日期', 'Received on') },
   complaintSource: { type: 'text', label: msg('来源', 'Source') },

@@ -67,7 +67,7 @@ export function formulaColumns(sheet: TypedSheet, ctx: CheckContext): CellEdit[]
       });
     }
     const s = cols.get('candidateStatus');
-    if (s !== undefined) {
+    if (s !== undefined && !cols.has('votePass')) {
       const S = ref(s);
       add.push({
         header: '是否达标',
@@ -101,7 +101,7 @@ export function formulaColumns(sheet: TypedSheet, ctx: CheckContext): CellEdit[]
         },
       });
     }
-    add.push({
+    if (!cols.has('investigation')) add.push({
       header: '是否触发联合调查',
       formula: (r) => `=CADRE.INCOMPETENTTRIGGER(${I(r)},${T(r)})`,
       cached: (row) => {
