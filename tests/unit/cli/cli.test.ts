@@ -1,0 +1,202 @@
+/**
+ * The cadre-ledger contract of SPEC §7, run in-process through main() with files in memory, and
+ * once through the real binary.
+ */
+import { execFileSync, spawnSync } from 'child_process';
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { main } from '../../../src/cli/main';
+import type { CliIo } from '../../../src/cli/io';
+import { FIXTURES } from '../../fixtures/build';
+
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+  files: Map<string, Uint8Array>;
+}
+
+async function run(argv: string[], files: Record<string, Uint8Array> = {}): Promise<Run> {
+  const store = new Map(Object.entries(files));
+  let out = '';
+  let err = '';
+  const io: CliIo = {
+    out: (t) => (out += t),
+    err: (t) => (err += t),
+    readFile: async (f) => {
+      const b = store.get(f);
+      if (!b) throw Object.assign(new Error(`ENOENT: ${f}`), { code: 'ENOENT' });
+      return b;
+    },
+    writeFile: async (f, d) => void store.set(f, d),
+    samePath: async (a, b) => path.resolve(a) === path.resolve(b),
+    today: () => ({ y: 2023, m: 6, d: 30 }),
+  };
+  const code = await main(argv, io);
+  return { code, out, err, files: store };
+}
+
+describe('cadre-ledger check', () => {
+  it('prints the exact JSON object of SPEC §7 and exits 1 when there are findings', async () => {
+    const r = await run(['check', 'r.xlsx', '--json', '--as-of', '2023-06-30'], { 'r.xlsx': await FIXTURES['recommendation.xlsx']() });
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('');
+    const j = JSON.parse(r.out);
+    expect(Object.keys(j)).toEqual(['file', 'sheets', 'findings']);
+    expect(j.file).toBe('r.xlsx');
+    expect(j.sheets).toEqual([
+      {
+        name: '民主推荐汇总',
+        kind: 'recommendation',
+        headerRow: 2,
+        columns: { seq: 'A', name: 'B', candidateStatus: 'C', targetPost: 'D', eligible: 'E', present: 'F', votes: 'G', recommendKind: 'H', recommender: 'I' },
+      },
+    ]);
+    expect(j.findings[0]).toEqual({
+      sheet: '民主推荐汇总',
+      cell: 'G5',
+      severity: 'warning',
+      code: 'vote.below-threshold',
+      message: '原班子成员（含副职推荐正职）得票比例 29/60 = 48.33%，低于 50%',
+    });
+    for (const f of j.findings) expect(Object.keys(f)).toEqual(['sheet', 'cell', 'severity', 'code', 'message']);
+  });
+
+  it('exits 0 on a clean workbook and speaks English with --lang en-US', async () => {
+    const r = await run(['check', 'c.xlsx', '--lang', 'en-US'], { 'c.xlsx': await FIXTURES['clean-roster.xlsx']() });
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('No problems found.');
+    expect(r.out).toContain('Sheet "干部信息": roster, header on row 2–3');
+  });
+
+  it('prints readable Chinese by default', async () => {
+    const r = await run(['check', 'p.xlsx'], { 'p.xlsx': await FIXTURES['probation-protected.xlsx']() });
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('试用期台账!G4  [警告] probation.report-overdue  第3次汇报应于2023-06-15前提交');
+    expect(r.out).toContain('共 4 个问题：错误 0，警告 3，提示 1。');
+  });
+
+  it('gives one clear line on stderr and exit 2 for a missing, non-workbook, encrypted, legacy or corrupt file', async () => {
+    const good = await FIXTURES['clean-roster.xlsx']();
+    const cfb = new Uint8Array(4096);
+    cfb.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const enc = cfb.slice();
+    Array.from('EncryptionInfo').forEach((ch, i) => (enc[1024 + i * 2] = ch.charCodeAt(0)));
+    const cases: [string, Uint8Array | null, RegExp][] = [
+      ['missing.xlsx', null, /找不到文件 missing\.xlsx/],
+      ['text.xlsx', new TextEncoder().encode('姓名,出生年月\n'), /不是 Excel 工作簿/],
+      ['enc.xlsx', enc, /已加密/],
+      ['old.xls', cfb, /旧版 \.xls/],
+      ['half.xlsx', good.slice(0, Math.floor(good.length / 2)), /已损坏/],
+    ];
+    for (const [name, bytes, re] of cases) {
+      const r = await run(['check', name], bytes ? { [name]: bytes } : {});
+      expect([name, r.code]).toEqual([name, 2]);
+      expect(r.out).toBe('');
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+      expect(r.err).toMatch(re);
+    }
+  });
+
+  it('rejects bad arguments and bad policies with exit 2', async () => {
+    const file = { 'c.xlsx': await FIXTURES['clean-roster.xlsx']() };
+    expect((await run(['check', 'c.xlsx', '--as-of', '2023/06/30'], file)).err).toMatch(/--as-of 应为 YYYY-MM-DD/);
+    expect((await run(['frobnicate', 'c.xlsx'], file)).code).toBe(2);
+    expect((await run(['check', 'c.xlsx', '--bogus'], file)).code).toBe(2);
+    expect((await run(['check'], file)).err).toMatch(/缺少要处理的 \.xlsx 文件名/);
+    const badJson = await run(['check', 'c.xlsx', '--policy', 'p.json'], { ...file, 'p.json': new TextEncoder().encode('{oops') });
+    expect([badJson.code, /不是有效的 JSON/.test(badJson.err)]).toEqual([2, true]);
+    const badValue = await run(['check', 'c.xlsx', '--policy', 'p.json'], { ...file, 'p.json': new TextEncoder().encode('{"notice":{"days":-3}}') });
+    expect([badValue.code, /政策设置 p\.json 有误/.test(badValue.err)]).toEqual([2, true]);
+  });
+
+  it('applies --policy overrides', async () => {
+    const file = { 'r.xlsx': await FIXTURES['recommendation.xlsx']() };
+    const loose = await run(['check', 'r.xlsx', '--json', '--policy', 'p.json'], { ...file, 'p.json': new TextEncoder().encode('{"recommend":{"incumbentMinRatio":0.4,"newcomerMinRatio":0.25}}') });
+    const codes = JSON.parse(loose.out).findings.map((f: { code: string }) => f.code);
+    expect(codes).not.toContain('vote.below-threshold');
+  });
+
+  it('--help prints the usage and exits 0', async () => {
+    const r = await run(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('cadre-ledger check 文件.xlsx');
+  });
+});
+
+describe('cadre-ledger fix', () => {
+  it('writes the fixed workbook to -o, leaves the input bytes untouched, and lists old → new', async () => {
+    const input = await FIXTURES['roster-messy.xlsx']();
+    const copy = input.slice();
+    const r = await run(['fix', 'in.xlsx', '-o', 'out.xlsx', '--json'], { 'in.xlsx': input });
+    expect(r.code).toBe(0);
+    expect(Buffer.from(r.files.get('in.xlsx')!).equals(Buffer.from(copy))).toBe(true);
+    expect(r.files.get('out.xlsx')!.length).toBeGreaterThan(0);
+    const j = JSON.parse(r.out);
+    expect(j.edits).toContainEqual({ sheet: '花名册', cell: 'B6', code: 'fix.name-normalize', old: '李　四 ', new: '李四', why: '姓名“李　四 ”规范为“李四”' });
+    const again = await run(['check', 'out.xlsx', '--json'], { 'out.xlsx': r.files.get('out.xlsx')! });
+    expect(again.code).toBe(1); // what cannot be fixed safely stays a finding
+    expect(JSON.parse(again.out).findings.map((f: { cell: string }) => f.cell)).toContain('D7');
+  });
+
+  it('refuses to write over its input, or without -o', async () => {
+    const files = { 'in.xlsx': await FIXTURES['roster-messy.xlsx']() };
+    const same = await run(['fix', 'in.xlsx', '-o', './in.xlsx'], files);
+    expect(same.code).toBe(2);
+    expect(same.err).toMatch(/输出文件不能与原文件相同/);
+    expect((await run(['fix', 'in.xlsx'], files)).err).toMatch(/fix 需要用 -o 指定输出文件/);
+  });
+});
+
+describe('cadre-ledger eliminate', () => {
+  it('prints population, counts and ranked rows with tiers and ties', async () => {
+    const r = await run(['eliminate', 'a.xlsx', '--json'], { 'a.xlsx': await FIXTURES['assessment-two-row-header.xlsx']() });
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(Object.keys(j)).toEqual(['population', 'counts', 'rows']);
+    expect(j.population).toBe(50);
+    expect(j.counts).toEqual({ preliminary: 1, removal: 1, admonition: 0 });
+    expect(j.rows.slice(0, 2)).toEqual([
+      { sheet: '考核测评', row: 12, name: '王八', ratio: 0.5, rank: 1, tier: 'removal', tie: true },
+      { sheet: '考核测评', row: 26, name: '吕二', ratio: 0.5, rank: 1, tier: 'removal', tie: true },
+    ]);
+    for (const row of j.rows) expect(Object.keys(row)).toEqual(['sheet', 'row', 'name', 'ratio', 'rank', 'tier', 'tie']);
+  });
+
+  it('says so when there is no assessment tally', async () => {
+    const r = await run(['eliminate', 'c.xlsx'], { 'c.xlsx': await FIXTURES['clean-roster.xlsx']() });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/没有年度考核测评表/);
+  });
+});
+
+describe('the real binary', () => {
+  const root = path.join(__dirname, '..', '..', '..');
+  beforeAll(() => {
+    execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(root, 'tsconfig.cli.json')], { cwd: root, stdio: 'pipe' });
+  }, 180000);
+
+  it('runs check and fix end to end with the documented exit codes', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cadre-cli-'));
+    const input = path.join(dir, '花名册.xlsx');
+    await fs.writeFile(input, await FIXTURES['roster-messy.xlsx']());
+    const bin = path.join(root, 'bin', 'cadre-ledger.js');
+    const check = spawnSync(process.execPath, [bin, 'check', input, '--json', '--as-of', '2023-06-30'], { encoding: 'utf8' });
+    expect(check.status).toBe(1);
+    expect(JSON.parse(check.stdout).findings).toHaveLength(9);
+    const before = await fs.readFile(input);
+    const out = path.join(dir, 'out.xlsx');
+    const fix = spawnSync(process.execPath, [bin, 'fix', input, '-o', out], { encoding: 'utf8' });
+    expect(fix.status).toBe(0);
+    expect((await fs.readFile(input)).equals(before)).toBe(true);
+    const over = spawnSync(process.execPath, [bin, 'fix', input, '-o', input], { encoding: 'utf8' });
+    expect(over.status).toBe(2);
+    const junk = path.join(dir, 'junk.xlsx');
+    await fs.writeFile(junk, 'not a workbook');
+    const bad = spawnSync(process.execPath, [bin, 'check', junk], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    await fs.rm(dir, { recursive: true, force: true });
+  }, 60000);
+});
