@@ -1,0 +1,51 @@
+/**
+ * Host detection. Inside Excel, Office.onReady reports host Excel and the pane works on the open
+ * workbook. Anywhere else (a plain browser: office.js loaded but no host, or office.js missing)
+ * the pane runs in standalone mode on an .xlsx file the user picks.
+ */
+import type { Locale } from '../i18n/message';
+
+export type HostKind = 'excel' | 'standalone';
+
+export interface HostInfo {
+  readonly kind: HostKind;
+  /** Office's UI language when inside Office (e.g. "zh-CN"), else the browser's. */
+  readonly displayLanguage: string | null;
+  /** Why standalone was chosen, for the About page and diagnostics. */
+  readonly reason: 'excel' | 'no-office-js' | 'no-host' | 'other-host' | 'timeout';
+}
+
+/** office.js normally answers within milliseconds; outside Office it answers with host null. */
+const ONREADY_TIMEOUT_MS = 5000;
+
+export async function detectHost(): Promise<HostInfo> {
+  const browserLanguage = typeof navigator !== 'undefined' ? navigator.language : null;
+  if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') {
+    return { kind: 'standalone', displayLanguage: browserLanguage, reason: 'no-office-js' };
+  }
+  const info = await Promise.race([
+    Office.onReady(),
+    new Promise<null>((resolve) => setTimeout(() => resolve(null), ONREADY_TIMEOUT_MS)),
+  ]);
+  if (info === null) return { kind: 'standalone', displayLanguage: browserLanguage, reason: 'timeout' };
+  if (info.host === Office.HostType.Excel) {
+    let lang: string | null = null;
+    try {
+      lang = Office.context.displayLanguage ?? null;
+    } catch {
+      lang = null;
+    }
+    return { kind: 'excel', displayLanguage: lang, reason: 'excel' };
+  }
+  return { kind: 'standalone', displayLanguage: browserLanguage, reason: info.host ? 'other-host' : 'no-host' };
+}
+
+/**
+ * zh-CN first: English only when Office itself runs in English. In a plain browser the pane
+ * starts in Chinese whatever the browser says (the users are Chinese personnel staff).
+ */
+export function initialLocale(host: HostInfo, saved: string | null): Locale {
+  if (saved === 'zh-CN' || saved === 'en-US') return saved;
+  if (host.kind === 'excel' && host.displayLanguage && /^en\b/i.test(host.displayLanguage)) return 'en-US';
+  return 'zh-CN';
+}

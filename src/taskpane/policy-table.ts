@@ -1,0 +1,51 @@
+/** The Policy as rows for the settings and brief screens: every key, its value and its source. */
+import type { Locale, Msg } from '../i18n/message';
+import { S } from '../i18n/strings';
+import { POLICY_SOURCES, type Policy } from '../policy/policy';
+
+export interface PolicyRow {
+  readonly key: string;
+  readonly value: unknown;
+  readonly source: Msg | null;
+}
+
+/** Leaves of the policy object in declaration order, as dotted keys ("notice.days"). */
+export function policyRows(policy: Policy): PolicyRow[] {
+  const rows: PolicyRow[] = [];
+  const walk = (prefix: string, obj: object): void => {
+    for (const [k, v] of Object.entries(obj)) {
+      const key = prefix ? `${prefix}.${k}` : k;
+      if (v !== null && typeof v === 'object' && !Array.isArray(v)) walk(key, v as object);
+      else rows.push({ key, value: v, source: POLICY_SOURCES[key] ?? null });
+    }
+  };
+  walk('', policy);
+  return rows;
+}
+
+const ENUM_TEXT: Readonly<Record<string, Msg>> = {
+  present: { 'zh-CN': '实到人数（present）', 'en-US': 'voters present (present)' },
+  eligible: { 'zh-CN': '应到人数（eligible）', 'en-US': 'eligible voters (eligible)' },
+  valid: { 'zh-CN': '有效票（valid）', 'en-US': 'valid votes (valid)' },
+  working: { 'zh-CN': '工作日（working）', 'en-US': 'working days (working)' },
+  calendar: { 'zh-CN': '自然日（calendar）', 'en-US': 'calendar days (calendar)' },
+  round: { 'zh-CN': '四舍五入（round）', 'en-US': 'round half up (round)' },
+  floor: { 'zh-CN': '向下取整（floor）', 'en-US': 'round down (floor)' },
+  ceil: { 'zh-CN': '向上取整（ceil）', 'en-US': 'round up (ceil)' },
+};
+
+/** Shares (keys ending in Ratio/Share, and quorums) are shown as percentages, exactly. */
+export function formatPolicyValue(key: string, value: unknown, locale: Locale): string {
+  if (value === null || value === undefined) return S.valueNone[locale];
+  if (typeof value === 'boolean') return (value ? S.valueYes : S.valueNo)[locale];
+  if (Array.isArray(value)) return value.map(String).join(locale === 'zh-CN' ? '、' : ', ');
+  if (typeof value === 'number') {
+    if (/(Ratio|Share|quorum|Members)$/i.test(key)) {
+      const pct = Math.round(value * 1e6) / 1e4;
+      return `${pct}%`;
+    }
+    return String(value);
+  }
+  if (typeof value === 'string') return ENUM_TEXT[value]?.[locale] ?? value;
+  return JSON.stringify(value);
+}

@@ -1,0 +1,33 @@
+/**
+ * The workbook the pane works on, behind the one WorkbookPort interface: the open Excel workbook
+ * (Excel mode) or an .xlsx file held in this browser (standalone mode).
+ */
+import { createContext, useContext } from 'react';
+import type { Msg } from '../i18n/message';
+import type { WorkbookPort } from '../workbook/port';
+
+export interface Workbook {
+  readonly port: WorkbookPort;
+  /** What to call it on screen: a file name, or a catalogue text. */
+  readonly label: string | Msg;
+  readonly source: 'excel' | 'file' | 'sample';
+}
+
+export interface SessionState {
+  readonly workbook: Workbook | null;
+  /** Bumped whenever the workbook changes so screens re-read it. */
+  readonly generation: number;
+  readonly busy: boolean;
+  readonly error: string | null;
+  readonly openFile: (file: File) => Promise<void>;
+  readonly openSample: () => Promise<void>;
+  readonly reload: () => void;
+}
+
+export const SessionContext = createContext<SessionState | null>(null);
+
+export function useSession(): SessionState {
+  const s = useContext(SessionContext);
+  if (!s) throw new Error('useSession outside SessionContext');
+  return s;
+}

@@ -1,0 +1,56 @@
+/** Read the open workbook once per change (one port.read for all sheets, never cell by cell). */
+import { useEffect, useState } from 'react';
+import type { Grid } from '../ledger/grid';
+import type { SheetInfo } from '../workbook/port';
+import { useSession } from './session';
+
+export interface WorkbookRead {
+  readonly loading: boolean;
+  readonly sheets: readonly SheetInfo[];
+  readonly grids: readonly Grid[];
+  readonly error: unknown;
+}
+
+export function useWorkbookRead(): WorkbookRead {
+  const { workbook, generation } = useSession();
+  const [state, setState] = useState<WorkbookRead>({ loading: false, sheets: [], grids: [], error: null });
+  useEffect(() => {
+    if (!workbook) {
+      setState({ loading: false, sheets: [], grids: [], error: null });
+      return;
+    }
+    let live = true;
+    setState((s) => ({ ...s, loading: true, error: null }));
+    (async () => {
+      const sheets = await workbook.port.listSheets();
+      const grids = await workbook.port.read(sheets.map((s) => s.name));
+      return { sheets, grids };
+    })().then(
+      ({ sheets, grids }) => live && setState({ loading: false, sheets, grids, error: null }),
+      (error: unknown) => live && setState({ loading: false, sheets: [], grids: [], error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [workbook, generation]);
+  return state;
+}
+
+/** The first non-empty text in the top rows: usually the sheet's title (XX县2024年度…汇总表). */
+export function sheetTitle(grid: Grid | undefined): string {
+  if (!grid) return '';
+  for (let r = 0; r < Math.min(grid.values.length, 5); r++) {
+    for (const v of grid.values[r]) {
+      if (typeof v === 'string' && v.trim()) return v.trim().replace(/\s+/g, ' ');
+    }
+  }
+  return '';
+}
+
+export function errorMessage(e: unknown): string {
+  if (e && typeof e === 'object' && 'userMessage' in e) {
+    const m = (e as { userMessage: { 'zh-CN': string; 'en-US': string } }).userMessage;
+    return `${m['zh-CN']} / ${m['en-US']}`;
+  }
+  return e instanceof Error ? e.message : String(e);
+}
