@@ -1,0 +1,185 @@
+/**
+ * The brief as a print-ready worksheet (打印用工作表): BriefModel → SheetSpec, written by either
+ * adapter (Excel or file). A4 portrait with the GB/T 9704 margins, print area, the title row
+ * repeated on every page, fitted to one page wide; fonts as Chinese official documents use them.
+ *
+ * Fonts: 方正小标宋简体 (title), 黑体 (level-1 headings, table heads), 楷体_GB2312 (level-2
+ * headings), 仿宋_GB2312 (body). Excel substitutes a missing font by itself: 方正小标宋简体 → 宋体,
+ * 仿宋_GB2312 → 仿宋 / 宋体, 楷体_GB2312 → 楷体; 黑体 ships with every Chinese Windows.
+ *
+ * Layout, and why: Excel grows an automatic-height row to fit wrapped text only in cells that are
+ * not merged, and SheetSpec carries no row heights. So paragraphs are wrapped here, one line per
+ * row in column A (text overflows into the empty cells to its right, and the row takes the
+ * height of its font); table cells are single cells with wrapping on, so Excel sizes their rows;
+ * only the title and one-line cells are merged. Pure: no Excel, no exceljs.
+ */
+import type { RangeBox } from '../ledger/grid';
+import type { CellValue } from '../ledger/grid';
+import type { CellStyle, SheetSpec } from '../workbook/port';
+import { formatIso, type LocalDate } from '../values/local-date';
+import { briefDocument, type Block, type BriefDocument } from './brief-document';
+import type { BriefModel } from './brief-model';
+import { guardDocument, type PrivacyHit } from './privacy';
+
+export const FONTS = {
+  title: '方正小标宋简体',
+  heading: '黑体',
+  subheading: '楷体_GB2312',
+  body: '仿宋_GB2312',
+} as const;
+
+/** Column widths in characters; eight columns shared by every table (序号, 姓名, 单位及职务, …). */
+export const SHEET_COLUMNS: readonly number[] = [6, 10, 24, 16, 10, 8, 18, 14];
+const COLS = SHEET_COLUMNS.length;
+const TOTAL_WIDTH = SHEET_COLUMNS.reduce((a, b) => a + b, 0);
+
+const SIZE = { title: 20, date: 14, heading: 14, subheading: 12, body: 12, table: 10.5 } as const;
+
+/** GB/T 9704-2012 §5.2.1: top 37 mm, bottom 35 mm, left 28 mm, right 26 mm. */
+export const MARGINS_CM = { top: 3.7, bottom: 3.5, left: 2.8, right: 2.6 } as const;
+
+/** 常委会材料2025-03-10: the brief's sheet, named with its date (≤ 31 characters, no []:*?/\). */
+export function briefSheetName(date: LocalDate): string {
+  return `常委会材料${formatIso(date)}`;
+}
+
+/** Display width in full-width characters: CJK and full-width 1, ASCII ½. */
+export function textUnits(text: string): number {
+  let n = 0;
+  for (const ch of text) n += ch.charCodeAt(0) < 0x2e80 && !/[—“”‘’…·]/.test(ch) ? 0.5 : 1;
+  return n;
+}
+
+// 避头点: punctuation that must not begin a line hangs at the end of the previous one.
+const NO_LINE_START = /[，。、；：！？）》」』”’%．,.;:!?)\]]/;
+
+/** Break a text into lines of at most `max` full-width characters (CJK text breaks anywhere). */
+export function wrapLines(text: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  let width = 0;
+  const chars = Array.from(text);
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i];
+    const w = textUnits(ch);
+    if (width + w > max && line !== '' && !NO_LINE_START.test(ch)) {
+      lines.push(line);
+      line = '';
+      width = 0;
+    }
+    line += ch;
+    width += w;
+  }
+  if (line !== '' || lines.length === 0) lines.push(line);
+  return lines;
+}
+
+/** Full-width characters per line at a font size across the sheet's width (fit to one page). */
+function charsPerLine(pt: number): number {
+  // A width unit is about 7 px; a CJK character is pt·4/3 px. Keep 10 % slack for font substitution.
+  return Math.floor(((TOTAL_WIDTH * 7) / ((pt * 4) / 3)) * 0.9);
+}
+
+class SheetBuilder {
+  readonly rows: CellValue[][] = [];
+  readonly styles: { box: RangeBox; style: CellStyle }[] = [];
+  readonly merges: RangeBox[] = [];
+
+  row(cells: CellValue[]): number {
+    this.rows.push(cells);
+    return this.rows.length - 1;
+  }
+
+  style(top: number, left: number, bottom: number, right: number, style: CellStyle): void {
+    this.styles.push({ box: { top, left, bottom, right }, style });
+  }
+
+  /** One text across the page, wrapped here, one line per row in column A. */
+  lines(text: string, style: CellStyle, indent: boolean): void {
+    const max = charsPerLine(style.fontSize ?? SIZE.body);
+    const wrapped = wrapLines(indent ? `　　${text}` : text, max);
+    const first = this.rows.length;
+    for (const l of wrapped) this.row([l]);
+    this.style(first, 0, this.rows.length - 1, 0, { ...style, horizontal: 'left', vertical: 'middle', wrap: false });
+  }
+
+  blank(): void {
+    this.row([]);
+  }
+
+  table(b: Extract<Block, { kind: 'table' }>): void {
+    const n = b.columns.length;
+    // Table column j sits in sheet column j; the last one spans what is left (it holds short texts).
+    const span = (j: number): [number, number] => (j < n - 1 || n >= COLS ? [j, j] : [j, COLS - 1]);
+    const put = (texts: readonly string[]) => {
+      const cells: CellValue[] = [];
+      texts.forEach((t, j) => {
+        cells[span(j)[0]] = t;
+      });
+      const r = this.row(cells);
+      if (n < COLS) this.merges.push({ top: r, left: n - 1, bottom: r, right: COLS - 1 });
+      return r;
+    };
+    const head = put(b.columns.map((c) => c.title));
+    this.style(head, 0, head, COLS - 1, { fontName: FONTS.heading, fontSize: SIZE.table, bold: false, horizontal: 'center', vertical: 'middle', wrap: true, border: true, fill: '#F2F2F2' });
+    if (!b.rows.length) return;
+    const first = this.rows.length;
+    for (const r of b.rows) put(r);
+    const last = this.rows.length - 1;
+    this.style(first, 0, last, COLS - 1, { fontName: FONTS.body, fontSize: SIZE.table, vertical: 'middle', wrap: true, border: true, horizontal: 'left' });
+    b.columns.forEach((c, j) => {
+      if (c.align === 'center') this.style(first, span(j)[0], last, span(j)[1], { horizontal: 'center' });
+    });
+  }
+}
+
+export interface RenderedSheet {
+  readonly spec: SheetSpec;
+  /** What the privacy guard masked (empty for a clean model). */
+  readonly privacy: readonly PrivacyHit[];
+}
+
+/** The guarded document drawn as a worksheet. */
+export function renderSheetDocument(doc: BriefDocument, name: string): SheetSpec {
+  const b = new SheetBuilder();
+  b.row([doc.title]);
+  b.merges.push({ top: 0, left: 0, bottom: 0, right: COLS - 1 });
+  b.style(0, 0, 0, COLS - 1, { fontName: FONTS.title, fontSize: SIZE.title, horizontal: 'center', vertical: 'middle' });
+  const d = b.row([doc.dateLine]);
+  b.merges.push({ top: d, left: 0, bottom: d, right: COLS - 1 });
+  b.style(d, 0, d, COLS - 1, { fontName: FONTS.subheading, fontSize: SIZE.date, horizontal: 'center', vertical: 'middle' });
+  b.blank();
+  b.lines(doc.intro, { fontName: FONTS.body, fontSize: SIZE.body }, true);
+  for (const s of doc.sections) {
+    b.blank();
+    b.lines(s.heading, { fontName: FONTS.heading, fontSize: SIZE.heading }, true);
+    if (s.emptyLine) b.lines(s.emptyLine, { fontName: FONTS.body, fontSize: SIZE.body }, true);
+    for (const block of s.blocks) {
+      if (block.kind === 'subheading') b.lines(block.text, { fontName: FONTS.subheading, fontSize: SIZE.subheading, bold: true }, true);
+      else if (block.kind === 'paragraph') b.lines(block.text, { fontName: FONTS.body, fontSize: SIZE.body }, true);
+      else b.table(block);
+    }
+  }
+  const last = b.rows.length - 1;
+  return {
+    name,
+    rows: b.rows,
+    styles: b.styles,
+    merges: b.merges,
+    columnWidths: SHEET_COLUMNS,
+    print: {
+      paper: 'A4',
+      orientation: 'portrait',
+      marginsCm: MARGINS_CM,
+      fitToWidth: true,
+      repeatRows: { first: 0, last: 0 },
+      area: { top: 0, left: 0, bottom: last, right: COLS - 1 },
+    },
+  };
+}
+
+/** BriefModel → the worksheet (named with the date unless a name is given), privacy-guarded. */
+export function renderSheet(model: BriefModel, name: string = briefSheetName(model.date)): RenderedSheet {
+  const g = guardDocument(briefDocument(model));
+  return { spec: renderSheetDocument(g.doc, name), privacy: g.hits };
+}

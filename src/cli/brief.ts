@@ -1,0 +1,207 @@
+/**
+ * `cadre-ledger brief FILE.xlsx -o BRIEF.docx [--sheet OUT.xlsx] [--title T] [--as-of D]
+ * [--policy P.json] [--lang L]` — the standing-committee brief (常委会议研究材料, SPEC §7).
+ *
+ * Wired into main.ts with one line before its own argument parsing:
+ *   if (argv[0] === 'brief') return runBrief(argv.slice(1), io);
+ * so it parses its own arguments (brief has options the other commands lack). Exit codes as the
+ * other commands: 0 written, 2 unusable input or arguments. The input is never changed; --sheet
+ * writes a copy of the workbook with the print-ready brief sheet added.
+ */
+import { msg, say, type Locale, type Msg } from '../i18n/message';
+import { resolvePolicy } from '../policy/validate';
+import { buildBrief } from '../brief/brief-model';
+import { renderDocx } from '../brief/render-docx';
+import { renderSheet } from '../brief/render-sheet';
+import { openFileWorkbook } from '../workbook/file/file-workbook';
+import { PortError } from '../workbook/port';
+import { formatIso, parseIso, type LocalDate } from '../values/local-date';
+import { nodeIo, type CliIo } from './io';
+
+export interface BriefArgs {
+  readonly file: string | null;
+  readonly output: string | null;
+  readonly sheetOutput: string | null;
+  readonly title: string | null;
+  readonly asOf: LocalDate | null;
+  readonly policyFile: string | null;
+  readonly lang: Locale;
+  readonly help: boolean;
+}
+
+export const BRIEF_USAGE: Msg = msg(
+  `用法：cadre-ledger brief 文件.xlsx -o 材料.docx [--sheet 输出.xlsx] [--title 标题] [--as-of YYYY-MM-DD] [--policy 设置.json] [--lang zh-CN|en-US]
+  按台账生成常委会议研究材料（Word 文档，GB/T 9704 版式）；--sheet 另存一份加入打印用材料工作表的工作簿。原文件不会被修改。`,
+  `Usage: cadre-ledger brief FILE.xlsx -o BRIEF.docx [--sheet OUT.xlsx] [--title TITLE] [--as-of YYYY-MM-DD] [--policy P.json] [--lang zh-CN|en-US]
+  Writes the standing-committee brief as a Word document (GB/T 9704 layout); --sheet also saves a copy of the workbook with the print-ready brief sheet. The input is never changed.`,
+);
+
+export type ParsedBriefArgs = { ok: true; args: BriefArgs } | { ok: false; error: Msg; lang: Locale };
+
+export function parseBriefArgs(argv: readonly string[]): ParsedBriefArgs {
+  const a = { file: null as string | null, output: null as string | null, sheetOutput: null as string | null, title: null as string | null, asOf: null as LocalDate | null, policyFile: null as string | null, lang: 'zh-CN' as Locale, help: false };
+  const li = argv.findIndex((x) => x === '--lang' || x.startsWith('--lang='));
+  if (li >= 0) {
+    const v = argv[li].includes('=') ? argv[li].split('=')[1] : argv[li + 1];
+    if (v === 'en-US' || v === 'zh-CN') a.lang = v;
+  }
+  const fail = (error: Msg): ParsedBriefArgs => ({ ok: false, error, lang: a.lang });
+  for (let i = 0; i < argv.length; i++) {
+    const raw = argv[i];
+    const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
+    const flag = eq > 0 ? raw.slice(0, eq) : raw;
+    const value = (): string | null => {
+      if (eq > 0) return raw.slice(eq + 1);
+      const v = argv[i + 1];
+      if (v === undefined || (v.startsWith('-') && v.length > 1)) return null;
+      i++;
+      return v;
+    };
+    const need = (what: Msg): string | ParsedBriefArgs => value() ?? fail(what);
+    switch (flag) {
+      case '-h':
+      case '--help':
+        a.help = true;
+        break;
+      case '-o':
+      case '--output': {
+        const v = need(msg(`${flag} 后面应写 .docx 文件名`, `${flag} needs a .docx file name`));
+        if (typeof v !== 'string') return v;
+        a.output = v;
+        break;
+      }
+      case '--sheet': {
+        const v = need(msg('--sheet 后面应写输出的 .xlsx 文件名', '--sheet needs an output .xlsx file name'));
+        if (typeof v !== 'string') return v;
+        a.sheetOutput = v;
+        break;
+      }
+      case '--title': {
+        const v = need(msg('--title 后面应写材料标题', '--title needs the title text'));
+        if (typeof v !== 'string') return v;
+        a.title = v;
+        break;
+      }
+      case '--as-of': {
+        const v = value();
+        const d = v === null ? null : parseIso(v);
+        if (d === null) return fail(msg(`--as-of 应为 YYYY-MM-DD 格式的日期，实际为“${v ?? ''}”`, `--as-of expects a date as YYYY-MM-DD, got "${v ?? ''}"`));
+        a.asOf = d;
+        break;
+      }
+      case '--policy': {
+        const v = need(msg('--policy 后面应写政策设置 JSON 文件名', '--policy needs a policy JSON file name'));
+        if (typeof v !== 'string') return v;
+        a.policyFile = v;
+        break;
+      }
+      case '--lang': {
+        const v = value();
+        if (v !== 'zh-CN' && v !== 'en-US') return fail(msg(`--lang 只能是 zh-CN 或 en-US，实际为“${v ?? ''}”`, `--lang must be zh-CN or en-US, got "${v ?? ''}"`));
+        break;
+      }
+      default:
+        if (raw.startsWith('-') && raw.length > 1) return fail(msg(`不认识的选项 ${raw}`, `Unknown option ${raw}`));
+        if (a.file === null) a.file = raw;
+        else return fail(msg(`多余的参数“${raw}”`, `Unexpected argument "${raw}"`));
+    }
+  }
+  return { ok: true, args: a };
+}
+
+class BriefUsageError extends Error {
+  constructor(readonly userMessage: Msg) {
+    super(userMessage['en-US']);
+  }
+}
+
+function readProblem(file: string, e: unknown): Msg {
+  const code = (e as { code?: string }).code;
+  if (code === 'ENOENT') return msg(`找不到文件 ${file}`, `File not found: ${file}`);
+  return msg(`无法读取 ${file}：${(e as Error).message}`, `Cannot read ${file}: ${(e as Error).message}`);
+}
+
+async function readBytes(file: string, io: CliIo): Promise<Uint8Array> {
+  try {
+    return await io.readFile(file);
+  } catch (e) {
+    throw new BriefUsageError(readProblem(file, e));
+  }
+}
+
+async function write(file: string, data: Uint8Array, io: CliIo): Promise<void> {
+  try {
+    await io.writeFile(file, data);
+  } catch (e) {
+    throw new BriefUsageError(msg(`无法写入 ${file}：${(e as Error).message}`, `Cannot write ${file}: ${(e as Error).message}`));
+  }
+}
+
+/** Run `brief` with the arguments after the command word. Returns the exit code. */
+export async function runBrief(argv: readonly string[], io: CliIo = nodeIo()): Promise<number> {
+  const parsed = parseBriefArgs(argv);
+  if (!parsed.ok) {
+    io.err(`cadre-ledger brief: ${say(parsed.error, parsed.lang)}\n`);
+    return 2;
+  }
+  const args = parsed.args;
+  const lang = args.lang;
+  if (args.help) {
+    io.out(`${say(BRIEF_USAGE, lang)}\n`);
+    return 0;
+  }
+  try {
+    if (args.file === null) throw new BriefUsageError(msg('缺少要处理的 .xlsx 文件名', 'Missing the .xlsx file to work on'));
+    if (args.output === null) throw new BriefUsageError(msg('brief 需要用 -o 指定输出的 .docx 文件', 'brief needs -o BRIEF.docx'));
+    for (const out of [args.output, args.sheetOutput]) {
+      if (out !== null && (await io.samePath(args.file, out))) {
+        throw new BriefUsageError(msg(`输出文件不能与原文件相同（${out}）；原文件不会被修改`, `The output must differ from the input (${out}); the input is never changed`));
+      }
+    }
+    let overrides: unknown = undefined;
+    if (args.policyFile) {
+      const text = new TextDecoder('utf-8').decode(await readBytes(args.policyFile, io));
+      try {
+        overrides = JSON.parse(text);
+      } catch (e) {
+        throw new BriefUsageError(msg(`政策设置文件 ${args.policyFile} 不是有效的 JSON：${(e as Error).message}`, `Policy file ${args.policyFile} is not valid JSON: ${(e as Error).message}`));
+      }
+    }
+    const r = resolvePolicy(overrides);
+    if (r.errors.length) {
+      const first = r.errors[0];
+      throw new BriefUsageError(msg(`政策设置 ${args.policyFile} 有误：${first.message['zh-CN']}`, `Policy ${args.policyFile} is invalid: ${first.message['en-US']}`));
+    }
+    const asOf = args.asOf ?? io.today();
+    const book = await openFileWorkbook(await readBytes(args.file, io)).catch((e: unknown) => {
+      if (e instanceof PortError) throw new BriefUsageError(msg(`${args.file}：${e.userMessage['zh-CN']}`, `${args.file}: ${e.userMessage['en-US']}`));
+      throw e;
+    });
+    const model = buildBrief(await book.read(), r.policy, asOf, { title: args.title ?? undefined });
+    const docx = await renderDocx(model);
+    await write(args.output, docx.bytes, io);
+    const lines = [say(msg(`已生成常委会议研究材料（截至 ${formatIso(asOf)}）→ ${args.output}`, `Standing-committee brief (as of ${formatIso(asOf)}) written to ${args.output}`), lang)];
+    if (args.sheetOutput) {
+      const sheet = renderSheet(model);
+      await book.writeSheet(sheet.spec, { replace: true });
+      await write(args.sheetOutput, await book.save(), io);
+      lines.push(say(msg(`打印用工作表“${sheet.spec.name}”已加入 → ${args.sheetOutput}`, `Print-ready sheet "${sheet.spec.name}" added in ${args.sheetOutput}`), lang));
+    }
+    if (docx.privacy.length) {
+      lines.push(
+        say(
+          msg(`注意：台账文字中有 ${docx.privacy.length} 处身份证号或出生日期，已在材料中遮蔽，请核对原台账`, `Note: ${docx.privacy.length} ID numbers or birth dates in ledger text were masked in the brief; check the ledger`),
+          lang,
+        ),
+      );
+    }
+    io.out(`${lines.join('\n')}\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof BriefUsageError) {
+      io.err(`cadre-ledger brief: ${say(e.userMessage, lang)}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
