@@ -1,0 +1,118 @@
+import ExcelJS from 'exceljs';
+import { buildBrief } from '../../../src/brief/brief-model';
+import { SECTION_TITLES } from '../../../src/brief/brief-document';
+import { briefSheetName, FONTS, MARGINS_CM, renderSheet, SHEET_COLUMNS, textUnits, wrapLines } from '../../../src/brief/render-sheet';
+import { DEFAULT_POLICY } from '../../../src/policy/policy';
+import { openFileWorkbook } from '../../../src/workbook/file/file-workbook';
+import { OfficeWorkbook } from '../../../src/workbook/office/office-workbook';
+import { FakeExcel } from '../../support/fake-excel';
+import { allSets } from '../../support/fake-ledger';
+import { AS_OF, emptyBriefWorkbook, fullBriefWorkbook, gridsOf, ROSTER_IDS, STRAY_ID } from './fixtures';
+
+const textOf = (ws: ExcelJS.Worksheet): string => {
+  const out: string[] = [];
+  ws.eachRow((row) => row.eachCell((c) => out.push(String(c.value ?? ''))));
+  return out.join('\n');
+};
+
+describe('wrapLines', () => {
+  it('breaks CJK text at the width and hangs closing punctuation', () => {
+    expect(wrapLines('一二三四五六', 4)).toEqual(['一二三四', '五六']);
+    expect(wrapLines('一二三四，五六', 4)).toEqual(['一二三四，', '五六']);
+    expect(wrapLines('ab一二', 2)).toEqual(['ab一', '二']);
+    expect(wrapLines('', 4)).toEqual(['']);
+    expect(textUnits('ab一“')).toBe(3);
+  });
+});
+
+describe('renderSheet', () => {
+  it('names the sheet with the date and lays it out for A4 portrait printing', async () => {
+    const model = buildBrief(await gridsOf(await fullBriefWorkbook()), DEFAULT_POLICY, AS_OF);
+    const { spec, privacy } = renderSheet(model);
+    expect(spec.name).toBe('常委会材料2025-03-10');
+    expect(briefSheetName(AS_OF)).toBe(spec.name);
+    expect(spec.print).toEqual({
+      paper: 'A4',
+      orientation: 'portrait',
+      marginsCm: MARGINS_CM,
+      fitToWidth: true,
+      repeatRows: { first: 0, last: 0 },
+      area: { top: 0, left: 0, bottom: spec.rows.length - 1, right: 7 },
+    });
+    expect(privacy).toHaveLength(1);
+    // Every line of a paragraph fits the page: no cell text wider than the sheet allows.
+    const total = SHEET_COLUMNS.reduce((a, b) => a + b, 0);
+    for (const row of spec.rows) if (row.length === 1 && typeof row[0] === 'string') expect(textUnits(row[0]) * ((12 * 4) / 3)).toBeLessThanOrEqual(total * 7);
+  });
+
+  it('writes through the file adapter: title, numbered sections, fonts, merges and print setup survive a save', async () => {
+    const book = await openFileWorkbook(await fullBriefWorkbook());
+    const model = buildBrief(await book.read(), DEFAULT_POLICY, AS_OF);
+    const { spec } = renderSheet(model);
+    await book.writeSheet(spec);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await book.save()) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet(spec.name)!;
+    expect(ws).toBeDefined();
+    expect(ws.getCell('A1').value).toBe('常委会议研究材料');
+    expect(ws.getCell('A1').font).toMatchObject({ name: FONTS.title, size: 20 });
+    expect(ws.getCell('A1').alignment).toMatchObject({ horizontal: 'center' });
+    expect(ws.getCell('A2').value).toBe('（2025年3月10日）');
+    const merges = (ws.model as unknown as { merges: string[] }).merges;
+    expect(merges).toEqual(expect.arrayContaining(['A1:H1', 'A2:H2']));
+    const all = textOf(ws);
+    for (const [i, title] of Object.values(SECTION_TITLES).entries()) expect(all).toContain(`${'一二三四五六'[i]}、${title}`);
+    for (const id of [...ROSTER_IDS, STRAY_ID]) expect(all).not.toContain(id);
+    const ps = ws.pageSetup;
+    expect(ps).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1', printArea: `A1:H${spec.rows.length}` });
+    expect(ps.margins?.top).toBeCloseTo(3.7 / 2.54, 5);
+    expect(ps.margins?.left).toBeCloseTo(2.8 / 2.54, 5);
+    // Headings in 黑体, body in 仿宋, table heads bordered.
+    let heading: ExcelJS.Cell | null = null;
+    let table: ExcelJS.Cell | null = null;
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
+        if (c.value === '　　一、拟任人选（一职双备）情况') heading = c;
+        if (c.value === '不称职票/有效票' && !table) table = c;
+      }),
+    );
+    expect(heading!.font).toMatchObject({ name: FONTS.heading, size: 14 });
+    expect(table!.font).toMatchObject({ name: FONTS.heading });
+    expect(table!.border?.top?.style).toBe('thin');
+    expect(ws.getColumn(3).width).toBe(SHEET_COLUMNS[2]);
+  });
+
+  it('writes the empty brief too, one line per empty section', async () => {
+    const book = await openFileWorkbook(await emptyBriefWorkbook());
+    const { spec } = renderSheet(buildBrief(await book.read(), DEFAULT_POLICY, AS_OF));
+    await book.writeSheet(spec);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await book.save()) as unknown as ArrayBuffer);
+    const all = textOf(wb.getWorksheet(spec.name)!);
+    expect(all).toContain('本期无提请研究的拟任人选。');
+    expect(all).toContain('本期无末位淘汰和诫勉人选。');
+    expect(all).not.toContain(ROSTER_IDS[0]);
+  });
+
+  it('writes through the Office adapter against the strict Excel fake', async () => {
+    const fx = new FakeExcel();
+    const wb = new OfficeWorkbook(fx.run, { isSetSupported: allSets });
+    const model = buildBrief(await gridsOf(await fullBriefWorkbook()), DEFAULT_POLICY, AS_OF);
+    const { spec } = renderSheet(model);
+    await wb.writeSheet(spec);
+    const s = fx.sheet(spec.name);
+    expect(s.cell(0, 0)?.value).toBe('常委会议研究材料');
+    expect(s.merges).toEqual(expect.arrayContaining([{ top: 0, left: 0, bottom: 0, right: 7 }]));
+    const layout = Object.fromEntries(s.log.filter((l) => l.target === 'pageLayout').map((l) => [l.prop, l.value]));
+    expect(layout).toMatchObject({ orientation: 'Portrait', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, 'setPrintTitleRows()': ['$1:$1'], 'setPrintArea()': [`A1:H${spec.rows.length}`] });
+    expect(layout.topMargin as number).toBeCloseTo(3.7 * 28.3465, 3);
+    const fonts = new Set(s.log.filter((l) => l.prop.endsWith('font.name')).map((l) => l.value));
+    expect([...fonts].sort()).toEqual([FONTS.body, FONTS.heading, FONTS.subheading, FONTS.title].sort());
+    const texts = s.rows.flatMap((r) => (r ?? []).map((c) => String(c?.value ?? '')));
+    expect(texts).toContain('　　六、数据来源');
+    expect(texts.join()).not.toContain(STRAY_ID);
+    // A second brief of the same day replaces the first only when asked.
+    await expect(wb.writeSheet(spec)).rejects.toMatchObject({ code: 'sheet-exists' });
+    await wb.writeSheet(spec, { replace: true });
+  });
+});
