@@ -15,6 +15,7 @@ import { openFileWorkbook, type FileWorkbook } from '../workbook/file/file-workb
 import { PortError } from '../workbook/port';
 import { parseArgs, USAGE, type CliArgs } from './args';
 import { nodeIo, type CliIo } from './io';
+import { runBrief } from './brief';
 import { checkJson, editJson, editLine, eliminationJson, eliminationText, findingLine, sheetLine, summaryLine } from './output';
 
 /** Thrown inside a command for unusable input: printed as one line, exit 2. */
@@ -25,6 +26,7 @@ class UsageError extends Error {
 }
 
 export async function main(argv: readonly string[], io: CliIo = nodeIo()): Promise<number> {
+  if (argv[0] === 'brief') return runBrief(argv.slice(1), io);
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     io.err(`cadre-ledger: ${say(parsed.error, parsed.lang)}\n`);

@@ -1,0 +1,77 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { main } from '../../../src/cli/main';
+import { parseBriefArgs, runBrief } from '../../../src/cli/brief';
+import type { CliIo } from '../../../src/cli/io';
+import { AS_OF, fullBriefWorkbook, ROSTER_IDS, STRAY_ID } from './fixtures';
+
+function memoryIo(files: Record<string, Uint8Array>): CliIo & { stdout: string; stderr: string; files: Record<string, Uint8Array> } {
+  const io = {
+    stdout: '',
+    stderr: '',
+    files,
+    out: (t: string) => void (io.stdout += t),
+    err: (t: string) => void (io.stderr += t),
+    readFile: async (f: string) => {
+      if (!(f in files)) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
+      return files[f];
+    },
+    writeFile: async (f: string, d: Uint8Array) => void (files[f] = d),
+    samePath: async (a: string, b: string) => a === b,
+    today: () => AS_OF,
+  };
+  return io;
+}
+
+describe('cadre-ledger brief', () => {
+  it('writes the .docx and, with --sheet, a copy of the workbook with the print-ready sheet', async () => {
+    const input = await fullBriefWorkbook();
+    const io = memoryIo({ 'in.xlsx': input });
+    const code = await main(['brief', 'in.xlsx', '-o', 'out.docx', '--sheet', 'out.xlsx', '--as-of', '2025-03-10'], io);
+    expect(io.stderr).toBe('');
+    expect(code).toBe(0);
+    expect(io.stdout).toContain('已生成常委会议研究材料（截至 2025-03-10）→ out.docx');
+    expect(io.stdout).toContain('打印用工作表“常委会材料2025-03-10”已加入 → out.xlsx');
+    expect(io.stdout).toContain('已在材料中遮蔽');
+    expect(io.files['in.xlsx']).toBe(input);
+    const doc = await (await JSZip.loadAsync(io.files['out.docx'])).file('word/document.xml')!.async('string');
+    expect(doc).toContain('末位淘汰和诫勉人选建议');
+    for (const id of [...ROSTER_IDS, STRAY_ID]) expect(doc).not.toContain(id);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(io.files['out.xlsx'] as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toContain('常委会材料2025-03-10');
+  });
+
+  it('takes a title and speaks English on request', async () => {
+    const io = memoryIo({ 'in.xlsx': await fullBriefWorkbook() });
+    expect(await runBrief(['in.xlsx', '-o', 'b.docx', '--title', 'XX县委常委会议研究材料', '--lang', 'en-US'], io)).toBe(0);
+    expect(io.stdout).toContain('Standing-committee brief (as of 2025-03-10) written to b.docx');
+    const doc = await (await JSZip.loadAsync(io.files['b.docx'])).file('word/document.xml')!.async('string');
+    expect(doc).toContain('XX县委常委会议研究材料');
+  });
+
+  it('refuses unusable input with exit 2 and one line', async () => {
+    const io = memoryIo({ 'in.xlsx': await fullBriefWorkbook(), 'bad.json': new TextEncoder().encode('{') });
+    expect(await main(['brief', 'in.xlsx'], io)).toBe(2);
+    expect(io.stderr).toBe('cadre-ledger brief: brief 需要用 -o 指定输出的 .docx 文件\n');
+    expect(await runBrief(['missing.xlsx', '-o', 'x.docx'], io)).toBe(2);
+    expect(io.stderr).toContain('找不到文件 missing.xlsx');
+    expect(await runBrief(['in.xlsx', '-o', 'x.docx', '--sheet', 'in.xlsx'], io)).toBe(2);
+    expect(await runBrief(['in.xlsx', '-o', 'x.docx', '--policy', 'bad.json'], io)).toBe(2);
+    expect(io.stderr).toContain('不是有效的 JSON');
+    expect(await runBrief(['in.xlsx', '-o', 'x.docx', '--lang', 'en-US', '--as-of', '2025-13-01'], io)).toBe(2);
+    expect(io.stderr).toContain('--as-of expects a date as YYYY-MM-DD');
+    expect(await runBrief(['-h'], io)).toBe(0);
+    expect(io.stdout).toContain('用法：cadre-ledger brief');
+    expect(io.files['x.docx']).toBeUndefined();
+  });
+
+  it('parses its options', () => {
+    expect(parseBriefArgs(['a.xlsx', '--output=b.docx', '--policy', 'p.json'])).toEqual({
+      ok: true,
+      args: { file: 'a.xlsx', output: 'b.docx', sheetOutput: null, title: null, asOf: null, policyFile: 'p.json', lang: 'zh-CN', help: false },
+    });
+    expect(parseBriefArgs(['a.xlsx', 'b.xlsx'])).toMatchObject({ ok: false, error: { 'en-US': 'Unexpected argument "b.xlsx"' } });
+    expect(parseBriefArgs(['--bogus'])).toMatchObject({ ok: false });
+  });
+});
