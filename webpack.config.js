@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-require-imports */
 /**
  * Builds the add-in into dist/: taskpane.html (the shared runtime page hosting the task pane, the
  * custom functions and the ribbon commands), functions.json (generated from src/functions by
@@ -85,7 +84,9 @@ class SizeReport {
       const office = assets.filter((a) => a.name.startsWith('office-js/'));
       const lines = mine.sort((a, b) => b.size - a.size).map((a) => `  ${a.name.padEnd(32)} ${kib(a.size).padStart(12)}`);
       if (office.length) lines.push(`  ${`office-js/ (${office.length} files)`.padEnd(32)} ${kib(office.reduce((s, a) => s + a.size, 0)).padStart(12)}`);
-      console.log(`\n[build] bundle sizes (${stats.compilation.options.mode}) → ${path.relative(process.cwd(), stats.compilation.outputOptions.path) || '.'}\n${lines.join('\n')}\n`);
+      console.log(
+        `\n[build] bundle sizes (${stats.compilation.options.mode}) → ${path.relative(process.cwd(), stats.compilation.outputOptions.path) || '.'}\n${lines.join('\n')}\n`,
+      );
     });
   }
 }
@@ -107,7 +108,7 @@ module.exports = (env = {}, argv = {}) => {
     officeJs: cdn ? CDN_OFFICE_JS : 'office-js/office.js',
   };
 
-  return {
+  const config = {
     mode: dev ? 'development' : 'production',
     // Never eval-based source maps: the pages' CSP forbids eval.
     devtool: dev ? 'source-map' : false,
@@ -179,7 +180,7 @@ module.exports = (env = {}, argv = {}) => {
     devServer: {
       port,
       host: 'localhost',
-      server: https ? { type: 'https', options: env.httpsOptions } : 'http',
+      server: 'http',
       static: false,
       hot: false,
       liveReload: true,
@@ -189,6 +190,11 @@ module.exports = (env = {}, argv = {}) => {
       devMiddleware: { writeToDisk: false },
     },
   };
+  if (!https) return config;
+  // Sideloading needs https with the Office dev certificates (office-addin-dev-certs installs them).
+  return require('office-addin-dev-certs')
+    .getHttpsServerOptions()
+    .then((options) => ({ ...config, devServer: { ...config.devServer, server: { type: 'https', options } } }));
 };
 
 module.exports.rewriteManifest = rewriteManifest;

@@ -24,7 +24,38 @@ function rng(seed: number): () => number {
 }
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘';
-const GIVEN = ['建国', '志强', '海燕', '丽华', '文斌', '晓明', '红梅', '德胜', '玉兰', '国庆', '春生', '秀英', '立新', '卫东', '振华', '雪梅', '永刚', '桂芳', '伟', '敏', '静', '磊', '洁', '军', '勇', '霞', '涛', '芳', '斌', '燕'];
+const GIVEN = [
+  '建国',
+  '志强',
+  '海燕',
+  '丽华',
+  '文斌',
+  '晓明',
+  '红梅',
+  '德胜',
+  '玉兰',
+  '国庆',
+  '春生',
+  '秀英',
+  '立新',
+  '卫东',
+  '振华',
+  '雪梅',
+  '永刚',
+  '桂芳',
+  '伟',
+  '敏',
+  '静',
+  '磊',
+  '洁',
+  '军',
+  '勇',
+  '霞',
+  '涛',
+  '芳',
+  '斌',
+  '燕',
+];
 const UNITS = [
   ['县发展和改革局', '局长'],
   ['县财政局', '局长'],
@@ -101,7 +132,13 @@ function people(): Person[] {
     const [unit, post] = UNITS[i];
     const head = /^(局长|党委书记|镇长|乡长)$/.test(post);
     const seq = String(100 + Math.floor(r() * 800)).padStart(3, '0');
-    const sexDigit = female ? (Number(seq[2]) % 2 === 0 ? seq : seq.slice(0, 2) + String((Number(seq[2]) + 1) % 10)) : Number(seq[2]) % 2 === 1 ? seq : seq.slice(0, 2) + String((Number(seq[2]) + 1) % 10);
+    const sexDigit = female
+      ? Number(seq[2]) % 2 === 0
+        ? seq
+        : seq.slice(0, 2) + String((Number(seq[2]) + 1) % 10)
+      : Number(seq[2]) % 2 === 1
+        ? seq
+        : seq.slice(0, 2) + String((Number(seq[2]) + 1) % 10);
     const first17 = `361127${y}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}${sexDigit}`;
     out.push({
       name,
@@ -110,7 +147,13 @@ function people(): Person[] {
       birth: { y, m, d },
       partyYear: y + 21 + Math.floor(r() * 6),
       workYear: y + 20 + Math.floor(r() * 4),
-      fullTime: pick(['大学 法学学士 江西师范大学法学专业', '大学 管理学学士 南昌大学行政管理专业', '大专 江西农业大学畜牧兽医专业', '大学 工学学士 华东交通大学土木工程专业', '大学 经济学学士 江西财经大学会计学专业']),
+      fullTime: pick([
+        '大学 法学学士 江西师范大学法学专业',
+        '大学 管理学学士 南昌大学行政管理专业',
+        '大专 江西农业大学畜牧兽医专业',
+        '大学 工学学士 华东交通大学土木工程专业',
+        '大学 经济学学士 江西财经大学会计学专业',
+      ]),
       partTime: pick(['', '在职研究生 公共管理硕士 江西财经大学', '中央党校大学 经济管理专业', '']),
       unit,
       post,

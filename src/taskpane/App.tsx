@@ -1,17 +1,6 @@
 /** The task pane shell: header, language switch, navigation and the routed screens. */
 import { useCallback, useEffect, useMemo, useState, type ReactElement } from 'react';
-import {
-  Button,
-  FluentProvider,
-  MessageBar,
-  MessageBarBody,
-  Tab,
-  TabList,
-  Text,
-  makeStyles,
-  tokens,
-  webLightTheme,
-} from '@fluentui/react-components';
+import { Button, FluentProvider, MessageBar, MessageBarBody, Tab, TabList, Text, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import type { Locale } from '../i18n/message';
 import { S } from '../i18n/strings';
 import type { HostInfo } from './host';
@@ -191,10 +180,22 @@ function LanguageSwitch(): ReactElement {
     <LocaleContext.Consumer>
       {({ locale, setLocale }) => (
         <div role="group" aria-label={t(S.language)} className={styles.lang}>
-          <Button size="small" appearance={locale === 'zh-CN' ? 'primary' : 'secondary'} aria-pressed={locale === 'zh-CN'} lang="zh-CN" onClick={() => setLocale('zh-CN')}>
+          <Button
+            size="small"
+            appearance={locale === 'zh-CN' ? 'primary' : 'secondary'}
+            aria-pressed={locale === 'zh-CN'}
+            lang="zh-CN"
+            onClick={() => setLocale('zh-CN')}
+          >
             {S.langZh['zh-CN']}
           </Button>
-          <Button size="small" appearance={locale === 'en-US' ? 'primary' : 'secondary'} aria-pressed={locale === 'en-US'} lang="en-US" onClick={() => setLocale('en-US')}>
+          <Button
+            size="small"
+            appearance={locale === 'en-US' ? 'primary' : 'secondary'}
+            aria-pressed={locale === 'en-US'}
+            lang="en-US"
+            onClick={() => setLocale('en-US')}
+          >
             {S.langEn['en-US']}
           </Button>
         </div>

@@ -23,10 +23,7 @@ export async function detectHost(): Promise<HostInfo> {
   if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') {
     return { kind: 'standalone', displayLanguage: browserLanguage, reason: 'no-office-js' };
   }
-  const info = await Promise.race([
-    Office.onReady(),
-    new Promise<null>((resolve) => setTimeout(() => resolve(null), ONREADY_TIMEOUT_MS)),
-  ]);
+  const info = await Promise.race([Office.onReady(), new Promise<null>((resolve) => setTimeout(() => resolve(null), ONREADY_TIMEOUT_MS))]);
   if (info === null) return { kind: 'standalone', displayLanguage: browserLanguage, reason: 'timeout' };
   if (info.host === Office.HostType.Excel) {
     let lang: string | null = null;

@@ -114,7 +114,8 @@ describe.each([
     check(res.short, 125);
     check(res.long, 250);
     for (const e of byLocal(doc, 'DisplayName')) expect((e.getAttribute('DefaultValue') ?? '').length).toBeLessThanOrEqual(125);
-    for (const e of byLocal(doc, 'Description').filter((d) => d.hasAttribute('DefaultValue'))) expect((e.getAttribute('DefaultValue') ?? '').length).toBeLessThanOrEqual(250);
+    for (const e of byLocal(doc, 'Description').filter((d) => d.hasAttribute('DefaultValue')))
+      expect((e.getAttribute('DefaultValue') ?? '').length).toBeLessThanOrEqual(250);
   });
 
   test('every label has zh-CN (default) and en-US text', () => {
@@ -195,7 +196,24 @@ describe('production build', () => {
   });
 
   test('emits the pages, bundles, functions.json, office.js and icons', () => {
-    for (const f of ['manifest.xml', 'taskpane.html', 'functions.html', 'functions.json', 'taskpane.js', 'functions.js', 'commands.js', 'office-js/office.js', 'office-js/excel-win32-16.01.js', 'office-js/excel-web-16.00.js', 'office-js/zh-cn/office_strings.js', 'office-js/en-us/office_strings.js', 'assets/icon-16.png', 'assets/icon-32.png', 'assets/icon-80.png', 'assets/sample-ledger.xlsx']) {
+    for (const f of [
+      'manifest.xml',
+      'taskpane.html',
+      'functions.html',
+      'functions.json',
+      'taskpane.js',
+      'functions.js',
+      'commands.js',
+      'office-js/office.js',
+      'office-js/excel-win32-16.01.js',
+      'office-js/excel-web-16.00.js',
+      'office-js/zh-cn/office_strings.js',
+      'office-js/en-us/office_strings.js',
+      'assets/icon-16.png',
+      'assets/icon-32.png',
+      'assets/icon-80.png',
+      'assets/sample-ledger.xlsx',
+    ]) {
       expect([f, fs.existsSync(path.join(OUT, f))]).toEqual([f, true]);
     }
     expect(fs.existsSync(path.join(OUT, 'office-js', 'telemetry'))).toBe(false);

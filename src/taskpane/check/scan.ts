@@ -42,8 +42,14 @@ export function scanGrids(grids: readonly Grid[]): ScanResult {
         code: 'sheet.hidden-rows',
         severity: 'info',
         message: msg(
-          `有 ${g.hiddenRows.length} 个隐藏行（第 ${g.hiddenRows.slice(0, 5).map((r) => r + 1).join('、')}${g.hiddenRows.length > 5 ? '…' : ''} 行），其中的数据同样参与检查。`,
-          `${g.hiddenRows.length} hidden rows (row ${g.hiddenRows.slice(0, 5).map((r) => r + 1).join(', ')}${g.hiddenRows.length > 5 ? '…' : ''}); their data is checked too.`,
+          `有 ${g.hiddenRows.length} 个隐藏行（第 ${g.hiddenRows
+            .slice(0, 5)
+            .map((r) => r + 1)
+            .join('、')}${g.hiddenRows.length > 5 ? '…' : ''} 行），其中的数据同样参与检查。`,
+          `${g.hiddenRows.length} hidden rows (row ${g.hiddenRows
+            .slice(0, 5)
+            .map((r) => r + 1)
+            .join(', ')}${g.hiddenRows.length > 5 ? '…' : ''}); their data is checked too.`,
         ),
       });
     }

@@ -40,10 +40,22 @@ export function HomePage({ host }: { host: HostInfo }): ReactElement {
   return (
     <section aria-labelledby="home-title">
       <Card>
-        <CardHeader header={<Title3 id="home-title">{t(S.currentWorkbook)}</Title3>} description={<Text data-testid="workbook-label">{label ?? t(S.noWorkbook)}</Text>} />
+        <CardHeader
+          header={<Title3 id="home-title">{t(S.currentWorkbook)}</Title3>}
+          description={<Text data-testid="workbook-label">{label ?? t(S.noWorkbook)}</Text>}
+        />
         {host.kind === 'standalone' ? (
           <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
-            <input ref={input} type="file" accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={onPick} hidden aria-hidden="true" tabIndex={-1} data-testid="file-input" />
+            <input
+              ref={input}
+              type="file"
+              accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              onChange={onPick}
+              hidden
+              aria-hidden="true"
+              tabIndex={-1}
+              data-testid="file-input"
+            />
             <Button appearance="primary" onClick={() => input.current?.click()} aria-label={t(S.openWorkbookHint)} disabled={session.busy}>
               {t(S.openWorkbook)}
             </Button>
