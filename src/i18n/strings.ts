@@ -44,6 +44,8 @@ export const S = {
   sheetsCaption: msg('工作簿中的工作表', 'Sheets in the workbook'),
   sheetCount: msg('共 {n} 个工作表', '{n} sheets'),
   colSheet: msg('工作表', 'Sheet'),
+  colKind: msg('台账类型', 'Ledger kind'),
+  headerRows: msg('表头：第 {from}–{to} 行', 'header: rows {from}–{to}'),
   colTitle: msg('标题（首个非空单元格）', 'Title (first non-empty cell)'),
   colSize: msg('行 × 列', 'Rows × columns'),
   colStatus: msg('状态', 'Status'),

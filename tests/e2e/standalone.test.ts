@@ -83,6 +83,12 @@ test('a browser is available under CI', () => {
     await page.waitForSelector('[data-testid="sheet-name"]', { timeout: 30_000 });
     expect(await page.evaluate(() => document.documentElement.dataset.host)).toBe('standalone');
     expect(await page.locator('[data-testid="sheet-name"]').allInnerTexts()).toEqual(['花名册', '年度考核测评']);
+    // recognised by the ledger engine: kind and the two-row header under the title and unit lines
+    expect(await page.locator('[data-testid="sheet-kind"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')))).toEqual([
+      'roster',
+      'assessment',
+    ]);
+    expect(await page.locator('[data-testid="sheet-kind"]').first().innerText()).toContain('表头：第 3–4 行');
     await expect(page.locator('h1').innerText()).resolves.toBe('干部台账助手');
     expect(await page.locator('[data-testid="workbook-label"]').innerText()).toContain('示例台账');
     expect(await page.getByRole('button', { name: '选择一个 Excel 工作簿（.xlsx）' }).isVisible()).toBe(true);

@@ -18,6 +18,8 @@ import {
   Title3,
 } from '@fluentui/react-components';
 import { S } from '../../i18n/strings';
+import { recognizeSheet } from '../../ledger/recognize';
+import { KIND_LABEL } from '../../ledger/sheet-kind';
 import type { HostInfo } from '../host';
 import { useT } from '../i18n';
 import { useSession } from '../session';
@@ -92,6 +94,7 @@ export function HomePage({ host }: { host: HostInfo }): ReactElement {
           <TableHeader>
             <TableRow>
               <TableHeaderCell>{t(S.colSheet)}</TableHeaderCell>
+              <TableHeaderCell>{t(S.colKind)}</TableHeaderCell>
               <TableHeaderCell>{t(S.colTitle)}</TableHeaderCell>
               <TableHeaderCell>{t(S.colSize)}</TableHeaderCell>
               <TableHeaderCell>{t(S.colStatus)}</TableHeaderCell>
@@ -100,9 +103,18 @@ export function HomePage({ host }: { host: HostInfo }): ReactElement {
           <TableBody>
             {read.sheets.map((s) => {
               const grid = read.grids.find((g) => g.sheet === s.name);
+              const model = grid ? recognizeSheet(grid) : null;
               return (
                 <TableRow key={s.name}>
                   <TableCell data-testid="sheet-name">{s.name}</TableCell>
+                  <TableCell data-testid="sheet-kind" data-kind={model?.kind ?? ''}>
+                    {model ? t(KIND_LABEL[model.kind]) : ''}
+                    {model && model.headerTop >= 0 ? (
+                      <Text size={100} block>
+                        {t(S.headerRows, { from: model.headerTop + 1, to: model.headerBottom + 1 })}
+                      </Text>
+                    ) : null}
+                  </TableCell>
                   <TableCell>{sheetTitle(grid)}</TableCell>
                   <TableCell>{grid ? `${grid.rowCount} × ${grid.colCount}` : ''}</TableCell>
                   <TableCell>
