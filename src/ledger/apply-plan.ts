@@ -145,8 +145,7 @@ export function applyPlanToGrid(grid: Grid, plan: EditPlan): Grid {
     const after = stateAfterWrite(cellStateAt(grid, e.row, e.col), e.new);
     values[e.row][e.col] = after.value;
     formulas[e.row][e.col] = after.formula;
-    // A Grid reports an empty cell as 'General' whatever its style (as the file adapter reads it).
-    numberFormats[e.row][e.col] = after.value === null && after.formula === null ? 'General' : after.numberFormat;
+    numberFormats[e.row][e.col] = after.numberFormat;
   }
   return { ...grid, rowCount, colCount, values, formulas, numberFormats };
 }

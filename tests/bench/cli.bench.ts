@@ -3,7 +3,7 @@
  * run through the real `cadre-ledger check` (one child process per file, so peak memory is that
  * run's alone). Prints time and peak RSS per size and checks that cost grows linearly.
  *
- * Run: npm run build:cli && npx jest --selectProjects unit --testMatch '**/tests/bench/cli.bench.ts' --coverage=false tests/bench/cli.bench.ts
+ * Run: npm run build:cli && npx jest --selectProjects unit --testMatch '<rootDir>/tests/bench/cli.bench.ts' --coverage=false
  */
 import ExcelJS from 'exceljs';
 import { spawnSync } from 'child_process';

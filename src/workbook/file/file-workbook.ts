@@ -298,16 +298,21 @@ export function readGrid(ws: Ws): Grid {
   const hiddenRows: number[] = [];
   ws.eachRow({ includeEmpty: true }, (row, rowNo) => {
     if (row.hidden) hiddenRows.push(rowNo - 1);
-    row.eachCell({ includeEmpty: false }, (cell, colNo) => {
+    // Walk the row's existing cells, empty ones included: an empty cell with a number format is
+    // part of the used area, as in Excel (exceljs 4 keeps them in Row._cells).
+    const cells = (row as unknown as { _cells?: (Cell | undefined)[] })._cells;
+    const visit = (cell: Cell, colNo: number) => {
       if (cell.type === ExcelJS.ValueType.Merge) return; // slaves read as null, like Excel
       const formula = cellFormula(cell);
       const v = formula ? plainValue(cell.result) : plainValue(cell.value);
       const n = cellNumberFormat(cell);
-      if (v === null && formula === null) return;
+      if (v === null && formula === null && n === 'General') return;
       sparse.push({ r: rowNo - 1, c: colNo - 1, v, f: formula, n });
       if (rowNo > rowCount) rowCount = rowNo;
       if (colNo > colCount) colCount = colNo;
-    });
+    };
+    if (Array.isArray(cells)) cells.forEach((cell, i) => cell && visit(cell, i + 1));
+    else row.eachCell({ includeEmpty: false }, visit);
   });
   const merges: RangeBox[] = [];
   const raw = (ws as unknown as { _merges?: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges ?? {};
