@@ -1,0 +1,14 @@
+/**
+ * The wizards, in chain order (推荐计票 → 考察对象 → 任前公示 → 常委会表决 → 试用期 → 末位淘汰 → 设置).
+ * Each wizard lives in its own file; to add one, add ONE import line and ONE entry line below, in
+ * chain order (see types.ts "Adding a wizard"). The task pane lists them in this order.
+ */
+import type { AnyWizard } from './types';
+
+export const WIZARDS: readonly AnyWizard[] = [
+  // one wizard per line, chain order
+];
+
+export function wizardById(id: string): AnyWizard | undefined {
+  return WIZARDS.find((w) => w.id === id);
+}
