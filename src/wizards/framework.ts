@@ -81,11 +81,11 @@ export function detectByKinds(
     const named = (spec.chainFrom ?? []).find((id) => upstreamNames[id] === model.sheet);
     if (chained) {
       fromWizard = chained;
-      score = CHAIN_SCORE - (spec.chainFrom ?? []).indexOf(chained);
+      score = CHAIN_SCORE - (spec.chainFrom ?? []).indexOf(chained) * 50;
       why = msg(`上一步向导写入的工作表`, `written by the previous wizard`);
     } else if (named && kindIdx >= 0) {
       fromWizard = named;
-      score = NAME_SCORE - (spec.chainFrom ?? []).indexOf(named);
+      score = NAME_SCORE - (spec.chainFrom ?? []).indexOf(named) * 50;
       why = msg(`上一步向导的输出工作表（按名称和表头识别）`, `the previous wizard's output sheet (by name and header)`);
     } else if (kindIdx >= 0) {
       score = KIND_SCORE - kindIdx * 10;

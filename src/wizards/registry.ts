@@ -4,9 +4,17 @@
  * chain order (see types.ts "Adding a wizard"). The task pane lists them in this order.
  */
 import type { AnyWizard } from './types';
+import { tallyWizard } from './tally';
+import { shortlistWizard } from './shortlist';
+import { noticeWizard } from './notice';
+import { committeeWizard } from './committee';
 
 export const WIZARDS: readonly AnyWizard[] = [
   // one wizard per line, chain order
+  tallyWizard,
+  shortlistWizard,
+  noticeWizard,
+  committeeWizard,
 ];
 
 export function wizardById(id: string): AnyWizard | undefined {
