@@ -8,14 +8,16 @@ import { msg, say, type Locale, type Msg } from '../i18n/message';
 import { resolvePolicy } from '../policy/validate';
 import type { Policy } from '../policy/policy';
 import { checkWorkbook } from '../ledger/check-workbook';
-import { planFixes } from '../ledger/transforms';
+import { planWorkbookFixes } from '../ledger/fix-workbook';
 import { eliminationOf } from '../ledger/checks/assessment';
 import type { CheckContext } from '../ledger/checks/context';
-import { openFileWorkbook, type FileWorkbook } from '../workbook/file/file-workbook';
+import type { FileWorkbook } from '../workbook/file/file-workbook';
+import { openGridBook } from '../workbook/file/xlsx-grid-reader';
+import type { Grid } from '../ledger/grid';
 import { PortError } from '../workbook/port';
+import { inflateRawSync } from 'zlib';
 import { parseArgs, USAGE, type CliArgs } from './args';
 import { nodeIo, type CliIo } from './io';
-import { runBrief } from './brief';
 import { checkJson, editJson, editLine, eliminationJson, eliminationText, findingLine, sheetLine, summaryLine } from './output';
 
 /** Thrown inside a command for unusable input: printed as one line, exit 2. */
@@ -26,7 +28,8 @@ class UsageError extends Error {
 }
 
 export async function main(argv: readonly string[], io: CliIo = nodeIo()): Promise<number> {
-  if (argv[0] === 'brief') return runBrief(argv.slice(1), io);
+  // brief and the full reader (exceljs) load only when needed: check and eliminate never use them.
+  if (argv[0] === 'brief') return (await import('./brief')).runBrief(argv.slice(1), io);
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     io.err(`cadre-ledger: ${say(parsed.error, parsed.lang)}\n`);
@@ -58,7 +61,6 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo()): Promi
 }
 
 async function context(args: CliArgs, io: CliIo): Promise<CheckContext> {
-  let policy: Policy;
   let overrides: unknown = undefined;
   if (args.policyFile) {
     let text: string;
@@ -74,7 +76,7 @@ async function context(args: CliArgs, io: CliIo): Promise<CheckContext> {
     }
   }
   const r = resolvePolicy(overrides);
-  policy = r.policy;
+  const policy: Policy = r.policy;
   if (r.errors.length) {
     const first = r.errors[0];
     throw new UsageError(msg(`政策设置 ${args.policyFile} 有误：${first.message['zh-CN']}`, `Policy ${args.policyFile} is invalid: ${first.message['en-US']}`));
@@ -90,18 +92,37 @@ function fileProblem(file: string, e: unknown): Msg {
   return msg(`无法读取 ${file}：${(e as Error).message}`, `Cannot read ${file}: ${(e as Error).message}`);
 }
 
-async function open(file: string, io: CliIo): Promise<FileWorkbook> {
-  let bytes: Uint8Array;
+async function readInput(file: string, io: CliIo): Promise<Uint8Array> {
   try {
-    bytes = await io.readFile(file);
+    return await io.readFile(file);
   } catch (e) {
     throw new UsageError(fileProblem(file, e));
   }
+}
+
+/** The full reader (exceljs): for fix, which writes the workbook back. */
+async function open(file: string, io: CliIo, bytes?: Uint8Array): Promise<FileWorkbook> {
+  const data = bytes ?? (await readInput(file, io));
   try {
-    return await openFileWorkbook(bytes);
+    const { openFileWorkbook } = await import('../workbook/file/file-workbook');
+    return await openFileWorkbook(data);
   } catch (e) {
     if (e instanceof PortError) throw new UsageError(msg(`${file}：${e.userMessage['zh-CN']}`, `${file}: ${e.userMessage['en-US']}`));
     throw e;
+  }
+}
+
+/**
+ * For read-only commands (check, eliminate): the fast read-only reader, which gives the full
+ * reader's Grids; anything it does not handle (or any damaged input, whose errors the full reader
+ * words) goes to the full reader.
+ */
+async function readGrids(file: string, io: CliIo): Promise<Grid[]> {
+  const bytes = await readInput(file, io);
+  try {
+    return await openGridBook(bytes, (b) => inflateRawSync(b)).read();
+  } catch {
+    return (await open(file, io, bytes)).read();
   }
 }
 
@@ -112,8 +133,7 @@ function print(io: CliIo, lines: readonly string[]): void {
 async function runCheck(args: CliArgs, io: CliIo): Promise<number> {
   const file = args.file as string;
   const ctx = await context(args, io);
-  const book = await open(file, io);
-  const result = checkWorkbook(await book.read(), ctx);
+  const result = checkWorkbook(await readGrids(file, io), ctx);
   if (args.json) {
     io.out(`${JSON.stringify(checkJson(file, result.models, result.findings, args.lang))}\n`);
   } else {
@@ -141,8 +161,7 @@ async function runFix(args: CliArgs, io: CliIo): Promise<number> {
   }
   const ctx = await context(args, io);
   const book = await open(file, io);
-  const result = checkWorkbook(await book.read(), ctx);
-  const plan = planFixes(result.ledgers, ctx);
+  const { plan, protectedSheets: skipped } = planWorkbookFixes(await book.read(), ctx);
   await book.apply(plan, msg('安全修复', 'Safe fixes'));
   const bytes = await book.save();
   try {
@@ -150,7 +169,6 @@ async function runFix(args: CliArgs, io: CliIo): Promise<number> {
   } catch (e) {
     throw new UsageError(msg(`无法写入 ${args.output}：${(e as Error).message}`, `Cannot write ${args.output}: ${(e as Error).message}`));
   }
-  const skipped = result.ledgers.filter((l) => l.grid.protected).map((l) => l.model.sheet);
   if (args.json) {
     io.out(`${JSON.stringify({ file, output: args.output, edits: plan.edits.map((e) => editJson(e, args.lang)), protectedSheets: skipped })}\n`);
   } else {
@@ -167,8 +185,7 @@ async function runFix(args: CliArgs, io: CliIo): Promise<number> {
 async function runEliminate(args: CliArgs, io: CliIo): Promise<number> {
   const file = args.file as string;
   const ctx = await context(args, io);
-  const book = await open(file, io);
-  const result = checkWorkbook(await book.read(), ctx);
+  const result = checkWorkbook(await readGrids(file, io), ctx);
   const sheets = result.ledgers.filter((l) => l.model.kind === 'assessment');
   if (!sheets.length) throw new UsageError(msg(`${file} 中没有年度考核测评表，无法排名`, `${file} has no annual assessment tally to rank`));
   const elim = eliminationOf(sheets, ctx.policy);

@@ -4,10 +4,13 @@
  * feature: it sets the route, shows the pane, and completes the event.
  */
 import { navigate, type Route } from '../taskpane/router';
+import { RUN_CHECK_HASH } from '../taskpane/check/run-request';
 
-async function openPaneAt(route: Route, event: Office.AddinCommands.Event): Promise<void> {
+async function openPaneAt(route: Route | typeof RUN_CHECK_HASH, event: Office.AddinCommands.Event): Promise<void> {
   try {
-    navigate(route);
+    // #/check/run: the Check page runs the check as soon as it shows (src/taskpane/check/run-request.ts).
+    if (route === RUN_CHECK_HASH) window.location.hash = RUN_CHECK_HASH;
+    else navigate(route);
     await Office.addin.showAsTaskpane();
   } catch (e) {
     // Nothing to undo: the route is set and the pane shows it when the user opens it.
@@ -17,9 +20,9 @@ async function openPaneAt(route: Route, event: Office.AddinCommands.Event): Prom
   }
 }
 
-/** 检查台账 */
+/** 检查台账: opens the pane on the Check page and runs the check there. */
 export function checkLedger(event: Office.AddinCommands.Event): void {
-  void openPaneAt('check', event);
+  void openPaneAt(RUN_CHECK_HASH, event);
 }
 
 /** 生成常委会材料 */

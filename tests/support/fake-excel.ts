@@ -136,6 +136,9 @@ const intersects = (a: RangeBox, b: RangeBox): boolean => a.top <= b.bottom && b
 
 export class FakeExcel {
   readonly sheets: FakeSheet[] = [];
+  /** The active sheet and the selected range, as set by Worksheet.activate / Range.select. */
+  activeSheet: string | null = null;
+  selection: { sheet: string; box: RangeBox } | null = null;
   readonly stats: FakeStats = { runs: 0, syncs: 0, requestBytes: [], responseBytes: [], refusedResponses: 0, fakeMs: 0 };
   /** Excel on the web refuses requests and answers above 5 MB; desktop Excel has no such limit. */
   requestLimit = 5 * 1024 * 1024;
@@ -476,6 +479,14 @@ class WorksheetProxy extends ProxyBase {
     return this;
   }
 
+  activate(): void {
+    this.queue({ op: 'sheet.activate' }, () => {
+      const s = this.target(false);
+      if (s.visibility !== 'Visible') throw new FakeExcelError('InvalidOperation', `A hidden sheet cannot be activated (${s.name}).`);
+      this.fx.activeSheet = s.name;
+    });
+  }
+
   delete(): void {
     this.queue({ op: 'sheet.delete' }, () => {
       const s = this.target(false);
@@ -654,6 +665,14 @@ class RangeProxy extends ProxyBase {
           else sheet.put(r, c, undefined);
         }
       }
+    });
+  }
+
+  select(): void {
+    this.queue({ op: 'range.select' }, () => {
+      const { sheet, box } = this.target(false);
+      if (this.fx.activeSheet !== sheet.name) throw new FakeExcelError('InvalidSelection', `Range.select needs its sheet (${sheet.name}) to be active.`);
+      this.fx.selection = { sheet: sheet.name, box };
     });
   }
 

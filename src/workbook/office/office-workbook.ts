@@ -220,6 +220,20 @@ export class OfficeWorkbook implements WorkbookPort {
     return this.session(async (ctx) => removeMarks(ctx, await loadSheetInfos(ctx)));
   }
 
+  /** Show a cell to the user: activate its sheet and select the cell, in one Excel.run. */
+  async select(sheet: string, row: number, col: number): Promise<void> {
+    return this.session(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet);
+      ws.load('visibility');
+      await ctx.sync();
+      if (ws.isNullObject) throw new PortError('sheet-missing', sheetMissing(sheet));
+      if (ws.visibility !== 'Visible') throw new PortError('unsupported', msg(`工作表“${sheet}”已隐藏，请先取消隐藏`, `Sheet "${sheet}" is hidden; unhide it first`));
+      ws.activate();
+      ws.getRangeByIndexes(row, col, 1, 1).select();
+      await ctx.sync();
+    });
+  }
+
   async getSetting(k: string): Promise<string | null> {
     return this.session((ctx) => readSetting(ctx, k));
   }

@@ -1,0 +1,28 @@
+/**
+ * Downloads made in the page itself (a Blob and an <a download>): the changed workbook in
+ * standalone mode and the brief's .docx. Nothing is uploaded; this works in a browser and in
+ * Excel's task pane webview.
+ */
+
+/** `台账.xlsx` → `台账-已修正.xlsx` (any other name gets the suffix and .xlsx). */
+export function correctedFileName(name: string): string {
+  const base = name.replace(/\.(xlsx|xlsm|xls)$/i, '').trim() || '工作簿';
+  return `${base}-已修正.xlsx`;
+}
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function downloadBytes(bytes: Uint8Array, fileName: string, mime: string): void {
+  const blob = new Blob([bytes as BlobPart], { type: mime });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Give the browser time to start the download before the URL is released.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
