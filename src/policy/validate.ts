@@ -29,6 +29,8 @@ export const CODES: readonly CodeDoc[] = [
   },
 ];
 
+export type PolicyKeyKind = Kind;
+
 type Kind =
   | { t: 'ratio' } // [0, 1]
   | { t: 'share' } // (0, 1)
@@ -68,6 +70,17 @@ const KINDS: Readonly<Record<string, Kind>> = {
   'accountability.windowMonths': { t: 'positive-int' },
   'orgLife.maxAbsenceShare': { t: 'share' },
 };
+
+/** The kind of value a key takes (for editors), or null for an unknown key. */
+export function policyKeyKind(key: string): PolicyKeyKind | null {
+  return KINDS[key] ?? null;
+}
+
+/** What a key expects, in words (for editors and refusal messages). */
+export function policyKeyExpectation(key: string): Msg | null {
+  const k = KINDS[key];
+  return k ? expectation(k) : null;
+}
 
 /** Every leaf key of Policy as a dotted path ('recommend.incumbentMinRatio', …). */
 export const POLICY_KEYS: readonly string[] = Object.keys(KINDS);
