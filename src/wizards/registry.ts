@@ -8,6 +8,9 @@ import { tallyWizard } from './tally';
 import { shortlistWizard } from './shortlist';
 import { noticeWizard } from './notice';
 import { committeeWizard } from './committee';
+import { probationWizard } from './probation';
+import { eliminationWizard } from './elimination';
+import { settingsWizard } from './settings';
 
 export const WIZARDS: readonly AnyWizard[] = [
   // one wizard per line, chain order
@@ -15,6 +18,9 @@ export const WIZARDS: readonly AnyWizard[] = [
   shortlistWizard,
   noticeWizard,
   committeeWizard,
+  probationWizard,
+  eliminationWizard,
+  settingsWizard,
 ];
 
 export function wizardById(id: string): AnyWizard | undefined {
