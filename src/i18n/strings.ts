@@ -26,6 +26,7 @@ export const S = {
   // navigation
   nav: msg('主导航', 'Main navigation'),
   navHome: msg('工作表', 'Sheets'),
+  navWizards: msg('程序向导', 'Wizards'),
   navCheck: msg('检查台账', 'Check ledger'),
   navBrief: msg('常委会材料', 'Committee brief'),
   navSettings: msg('政策设置', 'Policy'),

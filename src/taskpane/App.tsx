@@ -12,6 +12,7 @@ import { CheckPage } from './pages/Check';
 import { BriefPage } from './pages/Brief';
 import { SettingsPage } from './pages/Settings';
 import { AboutPage } from './pages/About';
+import { WizardsPage } from './pages/Wizards';
 import type { WorkbookPort } from '../workbook/port';
 
 const useStyles = makeStyles({
@@ -35,6 +36,7 @@ const useStyles = makeStyles({
 
 const NAV: Readonly<Record<Route, keyof typeof S>> = {
   home: 'navHome',
+  wizards: 'navWizards',
   check: 'navCheck',
   brief: 'navBrief',
   settings: 'navSettings',
@@ -168,6 +170,8 @@ function Page({ route, host }: { route: Route; host: HostInfo }): ReactElement {
       return <BriefPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'wizards':
+      return <WizardsPage />;
     case 'about':
       return <AboutPage host={host} />;
   }

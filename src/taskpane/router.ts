@@ -1,7 +1,7 @@
 /** Hash routes of the task pane (#/home, #/check, …); the ribbon commands open the pane on one. */
 import { useEffect, useState } from 'react';
 
-export const ROUTES = ['home', 'check', 'brief', 'settings', 'about'] as const;
+export const ROUTES = ['home', 'wizards', 'check', 'brief', 'settings', 'about'] as const;
 export type Route = (typeof ROUTES)[number];
 
 export function parseRoute(hash: string): Route {
