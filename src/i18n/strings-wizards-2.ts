@@ -97,6 +97,7 @@ export const W2 = {
     '已保存到工作簿：{n} 项不同于默认值。独立模式下请下载工作簿以保留修改。',
     'Saved in the workbook: {n} settings differ from the defaults. In standalone mode, download the workbook to keep them.',
   ),
+  setDownload: msg('下载工作簿（含设置）', 'Download the workbook (with the settings)'),
   setNotSaved: msg('有设置未通过检查，工作簿未作任何修改。', 'Some settings were refused; the workbook is unchanged.'),
   setChanged: msg('已修改', 'changed'),
   setDefault: msg('默认', 'default'),

@@ -342,9 +342,17 @@ export function runSettings(options: OptionValues, current: Readonly<Flat>, curr
   };
 }
 
-/** The settings to store: none at all when anything was refused (the workbook stays untouched). */
+/** Thrown before anything is written when a value was refused (the workbook stays untouched). */
+function refusal(result: SettingsResult): PortError {
+  return new PortError(
+    'unsupported',
+    msg(`设置未保存：${result.refused.map((m) => m['zh-CN']).join('；')}`, `Settings not saved: ${result.refused.map((m) => m['en-US']).join('; ')}`),
+  );
+}
+
+/** The settings to store; throws when anything was refused (nothing is written then). */
 export function settingsToStore(result: SettingsResult): { key: string; value: string | null }[] {
-  if (result.refused.length) return [];
+  if (result.refused.length) throw refusal(result);
   return [
     { key: POLICY_SETTING_KEY, value: policySettingText(unflattenPolicy(result.flat)) },
     { key: CALENDAR_SETTING_KEY, value: calendarSettingText(result.calendar) },
@@ -357,11 +365,7 @@ const BODY: CellStyle = { border: true, vertical: 'middle', wrap: true };
 /** 政策设置 sheet: every key, value in force, default, changed, source; then the calendar overrides. */
 export function settingsSheet(result: SettingsResult, name: string): SheetSpec {
   // A refused value writes nothing at all: the sheet is built before any write, so this stops it.
-  if (result.refused.length)
-    throw new PortError(
-      'unsupported',
-      msg(`设置未保存：${result.refused.map((m) => m['zh-CN']).join('；')}`, `Settings not saved: ${result.refused.map((m) => m['en-US']).join('; ')}`),
-    );
+  if (result.refused.length) throw refusal(result);
   const rows: (string | number | null)[][] = [['政策设置（本工作簿）'], ['键', '当前值', '默认值', '状态', '依据']];
   for (const r of result.settingRows)
     rows.push([r.key, formatSettingValue(r.key, r.value), formatSettingValue(r.key, r.default), r.changed ? '已修改' : '默认', r.source['zh-CN']]);

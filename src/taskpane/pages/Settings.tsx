@@ -1,20 +1,140 @@
-/** 政策设置: every rule value of SPEC §2 with its source. */
-import type { ReactElement } from 'react';
-import { Text, Title3 } from '@fluentui/react-components';
+/**
+ * 政策设置: every rule value of SPEC §2 with its default and source, editable and saved in the open
+ * workbook (settings 'policy' and 'calendar', src/policy/workbook-policy.ts) — the same editor as
+ * the settings wizard. Without a workbook it shows the built-in values read-only.
+ */
+import { useEffect, useState, type ReactElement } from 'react';
+import { Button, MessageBar, MessageBarBody, Spinner, Text, Title3 } from '@fluentui/react-components';
 import { S } from '../../i18n/strings';
+import { W2 } from '../../i18n/strings-wizards-2';
 import { DEFAULT_POLICY } from '../../policy/policy';
+import { loadWorkbookPolicy } from '../../policy/workbook-policy';
+import { defaultOptions } from '../../wizards/framework';
+import { flatOverrides, flattenDiff, overridesFromCalendar, runSettings, settingsOptionFields, settingsToStore } from '../../wizards/settings';
+import type { OptionValues } from '../../wizards/types';
+import type { CalendarOverrides } from '../../calendar';
 import { useT } from '../i18n';
+import { useSession } from '../session';
+import { errorMessage } from '../use-grids';
+import { SettingsEditor } from '../wizards/SettingsEditor';
 import { PolicyTable } from './PolicyTable';
+
+interface Loaded {
+  readonly values: OptionValues;
+  readonly current: Record<string, unknown>;
+  readonly calendar: CalendarOverrides;
+  readonly storedErrors: readonly string[];
+}
 
 export function SettingsPage(): ReactElement {
   const t = useT();
+  const session = useSession();
+  const port = session.workbook?.port ?? null;
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [values, setValues] = useState<OptionValues | null>(null);
+  const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    if (!port) return;
+    let live = true;
+    setLoaded(null);
+    void loadWorkbookPolicy((k) => port.getSetting(k)).then((w) => {
+      if (!live) return;
+      const calendar = overridesFromCalendar(w.calendar);
+      const v = defaultOptions(settingsOptionFields(w.policy, calendar));
+      setLoaded({ values: v, current: flatOverrides(flattenDiff(w.policy)), calendar, storedErrors: w.errors.map((e) => t(e.message)) });
+      setValues(v);
+    });
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [port, session.generation]);
+
+  const save = async (): Promise<void> => {
+    if (!port || !loaded || !values) return;
+    setMessage(null);
+    const result = runSettings(values, loaded.current, loaded.calendar);
+    if (result.refused.length) {
+      setMessage({ intent: 'error', text: `${t(W2.setNotSaved)} ${result.refused.map((m) => t(m)).join('；')}` });
+      return;
+    }
+    setSaving(true);
+    try {
+      for (const s of settingsToStore(result)) await port.setSetting(s.key, s.value);
+      if (session.workbook?.source === 'excel') {
+        const { refreshPolicy } = await import('../../functions/policy-sync');
+        await refreshPolicy((batch) => Excel.run(batch));
+      }
+      const n = Object.keys(result.flat).length;
+      setMessage({ intent: 'success', text: t(session.workbook?.source === 'excel' ? W2.setSaved : W2.setSavedDownload, { n }) });
+      session.reload();
+    } catch (e) {
+      setMessage({ intent: 'error', text: errorMessage(e) });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const download = async (): Promise<void> => {
+    const p = port as { save?: () => Promise<Uint8Array> } | null;
+    if (!p?.save) return;
+    const blob = new Blob([new Uint8Array(await p.save())], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    const label = session.workbook?.label;
+    a.href = url;
+    a.download = `${typeof label === 'string' ? label.replace(/\.xlsx?$/i, '') : 'workbook'}-设置.xlsx`;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
   return (
-    <section aria-labelledby="settings-title">
+    <section aria-labelledby="settings-title" style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
       <Title3 as="h2" id="settings-title">
         {t(S.settingsTitle)}
       </Title3>
       <Text as="p">{t(S.settingsIntro)}</Text>
-      <PolicyTable policy={DEFAULT_POLICY} label={t(S.settingsTitle)} />
+      {!port ? (
+        <>
+          <MessageBar intent="info">
+            <MessageBarBody>{t(W2.setNoWorkbook)}</MessageBarBody>
+          </MessageBar>
+          <PolicyTable policy={DEFAULT_POLICY} label={t(S.settingsTitle)} />
+        </>
+      ) : !values || !loaded ? (
+        <Spinner size="tiny" label={t(W2.setLoading)} />
+      ) : (
+        <>
+          {loaded.storedErrors.length ? (
+            <MessageBar intent="warning" data-testid="stored-errors">
+              <MessageBarBody>
+                {t(W2.setStoredRefused)}
+                {loaded.storedErrors.join('；')}
+              </MessageBarBody>
+            </MessageBar>
+          ) : null}
+          <SettingsEditor value={values} onChange={setValues} />
+          <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+            <Button appearance="primary" onClick={() => void save()} disabled={saving} data-testid="settings-save">
+              {t(W2.setSave)}
+            </Button>
+            {session.workbook?.source !== 'excel' && message?.intent === 'success' ? (
+              <Button onClick={() => void download()} data-testid="settings-download">
+                {t(W2.setDownload)}
+              </Button>
+            ) : null}
+          </div>
+          {message ? (
+            <MessageBar intent={message.intent} role={message.intent === 'error' ? 'alert' : 'status'} data-testid="settings-message">
+              <MessageBarBody>{message.text}</MessageBarBody>
+            </MessageBar>
+          ) : null}
+        </>
+      )}
     </section>
   );
 }

@@ -9,6 +9,9 @@
  */
 import type { ComponentType } from 'react';
 import type { OptionField, OptionValues, WizardInputs, WizardResult } from '../../wizards/types';
+import { ProbationResultPanel } from './ProbationPanels';
+import { EliminationOptions, EliminationResult } from './EliminationPanels';
+import { SettingsOptions } from './SettingsEditor';
 
 export interface OptionsPanelProps {
   readonly fields: readonly OptionField[];
@@ -29,4 +32,7 @@ export interface WizardPanels {
 
 export const PANELS: Readonly<Record<string, WizardPanels>> = {
   // 'wizard-id': { Options: MyOptions },
+  probation: { Result: ProbationResultPanel },
+  elimination: { Options: EliminationOptions, Result: EliminationResult },
+  settings: { Options: SettingsOptions },
 };

@@ -194,8 +194,7 @@ describe('wizard 7 · 设置 (pure)', () => {
     const snapshot = JSON.stringify(fx.contents());
     const r = await runOn(wb, { 'elimination.rounding': 'bankers' });
     expect(r.result.refused[0]['en-US']).toBe('elimination.rounding must be one of: round, floor, ceil; got "bankers"');
-    const out = await writeOutput(wb, settingsWizard, r.result, r.options, never);
-    expect(out.sheet).toBeNull();
+    await expect(writeOutput(wb, settingsWizard, r.result, r.options, never)).rejects.toThrow('elimination.rounding must be one of');
     expect(JSON.stringify(fx.contents())).toBe(snapshot);
     expect(fx.findSheet('_cadre_settings')).toBeUndefined();
   });
