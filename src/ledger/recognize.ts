@@ -40,6 +40,9 @@ export interface SheetModel {
   readonly lastCol: number;
 }
 
+/** Lower-case ASCII letters, digits and Han only: text that is its own headerKey (the usual data cell). */
+const PLAIN_KEY = /^[a-z0-9\u4e00-\u9fff]*$/;
+
 const TOTAL = /^(?:合计|总计|小计|共计|总数|合计人数|累计)/;
 const NOTE = /^(?:注|说明|备注|附注|附：|附:|填表|制表|审核|负责人|联系|单位负责人|填报|统计人|经办人|分管领导|主要领导|签字|盖章)/;
 
@@ -215,7 +218,7 @@ export function recognizeSheet(g: Grid): SheetModel {
       notesFrom = r;
       break;
     }
-    const repeats = cells.filter((x) => typeof x.v === 'string' && headerKeys.has(headerKey(x.v))).length;
+    const repeats = cells.filter((x) => typeof x.v === 'string' && headerKeys.has(PLAIN_KEY.test(x.v) ? x.v : headerKey(x.v))).length;
     if (repeats >= Math.max(2, Math.ceil(cells.length / 2))) {
       skipped.push({ row: r, why: 'repeated-header' });
       continue;

@@ -70,11 +70,14 @@ export function shownPrecision(date: ChineseDate, format: string): ChineseDate {
   return { date: { y: date.date.y, m: /m/.test(codes) ? date.date.m : 1, d: 1 }, precision: /m/.test(codes) ? 'month' : 'year' };
 }
 
+/** The shared empty set of a row with no blank / unreadable / 至今 field (never mutated). */
+const NONE: Set<FieldKey> = new Set<FieldKey>();
+
 /** Parse every recognised cell of every data row of a recognised sheet. */
 export function typeRows(grid: Grid, model: SheetModel, opts: RowOptions = {}): TypedSheet {
   const findings: LedgerFinding[] = [];
   const hidden = new Set(grid.hiddenRows);
-  const fields = [...model.columns.entries()].filter(([f]) => FIELDS[f].type !== 'seq');
+  const fields = [...model.columns.entries()].filter(([f]) => FIELDS[f].type !== 'seq').map(([f, c]) => [f, c, FIELDS[f].type] as const);
   const rows: TypedRow[] = [];
   const put = (r: number, c: number, f: Finding) => {
     if (!QUIET.has(f.code)) findings.push(at(grid.sheet, r, c, f));
@@ -91,18 +94,21 @@ export function typeRows(grid: Grid, model: SheetModel, opts: RowOptions = {}): 
       ids: {} as Partial<Record<FieldKey, IdNumber>>,
       counts: {} as Partial<Record<FieldKey, number>>,
       ratios: {} as Partial<Record<FieldKey, number>>,
-      blank: new Set<FieldKey>(),
-      unreadable: new Set<FieldKey>(),
-      untilNow: new Set<FieldKey>(),
+      blank: NONE,
+      unreadable: NONE,
+      untilNow: NONE,
     };
-    for (const [field, c] of fields) {
+    // The sets are made only for rows that need them (most rows have no unreadable cell).
+    const blank = () => (row.blank === NONE ? (row.blank = new Set<FieldKey>()) : row.blank);
+    const unreadable = () => (row.unreadable === NONE ? (row.unreadable = new Set<FieldKey>()) : row.unreadable);
+    for (const [field, c, type] of fields) {
       const v = values[c] ?? null;
       if (blankValue(v)) {
-        row.blank.add(field);
+        blank().add(field);
         continue;
       }
       if (isCellError(v)) {
-        row.unreadable.add(field);
+        unreadable().add(field);
         findings.push(
           at(grid.sheet, r, c, {
             code: 'cell.error-value',
@@ -112,14 +118,14 @@ export function typeRows(grid: Grid, model: SheetModel, opts: RowOptions = {}): 
         );
         continue;
       }
-      switch (FIELDS[field].type) {
+      switch (type) {
         case 'name': {
           const p = normalizePersonName(v);
           if (p.ok) {
             row.names[field] = p.value;
             p.notes.forEach((n) => put(r, c, n));
           } else {
-            row.unreadable.add(field);
+            unreadable().add(field);
             put(r, c, p.finding);
           }
           break;
@@ -130,9 +136,9 @@ export function typeRows(grid: Grid, model: SheetModel, opts: RowOptions = {}): 
             row.dates[field] = typeof v === 'number' ? shownPrecision(p.value, formats[c]) : p.value;
             p.notes.forEach((n) => put(r, c, n));
           } else if (p.finding.code === 'date.until-now') {
-            row.untilNow.add(field);
+            (row.untilNow === NONE ? (row.untilNow = new Set<FieldKey>()) : row.untilNow).add(field);
           } else {
-            row.unreadable.add(field);
+            unreadable().add(field);
             put(r, c, p.finding);
           }
           break;
@@ -143,7 +149,7 @@ export function typeRows(grid: Grid, model: SheetModel, opts: RowOptions = {}): 
             row.ids[field] = p.value;
             p.notes.forEach((n) => put(r, c, n));
           } else {
-            row.unreadable.add(field);
+            unreadable().add(field);
             put(r, c, p.finding);
           }
           break;
@@ -152,7 +158,7 @@ export function typeRows(grid: Grid, model: SheetModel, opts: RowOptions = {}): 
           const p = parseCount(v);
           if (p.ok) row.counts[field] = p.value;
           else {
-            row.unreadable.add(field);
+            unreadable().add(field);
             put(r, c, p.finding);
           }
           break;
@@ -161,7 +167,7 @@ export function typeRows(grid: Grid, model: SheetModel, opts: RowOptions = {}): 
           const p = parseRatio(v, { numberFormat: formats[c], percentUnit: model.percentFields.has(field) });
           if (p.ok) row.ratios[field] = p.value;
           else {
-            row.unreadable.add(field);
+            unreadable().add(field);
             put(r, c, p.finding);
           }
           break;

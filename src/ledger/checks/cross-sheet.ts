@@ -32,6 +32,8 @@ const ORDER: readonly [SheetKind, SheetKind, string, 'xsheet.notice-not-inspecte
 ];
 
 export function checkCrossSheets(sheets: readonly TypedSheet[]): LedgerFinding[] {
+  // Every finding here compares two ledgers.
+  if (sheets.filter((s) => s.model.kind !== 'unknown').length < 2) return [];
   const out: LedgerFinding[] = [];
   const byId = new Map<string, Seen>();
   const nameCount = new Map<TypedSheet, Map<string, number>>();

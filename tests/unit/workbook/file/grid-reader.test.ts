@@ -1,0 +1,103 @@
+/**
+ * The read-only reader (src/workbook/file/xlsx-grid-reader.ts) gives exactly the Grids of the full
+ * exceljs reader on every fixture workbook, and hands what it does not handle to the full reader.
+ */
+import ExcelJS from 'exceljs';
+import { inflateRawSync } from 'zlib';
+import { FIXTURES, type FixtureName } from '../../../fixtures/build';
+import { openFileWorkbook } from '../../../../src/workbook/file/file-workbook';
+import { GridReaderUnsupported, openGridBook, slideFormula } from '../../../../src/workbook/file/xlsx-grid-reader';
+
+const inflate = (b: Uint8Array) => new Uint8Array(inflateRawSync(b));
+
+async function both(bytes: Uint8Array) {
+  const full = await openFileWorkbook(bytes);
+  const fast = openGridBook(bytes, inflate);
+  return { full, fast };
+}
+
+/** Workbooks beyond the fixtures: every cell kind the readers treat specially. */
+async function edgeCases(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('边界 & <情况>');
+  ws.getCell('A1').value = { richText: [{ text: '姓', font: { bold: true } }, { text: '名' }] };
+  ws.getCell('B1').value = 'a&b <c> "d" \'e\'';
+  ws.getCell('C1').value = '行一\r\n行二';
+  ws.getCell('D1').value = true;
+  ws.getCell('E1').value = { error: '#N/A' } as ExcelJS.CellErrorValue;
+  ws.getCell('F1').value = { formula: 'D1', result: false } as ExcelJS.CellFormulaValue;
+  ws.getCell('G1').value = { formula: 'B1&"x"', result: 'a&b <c>x' } as ExcelJS.CellFormulaValue;
+  ws.getCell('H1').value = { formula: '1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellFormulaValue;
+  ws.getCell('I1').value = { formula: 'NOW()' } as ExcelJS.CellFormulaValue;
+  ws.getCell('A2').value = new Date(Date.UTC(2022, 8, 1, 13, 45, 10));
+  ws.getCell('A2').numFmt = 'yyyy-mm-dd hh:mm:ss';
+  ws.getCell('B2').value = 0.1;
+  ws.getCell('B2').numFmt = 'h:mm';
+  ws.getCell('C2').value = { formula: 'DATE(2022,9,1)', result: 44805.5 } as ExcelJS.CellFormulaValue;
+  ws.getCell('C2').numFmt = 'yyyy"年"m"月"d"日"';
+  ws.getCell('D2').numFmt = '0.00%'; // empty cell with a format: part of the used area
+  ws.getCell('E2').value = { text: '链接', hyperlink: 'https://example.org' };
+  ws.getCell('F2').value = { text: '内部', hyperlink: '#Sheet2!A1' };
+  ws.getCell('G2').value = Number('1234567890123456789'); // an ID typed as a number
+  ws.getCell('H2').value = '';
+  ws.fillFormula('A4:C6', 'A1+$B$1+B$2+$C3+SUM(A1:B2)', (r: number, c: number) => r * 10 + c);
+  ws.getCell('A8').value = { formula: 'A4', result: 1 } as ExcelJS.CellFormulaValue;
+  ws.mergeCells('D4:F5');
+  ws.getCell('D4').value = '合并';
+  ws.getCell('E5').value = 'hidden under the merge';
+  ws.mergeCells('H8:I12'); // beyond the last cell: widens the used area
+  ws.getRow(5).hidden = true;
+  ws.getRow(30).hidden = true; // hidden but empty and below the used area
+  const hidden = wb.addWorksheet('隐藏', { state: 'hidden' });
+  hidden.getCell('B3').value = 3;
+  const very = wb.addWorksheet('很隐藏', { state: 'veryHidden' });
+  very.getCell('A1').value = 'x';
+  const locked = wb.addWorksheet('锁定');
+  locked.getCell('A1').value = '锁';
+  await locked.protect('pw', {});
+  wb.addWorksheet('空表');
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+const CASES: [string, () => Promise<Uint8Array>][] = [...(Object.entries(FIXTURES) as [FixtureName, () => Promise<Uint8Array>][]), ['edge cases', edgeCases]];
+
+describe('read-only grid reader = full reader', () => {
+  it.each(CASES)('%s: identical sheet names, sheet infos and Grids', async (_name, build) => {
+    const { full, fast } = await both(await build());
+    expect(fast.sheetNames).toEqual(full.sheetNames);
+    expect(await fast.listSheets()).toEqual(await full.listSheets());
+    const a = await full.read();
+    const b = await fast.read();
+    expect(b.length).toBe(a.length);
+    a.forEach((g, i) => {
+      // toStrictEqual: NaN, null vs '' and -0 all count.
+      expect(b[i]).toStrictEqual(g);
+    });
+  });
+
+  it('reads the edge cases as the core expects them', async () => {
+    const { fast } = await both(await edgeCases());
+    const [g] = await fast.read(['边界 & <情况>']);
+    expect(g.values[0].slice(0, 9)).toEqual(['姓名', 'a&b <c> "d" \'e\'', '行一\n行二', true, { error: '#N/A' }, false, 'a&b <c>x', { error: '#DIV/0!' }, null]);
+    expect(g.formulas[0][8]).toBe('=NOW()');
+    expect(g.formulas[4][1]).toBe('=B2+$B$1+C$2+$C4+SUM(B2:C3)');
+    expect(g.values[3][4]).toBeNull(); // slave of D4:F5
+    expect(g.merges).toEqual([
+      { top: 3, left: 3, bottom: 4, right: 5 },
+      { top: 7, left: 7, bottom: 11, right: 8 },
+    ]);
+    expect(g.rowCount).toBe(12);
+    expect(g.hiddenRows).toEqual([4]);
+  });
+
+  it('hands packages it does not read to the full reader: not a zip, damaged, missing parts', () => {
+    expect(() => openGridBook(new TextEncoder().encode('not a zip at all'), inflate)).toThrow(GridReaderUnsupported);
+    const fake = new Uint8Array(64);
+    fake.set([0x50, 0x4b, 5, 6], 40);
+    expect(() => openGridBook(fake, inflate)).toThrow(GridReaderUnsupported);
+  });
+
+  it('slides shared formulas like exceljs (absolute parts kept, functions and names untouched)', () => {
+    expect(slideFormula('A1+$B$1+B$2+$C3+SUM(A1:B2)+Sheet2!A1+LOG10(A1)', { row: 1, col: 1 }, { row: 3, col: 2 })).toBe('B3+$B$1+C$2+$C5+SUM(B3:C4)+Sheet2!B3+LOG10(B3)');
+  });
+});
