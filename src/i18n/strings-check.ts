@@ -52,6 +52,7 @@ export const C = {
   colOld: msg('原内容', 'Old'),
   colNew: msg('新内容', 'New'),
   colWhy: msg('原因', 'Why'),
+  colChange: msg('原内容 → 新内容（原因）', 'Old → new (why)'),
   tickAll: msg('全选', 'Tick all'),
   untickAll: msg('全不选', 'Untick all'),
   apply: msg('应用所选修改（{n} 处）', 'Apply the ticked changes ({n})'),

@@ -117,8 +117,9 @@ test('a browser is available under CI', () => {
   test('every route shows its screen; keyboard reaches the navigation', async () => {
     await page.getByRole('tab', { name: '检查台账' }).click();
     expect(page.url()).toMatch(/#\/check$/);
+    await page.locator('[data-testid="run-check"]').click();
     await page.waitForSelector('[data-testid="check-summary"]');
-    expect(await page.locator('[data-testid="check-summary"]').innerText()).toMatch(/共检查 \d+ 个单元格/);
+    expect(await page.locator('[data-testid="check-summary"]').innerText()).toMatch(/检查了 \d+ 张台账/);
 
     await page.getByRole('tab', { name: '政策设置' }).click();
     const policy = page.locator('[data-testid="policy-table"]');

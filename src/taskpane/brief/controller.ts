@@ -11,6 +11,7 @@ import { SECTION_TITLES, type SectionId } from '../../brief/brief-document';
 import { renderSheet } from '../../brief/render-sheet';
 import { briefDocxFileName, DOCX_MIME, renderDocx } from '../../brief/render-docx';
 import type { Policy } from '../../policy/policy';
+import type { WorkCalendar } from '../../calendar';
 import { parseIso, type LocalDate } from '../../values/local-date';
 import type { WorkbookPort } from '../../workbook/port';
 import { ledgerGrids } from '../check/controller';
@@ -105,9 +106,9 @@ export function previewBriefModel(model: BriefModel, sheetName: string): BriefPr
 }
 
 /** Read the workbook once and build the preview. */
-export async function prepareBrief(port: WorkbookPort, policy: Policy, asOf: LocalDate): Promise<BriefPreview> {
+export async function prepareBrief(port: WorkbookPort, policy: Policy, asOf: LocalDate, calendar?: WorkCalendar): Promise<BriefPreview> {
   const grids = ledgerGrids(await port.read());
-  const model = buildBrief(grids, policy, asOf);
+  const model = buildBrief(grids, policy, asOf, { calendar });
   return previewBriefModel(model, renderSheet(model).spec.name);
 }
 

@@ -4,11 +4,15 @@ import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Butto
 import { C } from '../../i18n/strings-check';
 import { S } from '../../i18n/strings';
 import { cellRef, type LedgerFinding } from '../../ledger/findings';
+import { ALL_CODES } from '../../ledger/codes';
+import type { Msg } from '../../i18n/message';
 import type { Severity } from '../../values/finding';
 import { useT } from '../i18n';
 import type { CodeGroup, SheetGroup } from './controller';
 
 const PAGE = 100;
+/** What each code means and what to do (the documented code table). */
+const DOCS = new Map(ALL_CODES.map((c) => [c.code, c.doc]));
 const SEVERITY = { error: S.sevError, warning: S.sevWarning, info: S.sevInfo } as const;
 export const SEVERITY_COLOR: Readonly<Record<Severity, 'danger' | 'warning' | 'informative'>> = { error: 'danger', warning: 'warning', info: 'informative' };
 
@@ -39,6 +43,11 @@ export function FindingsList({ groups, onPick }: { groups: readonly SheetGroup[]
                   </span>
                 </AccordionHeader>
                 <AccordionPanel>
+                  {DOCS.get(c.code) ? (
+                    <Text as="p" size={200} style={{ margin: '0 0 4px', color: '#605e5c' }} data-testid="finding-code-doc">
+                      {t(DOCS.get(c.code) as Msg)}
+                    </Text>
+                  ) : null}
                   <CodeItems group={c} onPick={onPick} />
                 </AccordionPanel>
               </AccordionItem>

@@ -56,12 +56,9 @@ export function PlanPreview({ prepared, unticked, onToggle, onToggleAll, onApply
             <Table aria-label={t(C.previewTitle, { what: t(PLAN_LABELS[prepared.kind]) })} size="extra-small" data-testid="preview-table">
               <TableHeader>
                 <TableRow>
-                  <TableHeaderCell style={{ width: 36 }}>{t(C.colApply)}</TableHeaderCell>
-                  <TableHeaderCell>{t(S.colSheet)}</TableHeaderCell>
-                  <TableHeaderCell style={{ width: 52 }}>{t(S.colCell)}</TableHeaderCell>
-                  <TableHeaderCell>{t(C.colOld)}</TableHeaderCell>
-                  <TableHeaderCell>{t(C.colNew)}</TableHeaderCell>
-                  <TableHeaderCell>{t(C.colWhy)}</TableHeaderCell>
+                  <TableHeaderCell style={{ width: 40 }}>{t(C.colApply)}</TableHeaderCell>
+                  <TableHeaderCell style={{ width: 76 }}>{t(S.colCell)}</TableHeaderCell>
+                  <TableHeaderCell>{t(C.colChange)}</TableHeaderCell>
                 </TableRow>
               </TableHeader>
               <TableBody>
@@ -75,16 +72,31 @@ export function PlanPreview({ prepared, unticked, onToggle, onToggleAll, onApply
                         data-testid="preview-tick"
                       />
                     </TableCell>
-                    <TableCell>{r.sheet}</TableCell>
-                    <TableCell>{r.cell}</TableCell>
                     <TableCell>
-                      <code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{r.old === '' ? t(C.cellEmpty) : r.old}</code>
+                      <div style={{ display: 'flex', flexDirection: 'column', padding: '4px 0' }}>
+                        <Text size={100} title={t(S.colSheet)}>
+                          {r.sheet}
+                        </Text>
+                        <Text weight="semibold" style={{ fontFamily: 'monospace' }}>
+                          {r.cell}
+                        </Text>
+                      </div>
                     </TableCell>
                     <TableCell>
-                      <code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{r.new === '' ? t(C.cellEmpty) : r.new}</code>
-                    </TableCell>
-                    <TableCell>
-                      <Text size={200}>{t(r.why)}</Text>
+                      <div style={{ display: 'flex', flexDirection: 'column', gap: 2, padding: '4px 0' }}>
+                        <span style={{ wordBreak: 'break-all' }}>
+                          <span aria-label={t(C.colOld)} style={{ color: '#a4262c', textDecoration: 'line-through' }}>
+                            {r.old === '' ? t(C.cellEmpty) : r.old}
+                          </span>
+                          {' → '}
+                          <span aria-label={t(C.colNew)} style={{ color: '#107c10', fontWeight: 600 }}>
+                            {r.new === '' ? t(C.cellEmpty) : r.new}
+                          </span>
+                        </span>
+                        <Text size={200} style={{ color: '#605e5c' }}>
+                          {t(r.why)}
+                        </Text>
+                      </div>
                     </TableCell>
                   </TableRow>
                 ))}

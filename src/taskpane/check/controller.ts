@@ -14,8 +14,9 @@ import { findingsSheetName, findingsSheetSpec, isFindingsSheet } from '../../led
 import type { Grid } from '../../ledger/grid';
 import type { SheetModel } from '../../ledger/recognize';
 import { repairCadreFormulas } from '../../ledger/transforms/cadre-formulas';
-import { resolvePolicy } from '../../policy/validate';
-import { POLICY_SETTING_KEY } from '../../functions/policy-source';
+import { briefSheetName } from '../../brief/render-sheet';
+import { loadWorkbookPolicy } from '../../policy/workbook-policy';
+import type { WorkCalendar } from '../../calendar';
 import type { Policy } from '../../policy/policy';
 import type { Severity } from '../../values/finding';
 import { formatIso, type LocalDate } from '../../values/local-date';
@@ -97,21 +98,10 @@ export function marksFor(findings: readonly LedgerFinding[], protectedSheets: Re
   return [...byCell.values()];
 }
 
-/** The policy stored in the workbook (overrides of the defaults), with a message when it is unusable. */
-export async function workbookPolicy(port: WorkbookPort): Promise<{ policy: Policy; notices: Msg[] }> {
-  const raw = await port.getSetting(POLICY_SETTING_KEY);
-  if (raw === null || raw.trim() === '') return { policy: resolvePolicy(undefined).policy, notices: [] };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    return {
-      policy: resolvePolicy(undefined).policy,
-      notices: [msg('工作簿中保存的政策设置不是有效的 JSON，已按默认值检查', 'The policy settings stored in the workbook are not valid JSON; the defaults were used')],
-    };
-  }
-  const r = resolvePolicy(parsed);
-  return { policy: r.policy, notices: r.errors.map((e) => e.message) };
+/** The policy and work calendar stored in the workbook (the shared loader), with messages about refused values. */
+export async function workbookPolicy(port: WorkbookPort): Promise<{ policy: Policy; calendar: WorkCalendar; notices: Msg[] }> {
+  const wp = await loadWorkbookPolicy((k) => port.getSetting(k));
+  return { policy: wp.policy, calendar: wp.calendar, notices: wp.errors.map((e) => e.message) };
 }
 
 /** Messages an adapter collected about skipped features (Office: missing requirement sets). */
@@ -126,9 +116,17 @@ export function protectedNotice(sheets: readonly string[]): Msg {
   return msg(`工作表${zh}受保护：已检查，但未标记、未修改（问题仍列在清单中）`, `Protected sheet${sheets.length > 1 ? 's' : ''} ${en}: checked, but not marked and not changed (the findings are still listed)`);
 }
 
-/** The sheets to check: everything but findings sheets the add-in wrote. */
+const BRIEF_PREFIX = briefSheetName({ y: 2000, m: 1, d: 1 }).replace('2000-01-01', '');
+const BRIEF_SHEET = new RegExp(`^${BRIEF_PREFIX}\\d{4}-\\d{2}-\\d{2}$`);
+
+/** A sheet the add-in wrote: a findings list, or a brief (常委会材料YYYY-MM-DD). */
+export function isOutputSheet(grid: Grid): boolean {
+  return isFindingsSheet(grid) || BRIEF_SHEET.test(grid.sheet);
+}
+
+/** The sheets to check and to draw the brief from: everything but the add-in's own output sheets. */
 export function ledgerGrids(grids: readonly Grid[]): Grid[] {
-  return grids.filter((g) => !isFindingsSheet(g));
+  return grids.filter((g) => !isOutputSheet(g));
 }
 
 /**
@@ -137,13 +135,9 @@ export function ledgerGrids(grids: readonly Grid[]): Grid[] {
  */
 export async function runLedgerCheck(port: WorkbookPort, asOf: LocalDate, options: { policy?: Policy } = {}): Promise<CheckRun> {
   const notices: Msg[] = [];
-  let policy = options.policy;
-  if (!policy) {
-    const p = await workbookPolicy(port);
-    policy = p.policy;
-    notices.push(...p.notices);
-  }
-  const ctx: CheckContext = { policy, asOf };
+  const stored = await workbookPolicy(port);
+  notices.push(...stored.notices);
+  const ctx: CheckContext = { policy: options.policy ?? stored.policy, asOf, calendar: stored.calendar };
   const all = await port.read();
   const grids = ledgerGrids(all);
   const result = checkWorkbook(grids, ctx);

@@ -31,6 +31,7 @@ import { useSession } from '../session';
 import { briefDocxFile, parseAsOf, prepareBrief, writeBriefSheet, type BriefPreview } from '../brief/controller';
 import { workbookPolicy } from '../check/controller';
 import { downloadBytes } from '../download';
+import { DownloadBar } from '../check/DownloadBar';
 
 export function BriefPage(): ReactElement {
   const t = useT();
@@ -43,6 +44,7 @@ export function BriefPage(): ReactElement {
   const [error, setError] = useState<string | null>(null);
   const [info, setInfo] = useState<string[]>([]);
   const [confirmReplace, setConfirmReplace] = useState<string | null>(null);
+  const [written, setWritten] = useState(false);
 
   const failure = (e: unknown): string =>
     e && typeof e === 'object' && 'userMessage' in e ? t(C.failed, { reason: t((e as { userMessage: Msg }).userMessage) }) : t(C.failed, { reason: e instanceof Error ? e.message : String(e) });
@@ -60,8 +62,8 @@ export function BriefPage(): ReactElement {
     setLoading(true);
     setError(null);
     (async () => {
-      const { policy } = await workbookPolicy(port);
-      return prepareBrief(port, policy, d.date);
+      const { policy, calendar } = await workbookPolicy(port);
+      return prepareBrief(port, policy, d.date, calendar);
     })().then(
       (p) => {
         if (!live) return;
@@ -100,6 +102,7 @@ export function BriefPage(): ReactElement {
       const r = await writeBriefSheet(port, preview.model, { replace });
       if (r.status === 'exists') return setConfirmReplace(r.sheet);
       setInfo([t(C.sheetWritten, { name: r.sheet }), ...(r.masked ? [t(C.masked, { n: r.masked })] : [])]);
+      setWritten(true);
       session.reload();
     });
 
@@ -166,6 +169,7 @@ export function BriefPage(): ReactElement {
             </Button>
           </div>
           {busy ? <Spinner size="tiny" /> : null}
+          {written ? <DownloadBar onError={(e) => setError(failure(e))} /> : null}
           <h3 style={{ margin: '4px 0' }}>{t(C.briefSections)}</h3>
           <ol style={{ margin: 0, paddingLeft: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: 6 }} data-testid="brief-sections">
             {preview.sections.map((s) => (

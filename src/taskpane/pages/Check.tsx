@@ -35,7 +35,7 @@ import { parseAsOf } from '../brief/controller';
 import { isRunCheckRequest } from '../check/run-request';
 import { FindingsList } from '../check/FindingsList';
 import { PlanPreview } from '../check/PlanPreview';
-import { correctedFileName, downloadBytes, XLSX_MIME } from '../download';
+import { DownloadBar } from '../check/DownloadBar';
 
 type SubTab = 'findings' | 'fix' | 'share';
 
@@ -50,11 +50,7 @@ interface Picked {
 interface Selectable {
   select(sheet: string, row: number, col: number): Promise<void>;
 }
-interface Savable {
-  save(): Promise<Uint8Array>;
-}
 const canSelect = (p: WorkbookPort): p is WorkbookPort & Selectable => typeof (p as Partial<Selectable>).select === 'function';
-const canSave = (p: WorkbookPort): p is WorkbookPort & Savable => typeof (p as Partial<Savable>).save === 'function';
 
 function failureText(t: Translate, e: unknown): string {
   if (e && typeof e === 'object' && 'userMessage' in e) return t(C.failed, { reason: t((e as { userMessage: Msg }).userMessage) });
@@ -189,7 +185,10 @@ export function CheckPage(): ReactElement {
     if (!port) return;
     const d = asOf();
     if ('error' in d) return setError(t(d.error));
-    await openPreview(async () => prepareFixes(port, { policy: (await workbookPolicy(port)).policy, asOf: d.date }));
+    await openPreview(async () => {
+      const { policy, calendar } = await workbookPolicy(port);
+      return prepareFixes(port, { policy, calendar, asOf: d.date });
+    });
   };
 
   const apply = (): Promise<void> =>
@@ -220,13 +219,6 @@ export function CheckPage(): ReactElement {
       if (!port) return;
       await clearAllMarks(port);
       setInfo(t(C.marksCleared));
-    });
-
-  const label = session.workbook ? (typeof session.workbook.label === 'string' ? session.workbook.label : t(session.workbook.label)) : '';
-  const download = (): Promise<void> =>
-    act(C.working, async () => {
-      if (!port || !canSave(port)) return;
-      downloadBytes(await port.save(), correctedFileName(label), XLSX_MIME);
     });
 
   const toggle = (key: string, ticked: boolean): void =>
@@ -286,14 +278,7 @@ export function CheckPage(): ReactElement {
           </MessageBarActions>
         </MessageBar>
       ) : null}
-      {port && canSave(port) && (changed || undoSnap) ? (
-        <Card appearance="filled-alternative" size="small">
-          <Text size={200}>{t(C.downloadHint, { name: correctedFileName(label) })}</Text>
-          <Button appearance="primary" onClick={() => void download()} disabled={busy !== null} data-testid="download-workbook">
-            {t(C.download)}
-          </Button>
-        </Card>
-      ) : null}
+      {changed || undoSnap ? <DownloadBar onError={(e) => setError(failureText(t, e))} /> : null}
 
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as SubTab)} size="small" aria-label={t(S.checkTitle)}>
         <Tab value="findings" data-testid="tab-findings">

@@ -2,6 +2,7 @@ import JSZip from 'jszip';
 import { SECTION_TITLES } from '../../../src/brief/brief-document';
 import { DEFAULT_POLICY } from '../../../src/policy/policy';
 import { briefDocxFile, parseAsOf, prepareBrief, writeBriefSheet } from '../../../src/taskpane/brief/controller';
+import { runLedgerCheck } from '../../../src/taskpane/check/controller';
 import { openFileWorkbook } from '../../../src/workbook/file/file-workbook';
 import { OfficeWorkbook } from '../../../src/workbook/office/office-workbook';
 import { FakeExcel } from '../../support/fake-excel';
@@ -89,5 +90,17 @@ describe('OfficeWorkbook.select (click a finding in Excel)', () => {
     await expect(port.select('没有', 0, 0)).rejects.toMatchObject({ code: 'sheet-missing' });
     fx.addSheet('隐藏', { visibility: 'Hidden' });
     await expect(port.select('隐藏', 0, 0)).rejects.toMatchObject({ userMessage: { 'zh-CN': expect.stringContaining('隐藏') } });
+  });
+});
+
+describe('output sheets are not sources', () => {
+  it('a written brief sheet and the findings sheet are left out of the next brief and check', async () => {
+    const book = await openFileWorkbook(await fullBriefWorkbook());
+    const p = await prepareBrief(book, DEFAULT_POLICY, AS_OF);
+    await writeBriefSheet(book, p.model);
+    await runLedgerCheck(book, AS_OF);
+    const again = await prepareBrief(book, DEFAULT_POLICY, AS_OF);
+    expect(again.model.sources.map((s) => s.sheet)).toEqual(p.model.sources.map((s) => s.sheet));
+    expect(again.sections.find((s) => s.id === 'sources')!.summary).toEqual(p.sections.find((s) => s.id === 'sources')!.summary);
   });
 });

@@ -183,7 +183,7 @@ describe('runLedgerCheck through the Office adapter (strict fake)', () => {
     const large = await measure((fx) => seedCleanRoster(fx, '花名册', 20_000, 3, id18, toSerial));
     // Every row with findings: the findings list itself is megabytes and is cut below the 5 MB request limit.
     const heavy = await measure((fx) => seedLedger(fx, '花名册', 20_000));
-    const line = (n: string, m: typeof small) => `${n}: ${m.syncs} syncs in ${m.runs} runs, ${m.findings} findings, ${(m.bytes / 1e6).toFixed(2)} MB sent, ${Math.round(m.ms)} ms in our code`;
+    const line = (n: string, m: typeof small) => `${n}: ${m.syncs} syncs in ${m.runs} runs, ${m.findings} findings, ${Math.round(m.bytes / 1024)} KiB sent, ${Math.round(m.ms)} ms in our code`;
     process.stdout.write(`[check controller] ${line('20 rows', small)}; ${line('20,000 rows', large)}; ${line('20,000 rows all with findings', heavy)}\n`);
     expect(large.findings).toBe(small.findings);
     expect(large.syncs).toBe(small.syncs);
