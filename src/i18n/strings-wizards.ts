@@ -89,6 +89,7 @@ export const W = {
   summary: msg('结论', 'Summary'),
   resultsTable: msg('结果明细', 'Result details'),
   reasons: msg('理由', 'Reasons'),
+  flagCol: msg('状态', 'Status'),
   sourceRow: msg('第 {row} 行', 'row {row}'),
   flagError: msg('错误', 'error'),
   flagWarning: msg('需注意', 'warning'),

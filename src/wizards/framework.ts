@@ -69,6 +69,7 @@ export function detectByKinds(
   sheets: readonly RecognizedSheet[],
   outputs: ChainOutputs,
   upstreamNames: Readonly<Record<string, string>> = {},
+  ownOutputs: readonly string[] = [],
 ): SourceChoice {
   const cands: SourceCandidate[] = [];
   for (const { model } of sheets) {
@@ -95,6 +96,8 @@ export function detectByKinds(
       why = msg(`包含所需的全部列（识别为“${KIND_LABEL[model.kind]['zh-CN']}”）`, `has every needed column (recognised as ${KIND_LABEL[model.kind]['en-US']})`);
     } else continue;
     score += have - missing.length * 2;
+    // A wizard's own earlier output is never its preferred source (it stays an alternative).
+    if (ownOutputs.includes(model.sheet)) score -= 2 * CHAIN_SCORE;
     cands.push({ sheet: model.sheet, kind: model.kind, score, why, ...(fromWizard ? { fromWizard } : {}) });
   }
   cands.sort((a, b) => b.score - a.score);
@@ -108,7 +111,8 @@ export function detectSources(def: WizardDef, sheets: readonly RecognizedSheet[]
     const n = w.outputSheetName({});
     if (n) names[w.id] = n;
   }
-  return def.sources.map((spec) => (def.detectSource ? def.detectSource(spec, sheets, outputs) : detectByKinds(spec, sheets, outputs, names)));
+  const own = [outputs[def.id]?.sheet, def.outputSheetName({})].filter((x): x is string => Boolean(x));
+  return def.sources.map((spec) => (def.detectSource ? def.detectSource(spec, sheets, outputs) : detectByKinds(spec, sheets, outputs, names, own)));
 }
 
 /** Required fields of a source not in the mapping. */

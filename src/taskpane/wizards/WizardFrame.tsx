@@ -626,32 +626,43 @@ function ResultView({ wizard, result, options }: { wizard: AnyWizard; result: Wi
                 {result.columns.map((c, i) => (
                   <TableHeaderCell key={i}>{t(c)}</TableHeaderCell>
                 ))}
-                <TableHeaderCell>{t(W.reasons)}</TableHeaderCell>
+                <TableHeaderCell>{t(W.flagCol)}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
-              {result.rows.map((row, i) => (
-                <TableRow key={i} data-flag={row.flag ?? 'ok'} style={row.flag === 'error' ? { background: '#fde7e9' } : row.flag === 'warning' ? { background: '#fff4ce' } : undefined}>
-                  {row.cells.map((c, k) => (
-                    <TableCell key={k}>{c === null ? '—' : String(c)}</TableCell>
-                  ))}
-                  <TableCell>
-                    {row.flag ? (
-                      <Badge size="small" color={FLAG_COLOR[row.flag]} appearance="filled">
-                        {t(row.flag === 'error' ? W.flagError : W.flagWarning)}
-                      </Badge>
-                    ) : null}
-                    <ul style={{ margin: 0, paddingLeft: 16 }}>
-                      {row.reasons.map((r, k) => (
-                        <li key={k}>
-                          <Text size={200}>{t(r.message)}</Text>
-                        </li>
-                      ))}
-                    </ul>
-                    {row.sourceRow ? <Text size={100}>{t(W.sourceRow, { row: row.sourceRow })}</Text> : null}
-                  </TableCell>
-                </TableRow>
-              ))}
+              {result.rows.flatMap((row, i) => {
+                const bg = row.flag === 'error' ? '#fde7e9' : row.flag === 'warning' ? '#fff4ce' : undefined;
+                return [
+                  <TableRow key={`r${i}`} data-flag={row.flag ?? 'ok'} style={{ background: bg, borderBottom: 'none' }}>
+                    {row.cells.map((c, k) => (
+                      <TableCell key={k}>{c === null ? '—' : String(c)}</TableCell>
+                    ))}
+                    <TableCell>
+                      {row.flag ? (
+                        <Badge size="small" color={FLAG_COLOR[row.flag]} appearance="filled">
+                          {t(row.flag === 'error' ? W.flagError : W.flagWarning)}
+                        </Badge>
+                      ) : (
+                        <Badge size="small" color="success" appearance="tint">
+                          {t(W.flagOk)}
+                        </Badge>
+                      )}
+                    </TableCell>
+                  </TableRow>,
+                  <TableRow key={`d${i}`} style={{ background: bg }}>
+                    <TableCell colSpan={row.cells.length + 1} aria-label={t(W.reasons)}>
+                      <ul style={{ margin: '0 0 4px 0', paddingLeft: 16 }}>
+                        {row.reasons.map((r, k) => (
+                          <li key={k}>
+                            <Text size={200}>{t(r.message)}</Text>
+                          </li>
+                        ))}
+                      </ul>
+                      {row.sourceRow ? <Text size={100}>{t(W.sourceRow, { row: row.sourceRow })}</Text> : null}
+                    </TableCell>
+                  </TableRow>,
+                ];
+              })}
             </TableBody>
           </Table>
         </div>
