@@ -347,12 +347,9 @@ function recommendationFigures(row: TypedRow, policy: Policy): RecommendationFig
   return { votes, base, ratioText: percent(votes, base), status, threshold, passes };
 }
 
-/** 公示结果 column: not a field of the synonym table, so found among the unmatched headers. */
-const NOTICE_RESULT_HEADER = /公示结果|公示情况|公示意见|反映情况|公示期间/;
-
+/** 公示结果 column: the `noticeResult` field (公示结果/公示情况/公示意见/反映情况 …, src/ledger/synonyms.ts). */
 function noticeResultCol(sheet: TypedSheet): number | null {
-  const hit = sheet.model.unmatched.find((u) => NOTICE_RESULT_HEADER.test(normalizeText(u.text).replace(/\s+/g, '')));
-  return hit ? hit.col : null;
+  return sheet.model.columns.get('noticeResult') ?? null;
 }
 
 function noticeFigures(sheet: TypedSheet, row: TypedRow, policy: Policy, asOf: LocalDate, cal: WorkCalendar): NoticeFigures | null {

@@ -17,20 +17,32 @@ import { checkNoticeSheet } from './checks/notice';
 import { checkProbationSheet } from './checks/probation';
 import { checkAssessmentSheet } from './checks/assessment';
 import { checkComplaintsSheet } from './checks/complaints';
+import { checkResignationSheet } from './checks/resignation';
+import { checkOrgLifeSheet } from './checks/org-life';
+import { checkAuditSheet } from './checks/audit';
 import { checkCrossSheets } from './checks/cross-sheet';
 import { checkSheetNotes } from './checks/sheet-notes';
 
-/** Checks every recognised sheet gets, whatever its kind. */
-const COMMON: readonly SheetCheck[] = [checkSheetNotes, checkRequired, checkDuplicates, checkCrossFields];
+/**
+ * Checks every recognised sheet gets, whatever its kind. 组织生活 attendance (三.4) is checked on
+ * any ledger that records it (应参加次数 | 实参加次数).
+ */
+const COMMON: readonly SheetCheck[] = [checkSheetNotes, checkRequired, checkDuplicates, checkCrossFields, checkOrgLifeSheet];
 
-/** Rule checks by the kind that carries them. */
+/**
+ * Rule checks by the kind that carries them. 经济审计 before an adjustment (三.5) goes with the
+ * proposal ledgers (notice, inspection with 调整意向); accountability (二.6) with complaints that
+ * record 问题发生时间 and 任现职时间. The committee vote (二.4, src/rules/committee-vote.ts) has no
+ * sheet kind in SPEC §5 and is not a ledger check; it is the CADRE.COMMITTEEPASS function.
+ */
 const BY_KIND: Readonly<Partial<Record<SheetKind, readonly SheetCheck[]>>> = {
   recommendation: [checkRecommendationSheet],
-  inspection: [checkInspectionSheet],
-  notice: [checkNoticeSheet],
+  inspection: [checkInspectionSheet, checkAuditSheet],
+  notice: [checkNoticeSheet, checkAuditSheet],
   probation: [checkProbationSheet],
   assessment: [checkAssessmentSheet],
   complaints: [checkComplaintsSheet],
+  resignation: [checkResignationSheet],
 };
 
 export interface WorkbookCheck {

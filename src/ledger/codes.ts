@@ -14,6 +14,7 @@ import { CODES as PROBATION_CHECK_CODES } from './checks/probation';
 import { CODES as ASSESSMENT_CHECK_CODES } from './checks/assessment';
 import { CODES as CROSS_SHEET_CODES } from './checks/cross-sheet';
 import { CODES as SHEET_NOTE_CODES } from './checks/sheet-notes';
+import { CODES as RESIGNATION_CHECK_CODES } from './checks/resignation';
 import { CODES as RECOMMENDATION_CODES } from '../rules/recommendation';
 import { CODES as NOTICE_CODES } from '../rules/notice';
 import { CODES as PROBATION_CODES } from '../rules/probation';
@@ -22,6 +23,9 @@ import { CODES as DISMISSAL_CODES } from '../rules/dismissal';
 import { CODES as ELIMINATION_CODES } from '../rules/elimination';
 import { CODES as SHORTLIST_CODES } from '../rules/shortlist';
 import { CODES as COMPLAINT_CODES } from '../rules/complaints';
+import { CODES as RESIGNATION_CODES } from '../rules/resignation';
+import { CODES as ORG_LIFE_CODES } from '../rules/org-life';
+import { CODES as ACCOUNTABILITY_CODES } from '../rules/accountability';
 import { CODES as CALENDAR_CODES } from '../calendar';
 import { CODES as POLICY_CODES } from '../policy/validate';
 
@@ -36,6 +40,7 @@ export const LEDGER_CODES: readonly CodeDoc[] = [
   ...ASSESSMENT_CHECK_CODES,
   ...CROSS_SHEET_CODES,
   ...SHEET_NOTE_CODES,
+  ...RESIGNATION_CHECK_CODES,
 ];
 
 /** Codes of the rules the ledger checks run. */
@@ -48,6 +53,9 @@ export const RULE_CODES: readonly CodeDoc[] = [
   ...DISMISSAL_CODES,
   ...ELIMINATION_CODES,
   ...COMPLAINT_CODES,
+  ...RESIGNATION_CODES,
+  ...ORG_LIFE_CODES,
+  ...ACCOUNTABILITY_CODES,
   ...CALENDAR_CODES,
 ];
 

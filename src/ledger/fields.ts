@@ -87,6 +87,20 @@ export const FIELDS = {
   classifiedPost: { type: 'text', label: msg('涉密岗位', 'Classified post') },
   approval: { type: 'text', label: msg('审批情况', 'Approval') },
   leftDate: { type: 'date', label: msg('离岗日期', 'Left on') },
+  resignReason: { type: 'text', label: msg('辞职原因', 'Grounds for resigning') },
+  resignApplication: { type: 'text', label: msg('书面申请', 'Written application') },
+  approvalDate: { type: 'date', label: msg('批准日期', 'Approved on') },
+  // 任前公示 outcome (二.4), read by the brief
+  noticeResult: { type: 'text', label: msg('公示结果', 'Notice outcome') },
+  // 调整意向与经济审计 (三.5)
+  adjustIntent: { type: 'text', label: msg('调整意向', 'Adjustment intention') },
+  auditDate: { type: 'date', label: msg('审计日期', 'Audited on') },
+  decisionDate: { type: 'date', label: msg('决定日期', 'Decided on') },
+  // 组织生活 attendance (三.4)
+  meetingsHeld: { type: 'count', label: msg('应参加次数', 'Meetings to attend') },
+  meetingsAttended: { type: 'count', label: msg('实参加次数', 'Meetings attended') },
+  // 问题发生时间 for accountability (二.6)
+  problemDate: { type: 'date', label: msg('问题发生时间', 'Problem occurred on') },
 } as const satisfies Record<string, FieldSpec>;
 
 export type FieldKey = keyof typeof FIELDS;

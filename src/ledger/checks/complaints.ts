@@ -1,7 +1,11 @@
 /**
  * 信访举报 checks (三.1, 三.5): every complaint handled, classified serious or general, and given
- * the handling steps its class requires.
+ * the handling steps its class requires. Where the ledger also records 问题发生时间 and
+ * 任现职时间, the problem is placed under 二.6 (accountability): facts not yet established, or a
+ * problem found (受理) before it occurred, are findings; who answers is the rule's info.
  */
+import { accountability } from '../../rules/accountability';
+import type { ChineseDate } from '../../values/dates';
 import { findingsOf } from '../../rules/decision';
 import { checkComplaint, type ComplaintGravity, type HandlingStep } from '../../rules/complaints';
 import type { LedgerFinding } from '../findings';
@@ -29,7 +33,19 @@ export function handlingStepsOf(text: string): HandlingStep[] {
   return steps;
 }
 
-export function checkComplaintsSheet(sheet: TypedSheet, _ctx: CheckContext): LedgerFinding[] {
+/**
+ * Month- or year-only dates decide 二.6 only when the branch does not depend on the missing day:
+ * not in the appointment's month, nor in the month the one-year window ends.
+ */
+function decidable(appointed: ChineseDate, occurred: ChineseDate, windowMonths: number): boolean {
+  if (appointed.precision === 'day' && occurred.precision === 'day') return true;
+  if (appointed.precision === 'year' || occurred.precision === 'year') return false;
+  const a = appointed.date.y * 12 + appointed.date.m;
+  const o = occurred.date.y * 12 + occurred.date.m;
+  return o !== a && o !== a + windowMonths;
+}
+
+export function checkComplaintsSheet(sheet: TypedSheet, ctx: CheckContext): LedgerFinding[] {
   const out: LedgerFinding[] = [];
   for (const row of sheet.rows) {
     if (!row.names.name && !row.texts.complaintIssue) continue;
@@ -45,6 +61,12 @@ export function checkComplaintsSheet(sheet: TypedSheet, _ctx: CheckContext): Led
     for (const r of findingsOf(d.reasons)) {
       const field = r.code === 'complaint.unclassified' ? 'complaintSeverity' : sheet.model.columns.has('handling') ? 'handling' : 'handlingResult';
       out.push(fromReason(sheet, row, field, r));
+    }
+    const appointed = row.dates.postSince;
+    const occurred = row.dates.problemDate;
+    if (appointed && occurred && substantiated !== false && decidable(appointed, occurred, ctx.policy.accountability.windowMonths)) {
+      const a = accountability({ appointed: appointed.date, occurred: occurred.date, found: row.dates.complaintDate?.date ?? null, factsEstablished: substantiated === true }, ctx.policy);
+      for (const r of findingsOf(a.reasons)) out.push(fromReason(sheet, row, 'problemDate', r));
     }
   }
   return out;

@@ -60,7 +60,9 @@ export function requiredFields(kind: SheetKind, policy: Policy): FieldKey[] {
 export function checkRequired(sheet: TypedSheet, ctx: CheckContext): LedgerFinding[] {
   const { model } = sheet;
   const out: LedgerFinding[] = [];
-  const required = requiredFields(model.kind, ctx.policy);
+  let required = requiredFields(model.kind, ctx.policy);
+  // A dedicated 组织生活 attendance sheet (三.4) is read as a roster but carries no birth dates.
+  if (model.kind === 'roster' && model.columns.has('meetingsHeld') && model.columns.has('meetingsAttended')) required = required.filter((f) => f !== 'birth');
   const missing = required.filter((f) => !model.columns.has(f));
   if (missing.length) {
     const zh = missing.map((f) => FIELDS[f].label['zh-CN']).join('、');

@@ -50,6 +50,7 @@ const EXPECTED: Record<FixtureName, string[][]> = {
   'appointment.xlsx': [
     ['考察对象', 'C7', 'shortlist.too-few-candidates'],
     ['任前公示', 'I4', 'notice.too-short'],
+    ['任前公示', 'F5', 'audit.missing'],
     ['任前公示', 'F5', 'notice.field-missing'],
     ['任前公示', 'A6', 'xsheet.notice-not-inspected'],
     ['花名册', 'B3', 'xsheet.birth-mismatch'],
@@ -62,7 +63,9 @@ const EXPECTED: Record<FixtureName, string[][]> = {
   ],
   'complaints-resignation.xlsx': [
     ['信访举报', 'E4', 'complaint.step-missing'],
+    ['信访举报', 'H4', 'accountability.found-before-occurred'],
     ['信访举报', 'D5', 'complaint.unclassified'],
+    ['信访举报', 'H5', 'accountability.facts-pending'],
     ['信访举报', 'E6', 'complaint.unhandled'],
     ['辞职', 'B3', 'ledger.value-missing'],
   ],
@@ -74,6 +77,21 @@ const EXPECTED: Record<FixtureName, string[][]> = {
     ['人员信息表', 'B12', 'date.invalid'],
   ],
   'clean-roster.xlsx': [],
+  'resignation.xlsx': [
+    ['辞职情况', 'E4', 'resignation.not-allowed'],
+    ['辞职情况', 'F5', 'resignation.application-missing'],
+    ['辞职情况', 'J5', 'resignation.unapproved-departure'],
+    ['辞职情况', 'H6', 'resignation.refused'],
+    ['辞职情况', 'G7', 'resignation.basis-missing'],
+    ['辞职情况', 'J8', 'resignation.unapproved-departure'],
+    ['辞职情况', 'C9', 'resignation.kind-unknown'],
+  ],
+  'audit-orglife.xlsx': [
+    ['考察对象', 'G4', 'audit.missing'],
+    ['考察对象', 'H5', 'audit.after-decision'],
+    ['组织生活', 'E4', 'orglife.frequent-absence'],
+    ['组织生活', 'E6', 'orglife.bad-count'],
+  ],
 };
 
 describe('fixtures: exact findings', () => {

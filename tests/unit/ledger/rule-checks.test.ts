@@ -1,0 +1,76 @@
+/**
+ * The ledger texts the new rule checks read (四.3 resignation kinds and classified posts, 三.5
+ * adjustment intentions) and where the checks attach: table-driven. Exact findings per cell are in
+ * fixtures.test.ts (resignation.xlsx, audit-orglife.xlsx, complaints-resignation.xlsx).
+ */
+import { resignationKindOf, sensitivePostOf } from '../../../src/ledger/checks/resignation';
+import { adjustmentIntentOf } from '../../../src/ledger/checks/audit';
+import { recognizeSheet } from '../../../src/ledger/recognize';
+import type { Grid } from '../../../src/ledger/grid';
+
+describe('resignation texts (四.3)', () => {
+  it.each([
+    ['申请辞职', '申请辞职'],
+    ['个人申请辞去职务', '申请辞职'],
+    ['引咎辞职', '引咎辞职'],
+    ['责令 辞职', '责令辞职'],
+    ['调离', null],
+    ['', null],
+  ])('kind %p → %p', (text, kind) => expect(resignationKindOf(text)).toBe(kind));
+
+  it.each([
+    ['是', true],
+    ['是（涉密岗位）', true],
+    ['涉及国家安全', true],
+    ['√', true],
+    ['否', false],
+    ['不涉密', false],
+    ['非涉密', false],
+    ['', false],
+  ])('classified post %p → %p', (text, yes) => expect(sensitivePostOf(text)).toBe(yes));
+});
+
+describe('adjustment intentions (三.5)', () => {
+  it.each([
+    ['拟任', '拟任'],
+    ['拟提拔', '拟任'],
+    ['拟免', '拟免'],
+    ['免去现职', '拟免'],
+    ['交流', '交流'],
+    ['轮岗交流', '交流'],
+    ['继续留任观察', null],
+    ['', null],
+  ])('%p → %p', (text, intent) => expect(adjustmentIntentOf(text)).toBe(intent));
+});
+
+function grid(rows: (string | number | null)[][]): Grid {
+  const colCount = Math.max(...rows.map((r) => r.length));
+  const values = rows.map((r) => [...r, ...new Array(colCount - r.length).fill(null)]);
+  return {
+    sheet: 'S',
+    rowCount: rows.length,
+    colCount,
+    values,
+    formulas: values.map((r) => r.map(() => null)),
+    numberFormats: values.map((r) => r.map(() => 'General')),
+    merges: [],
+    hiddenRows: [],
+    protected: false,
+    visibility: 'visible',
+  };
+}
+
+describe('new columns are recognised', () => {
+  it.each([
+    [['姓名', '应参加次数', '实参加次数'], 'roster', { name: 'A', meetingsHeld: 'B', meetingsAttended: 'C' }],
+    [['姓名', '拟任职务', '公示开始日期', '公示截止日期', '公示结果'], 'notice', { name: 'A', proposedPost: 'B', noticeStart: 'C', noticeEnd: 'D', noticeResult: 'E' }],
+    [['姓名', '辞职类型', '书面申请', '辞职原因', '批准日期', '离岗日期'], 'resignation', { name: 'A', resignKind: 'B', resignApplication: 'C', resignReason: 'D', approvalDate: 'E', leftDate: 'F' }],
+    [['被反映人', '反映问题', '任现职时间', '问题发生时间'], 'complaints', { name: 'A', complaintIssue: 'B', postSince: 'C', problemDate: 'D' }],
+    [['考察对象姓名', '考察职位', '考察结果', '调整意向', '经济审计', '审计日期', '决定日期'], 'inspection', { name: 'A', targetPost: 'B', inspectionResult: 'C', adjustIntent: 'D', audit: 'E', auditDate: 'F', decisionDate: 'G' }],
+  ])('%p → %s', (header, kind, columns) => {
+    const m = recognizeSheet(grid([header, ['张三', ...header.slice(1).map(() => 'x')]]));
+    expect(m.kind).toBe(kind);
+    const letters = Object.fromEntries([...m.columns.entries()].map(([f, c]) => [f, String.fromCharCode(65 + c)]));
+    expect(letters).toEqual(columns);
+  });
+});
