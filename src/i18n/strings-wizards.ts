@@ -90,7 +90,7 @@ export const W = {
   resultsTable: msg('结果明细', 'Result details'),
   reasons: msg('理由', 'Reasons'),
   flagCol: msg('状态', 'Status'),
-  sourceRow: msg('第 {row} 行', 'row {row}'),
+  sourceRow: msg('源表第 {row} 行', 'source row {row}'),
   flagError: msg('错误', 'error'),
   flagWarning: msg('需注意', 'warning'),
   flagOk: msg('正常', 'ok'),

@@ -145,6 +145,9 @@ export const shortlistWizard: WizardDef<ShortlistResult> = {
       inputs.policy,
     );
     const byId = new Map(prepared.map((p) => [p.cand.id, p]));
+    // Before the inspection nobody has a result: say so once instead of flagging every row.
+    const noInspectionYet = prepared.length > 0 && prepared.every((p) => p.cand.inspection === null);
+    const keep = (r: Reason): boolean => !(noInspectionYet && r.code === 'shortlist.inspection-missing');
     const items: ShortlistItem[] = [];
     const notes: string[] = [...dropped];
     for (const post of d.outcome) {
@@ -162,7 +165,7 @@ export const shortlistWizard: WizardDef<ShortlistResult> = {
           proposed: e.proposed,
           suggested: e.suggested,
           tie: e.tie,
-          reasons: [...p.notes, ...e.reasons, ...own],
+          reasons: [...p.notes, ...e.reasons, ...own].filter(keep),
           sourceRow: p.row.row + 1,
         });
       }
@@ -174,6 +177,9 @@ export const shortlistWizard: WizardDef<ShortlistResult> = {
       summary.push(
         reason('二.3', 'shortlist.tie-at-cutoff', 'warning', msg(`名额界限处并列，全部列出待研究决定：${ties.map((i) => `${i.post}·${i.name}`).join('、')}`, `Ties at a cut-off, all listed for a decision: ${ties.map((i) => `${i.post} · ${i.name}`).join(', ')}`)),
       );
+    }
+    if (noInspectionYet) {
+      summary.push(reason('二.3', 'shortlist.no-inspection-yet', 'info', msg('尚无考察结果：按得票比例排序；考察后可加入考察结果表重新计算', 'No inspection results yet: ranked by vote ratio; add the inspection results and compute again after the inspection')));
     }
     for (const line of dropped) summary.push(reason('二.3', 'shortlist.not-eligible', 'info', msg(line, line)));
     summary.unshift(

@@ -635,7 +635,7 @@ function ResultView({ wizard, result, options }: { wizard: AnyWizard; result: Wi
                 return [
                   <TableRow key={`r${i}`} data-flag={row.flag ?? 'ok'} style={{ background: bg, borderBottom: 'none' }}>
                     {row.cells.map((c, k) => (
-                      <TableCell key={k}>{c === null ? '—' : String(c)}</TableCell>
+                      <TableCell key={k} style={{ overflowWrap: 'anywhere' }}>{c === null ? '—' : String(c)}</TableCell>
                     ))}
                     <TableCell>
                       {row.flag ? (

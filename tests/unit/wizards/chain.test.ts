@@ -236,4 +236,27 @@ describe('chain markers each work alone', () => {
     expect(choices[0].best?.sheet).toBe('计票-第二轮');
     expect(choices[0].alternatives[0].sheet).toBe(TALLY_SHEET);
   });
+
+  test('shortlist: inspection results from a second sheet break the tie at 4th; before any inspection one note, no row flags', async () => {
+    const port = await open(await selectionRoundWorkbook());
+    await runAndWrite(port, tallyWizard);
+    const before = await prepare(port, shortlistWizard);
+    const plain = await shortlistWizard.run(before.inputs, {});
+    expect(plain.summary.map((r) => r.code)).toContain('shortlist.no-inspection-yet');
+    expect(plain.items.filter((i) => i.name === '陈明')[0].reasons).toEqual([]);
+    await port.writeSheet({ name: '考察情况', rows: [['姓名', '考察职位', '考察结果'], ['吴刚', '农业局局长', '优秀'], ['郑云', '农业局局长', '称职'], ['陈明', '农业局局长', '优秀'], ['黄强', '农业局局长', '称职'], ['宋佳', '农业局局长', '称职']] });
+    const { choices, inputs } = await prepare(port, shortlistWizard);
+    expect(choices[1].best?.sheet).toBe('考察情况');
+    const r = await shortlistWizard.run(inputs, {});
+    const agri = r.items.filter((i) => i.post === '农业局局长').map((i) => [i.name, i.inspection, i.position, i.proposed, i.tie]);
+    expect(agri).toEqual([
+      ['陈明', '优秀', 1, true, false],
+      ['黄强', '称职', 2, true, false],
+      ['宋佳', '称职', 3, true, false],
+      ['吴刚', '优秀', 4, true, false],
+      ['郑云', '称职', 5, false, false],
+    ]);
+    // 财政局 has no inspection results while 农业局 has: those rows say so
+    expect(r.items.find((i) => i.name === '何丽')!.reasons.map((x) => x.code)).toContain('shortlist.inspection-missing');
+  });
 });
