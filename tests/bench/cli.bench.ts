@@ -48,21 +48,23 @@ async function assessment(file: string, n: number): Promise<void> {
 interface Measure {
   rows: number;
   ms: number;
+  /** CPU time (user + system) of the run: the figure to compare when the machine is shared. */
+  cpuMs: number;
   peakMb: number;
   exit: number;
 }
 
 /** One real CLI run in a child process; the child reports its own peak RSS. */
 function measure(file: string, rows: number, command: string): Measure {
-  const script = `const t=process.hrtime.bigint();require(${JSON.stringify(ENTRY)}).main([${JSON.stringify(command)},${JSON.stringify(file)},'--json','--as-of','2023-06-30'],{out(){},err(s){process.stderr.write(s)},readFile:async f=>new Uint8Array(require('fs').readFileSync(f)),writeFile:async()=>{},samePath:async()=>false,today:()=>({y:2023,m:6,d:30})}).then(c=>{process.stdout.write(JSON.stringify({exit:c,ms:Number(process.hrtime.bigint()-t)/1e6,peakMb:process.resourceUsage().maxRSS/1024}))})`;
+  const script = `const t=process.hrtime.bigint();require(${JSON.stringify(ENTRY)}).main([${JSON.stringify(command)},${JSON.stringify(file)},'--json','--as-of','2023-06-30'],{out(){},err(s){process.stderr.write(s)},readFile:async f=>new Uint8Array(require('fs').readFileSync(f)),writeFile:async()=>{},samePath:async()=>false,today:()=>({y:2023,m:6,d:30})}).then(c=>{process.stdout.write(JSON.stringify({exit:c,ms:Number(process.hrtime.bigint()-t)/1e6,cpuMs:(process.cpuUsage().user+process.cpuUsage().system)/1e3,peakMb:process.resourceUsage().maxRSS/1024}))})`;
   const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(r.stderr);
-  const j = JSON.parse(r.stdout) as { exit: number; ms: number; peakMb: number };
+  const j = JSON.parse(r.stdout) as { exit: number; ms: number; cpuMs: number; peakMb: number };
   return { rows, ...j };
 }
 
 function report(label: string, ms: readonly Measure[]): void {
-  const lines = ms.map((m) => `${label} ${String(m.rows).padStart(7)} rows: ${(m.ms / 1000).toFixed(2)} s, peak ${m.peakMb.toFixed(0)} MB, ${((m.ms * 1000) / m.rows).toFixed(1)} µs/row, exit ${m.exit}`);
+  const lines = ms.map((m) => `${label} ${String(m.rows).padStart(7)} rows: ${(m.ms / 1000).toFixed(2)} s wall, ${(m.cpuMs / 1000).toFixed(2)} s CPU, peak ${m.peakMb.toFixed(0)} MB, ${((m.ms * 1000) / m.rows).toFixed(1)} µs/row, exit ${m.exit}`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
