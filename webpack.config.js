@@ -6,7 +6,8 @@
  *
  * Environment:
  *   ADDIN_URL=https://host/path   production URL; every https://localhost:3000/ URL in the
- *                                 emitted manifest.xml is rewritten to it
+ *                                 emitted manifest.xml and functions.json (the functions'
+ *                                 @helpurl links to help/functions.html) is rewritten to it
  *   OFFICE_JS=cdn                 load office.js from Microsoft's CDN instead of the add-in
  *   DEV_HTTPS=1                   serve https with the Office dev certificates (sideloading)
  *   PORT=3000                     dev server port
@@ -75,6 +76,22 @@ function csp({ dev, cdn }) {
 }
 
 /** After each build, one line per bundle and page, and the office.js total (sizes in KiB). */
+/** functions.json carries the @helpurl of every CADRE function: rewrite it like the manifest. */
+class RewriteFunctionsJson {
+  constructor(base) {
+    this.base = base;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('RewriteFunctionsJson', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'RewriteFunctionsJson', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
+        const asset = compilation.getAsset('functions.json');
+        if (!asset || !this.base) return;
+        compilation.updateAsset('functions.json', new webpack.sources.RawSource(rewriteManifest(asset.source.source().toString(), this.base)));
+      });
+    });
+  }
+}
+
 class SizeReport {
   apply(compiler) {
     compiler.hooks.done.tap('SizeReport', (stats) => {
@@ -145,6 +162,7 @@ module.exports = (env = {}, argv = {}) => {
         __OFFICE_JS__: JSON.stringify(cdn ? 'cdn' : 'local'),
       }),
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
+      new RewriteFunctionsJson(base),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
@@ -163,6 +181,8 @@ module.exports = (env = {}, argv = {}) => {
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'assets/sample-ledger.xlsx', to: 'assets/sample-ledger.xlsx' },
+          // The Chinese help page every CADRE function's @helpurl points at.
+          { from: 'src/functions/help.html', to: 'help/functions.html' },
           { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => rewriteManifest(content.toString('utf8'), base) },
           // Already minified by Microsoft: mark them so Terser leaves them alone.
           ...(cdn
