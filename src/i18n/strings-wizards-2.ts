@@ -67,6 +67,7 @@ export const W2 = {
   countsTitle: msg('名额测算', 'Counts'),
   countsN: msg('总数 N = {n} 人', 'N = {n}'),
   decisionsTitle: msg('并列跨越名额界限，需研究决定', 'Ties across a cut-off: decision needed'),
+  decisionGroup: msg('并列第 {rank} 名（{tier}）{n} 人：', 'Tied at rank {rank} ({tier}), {n}: '),
   decisionsNone: msg('名额界限处没有并列。', 'No tie at a cut-off.'),
   triggersTitle: msg('不称职票达到二分之一（四.2，组织、纪检联合调查）', 'Incompetent votes reach one half (四.2, joint investigation)'),
   triggersNone: msg('没有人不称职票达到二分之一。', 'Nobody reaches one half of incompetent votes.'),
@@ -80,8 +81,8 @@ export const W2 = {
     'SPEC §2: every policy value in force, its default and its source; edit and save them in this workbook (settings policy, calendar); the functions, the brief and every wizard use them.',
   ),
   setIntro: msg(
-    '修改后按“保存到工作簿”。每项都会先检查，有误的项不会保存，工作簿保持不变。',
-    'Edit, then press “Save to workbook”. Every value is checked first; if one is wrong nothing is saved.',
+    '每项修改都会先检查：有误的项在该项旁说明原因，不会保存，工作簿保持不变。',
+    'Every change is checked first: a wrong value is explained next to its key and nothing is saved; the workbook stays unchanged.',
   ),
   setColKey: msg('设置项', 'Setting'),
   setColValue: msg('当前值', 'Value'),

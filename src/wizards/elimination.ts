@@ -394,7 +394,22 @@ export async function runElimination(sheet: TypedSheet, policy: Policy, opts: El
   ranked.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.row - b.row);
   const decisions = ranked.filter((r) => r.tie);
 
-  const rows: ResultRow[] = ranked.map((r) => ({
+  // The pane lists who needs attention (a tier, a tie, the 四.2 trigger, bad data); the sheet has the full ranking.
+  const shown = ranked.filter((r) => r.tier || r.tie || r.trigger || r.reasons.some((x) => x.severity === 'error'));
+  if (shown.length < ranked.length) {
+    summary.push(
+      reason(
+        RULE,
+        'elimination.tier',
+        'info',
+        msg(
+          `其余 ${ranked.length - shown.length} 人未进入名额，完整排名见输出的“${ELIMINATION_SHEET}”工作表`,
+          `The other ${ranked.length - shown.length} are in no tier; the full ranking is in the ${ELIMINATION_SHEET} sheet`,
+        ),
+      ),
+    );
+  }
+  const rows: ResultRow[] = shown.map((r) => ({
     cells: [
       r.rank,
       r.name,

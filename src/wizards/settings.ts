@@ -303,11 +303,16 @@ export function runSettings(options: OptionValues, current: Readonly<Flat>, curr
   if (!cal.ok) refused.push(cal.message);
   const table = settingRows(flat);
   const refusedKeys = new Set(POLICY_KEYS.filter((k) => refused.some((m) => m['en-US'].includes(k))));
-  const rows: ResultRow[] = table.rows.map((r) => ({
-    cells: [r.key, formatSettingValue(r.key, r.value), formatSettingValue(r.key, r.default), r.changed ? '已修改' : '默认', r.source['zh-CN']],
-    flag: refusedKeys.has(r.key) || r.error ? 'error' : r.changed ? 'info' : null,
-    reasons: [...refused.filter((m) => m['en-US'].includes(r.key)), ...(r.error ? [r.error] : [])].map((m) => reason(RULE, 'policy.invalid-value', 'error', m)),
-  }));
+  // The editor shows every key; the result lists what changes and what was refused.
+  const rows: ResultRow[] = table.rows
+    .filter((r) => r.changed || r.error || refusedKeys.has(r.key))
+    .map((r) => ({
+      cells: [r.key, formatSettingValue(r.key, r.value), formatSettingValue(r.key, r.default), r.changed ? '已修改' : '默认', r.source['zh-CN']],
+      flag: refusedKeys.has(r.key) || r.error ? 'error' : r.changed ? 'info' : null,
+      reasons: [...refused.filter((m) => m['en-US'].includes(r.key)), ...(r.error ? [r.error] : [])].map((m) =>
+        reason(RULE, 'policy.invalid-value', 'error', m),
+      ),
+    }));
   const summary: Reason[] = refused.length
     ? [
         reason(

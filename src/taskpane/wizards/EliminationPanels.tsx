@@ -189,13 +189,17 @@ export function EliminationResult({ result }: ResultPanelProps): ReactElement {
         <Text weight="semibold">{t(W2.decisionsTitle)}</Text>
         {r.decisions.length ? (
           <ul style={{ margin: 0, paddingLeft: 18 }} data-testid="elimination-decisions">
-            {r.decisions.map((d) => (
-              <li key={d.row}>
-                <Text size={200}>
-                  {d.name} · {d.rank} · {d.tier ? t(TIER_TEXT[d.tier]) : ''}
-                </Text>
-              </li>
-            ))}
+            {[...new Set(r.decisions.map((d) => d.rank))].map((rank) => {
+              const group = r.decisions.filter((d) => d.rank === rank);
+              return (
+                <li key={String(rank)}>
+                  <Text size={200}>
+                    {t(W2.decisionGroup, { rank: rank ?? '', n: group.length, tier: group[0].tier ? t(TIER_TEXT[group[0].tier]) : '' })}
+                    {group.map((d) => d.name).join(t({ 'zh-CN': '、', 'en-US': ', ' }))}
+                  </Text>
+                </li>
+              );
+            })}
           </ul>
         ) : (
           <Text size={200}>{t(W2.decisionsNone)}</Text>

@@ -90,7 +90,14 @@ export function SettingsEditor({ value, onChange }: { value: OptionValues; onCha
                 input = <Switch checked={v === true} onChange={(_, d) => set(key, d.checked)} aria-label={label} data-testid={id} />;
               } else if (kind?.t === 'enum') {
                 input = (
-                  <Select size="small" value={typeof v === 'string' ? v : ''} onChange={(_, d) => set(key, d.value)} aria-label={label} data-testid={id}>
+                  <Select
+                    size="small"
+                    style={{ width: '100%', minWidth: 0 }}
+                    value={typeof v === 'string' ? v : ''}
+                    onChange={(_, d) => set(key, d.value)}
+                    aria-label={label}
+                    data-testid={id}
+                  >
                     {kind.values.map((x) => (
                       <option key={x} value={x}>
                         {formatPolicyValue(key, x, locale)}
@@ -100,7 +107,14 @@ export function SettingsEditor({ value, onChange }: { value: OptionValues; onCha
                 );
               } else {
                 input = (
-                  <Input size="small" value={typeof v === 'string' ? v : ''} onChange={(_, d) => set(key, d.value)} aria-label={label} data-testid={id} />
+                  <Input
+                    size="small"
+                    style={{ width: '100%', minWidth: 0 }}
+                    value={typeof v === 'string' ? v : ''}
+                    onChange={(_, d) => set(key, d.value)}
+                    aria-label={label}
+                    data-testid={id}
+                  />
                 );
               }
               return (
@@ -111,7 +125,7 @@ export function SettingsEditor({ value, onChange }: { value: OptionValues; onCha
                   style={err ? { background: '#fde7e9' } : changed ? { background: '#fff8e1' } : undefined}
                 >
                   <TableCell>
-                    <Text size={200} style={{ fontFamily: 'monospace' }}>
+                    <Text size={200} style={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>
                       {key}
                     </Text>
                     {changed ? (
