@@ -186,6 +186,8 @@ function changedKeys(a: Record<string, string>, b: Record<string, string>): stri
     expect(grids.filter((g) => g.sheet.startsWith('常委会材料'))).toHaveLength(1);
 
     const docx = await download('brief-docx');
+    // The privacy guard masked the ID number typed into a free-text cell, and says so.
+    await page.locator('[data-testid="brief-info"]', { hasText: '已遮盖 1 处' }).waitFor();
     expect(docx.name).toBe('常委会议研究材料（2025-03-10）.docx');
     const zip = await JSZip.loadAsync(docx.bytes);
     const xml = await zip.file('word/document.xml')!.async('string');
