@@ -14,7 +14,8 @@
  * bound together with the quadratic extrapolation from the 10,000-row run. The machine is shared:
  * raise the budget (e.g. CADRE_BENCH_HF_BUDGET_S=30000) only on a machine of your own.
  *
- * Run: npx jest --testMatch '**\/*.bench.ts' tests/bench/functions.bench.ts --coverage=false
+ * Run (only this bench; the jest config has two projects, so select one):
+ *   npx jest --selectProjects unit --testMatch '<rootDir>/tests/bench/functions.bench.ts' --coverage=false
  */
 import { fork } from 'child_process';
 import * as path from 'path';
