@@ -91,7 +91,12 @@ const STATUS_ZH = { incumbent: '原班子成员', newcomer: '新推荐人选' } 
 
 function appointeeText(a: Appointee, i: number): string {
   const parts: string[] = [];
-  const basic = [a.info.sex, a.info.ethnicity, a.info.birthMonth ? `${a.info.birthMonth}出生` : undefined, a.info.education ? `${a.info.education}学历` : undefined].filter(Boolean);
+  const basic = [
+    a.info.sex,
+    a.info.ethnicity,
+    a.info.birthMonth ? `${a.info.birthMonth}出生` : undefined,
+    a.info.education ? `${a.info.education}学历` : undefined,
+  ].filter(Boolean);
   let head = `${i}．${a.name}`;
   if (basic.length) head += `，${basic.join('，')}`;
   if (a.info.partyJoinMonth) head += `，${a.info.partyJoinMonth}入党`;
@@ -222,7 +227,10 @@ export function briefDocument(model: BriefModel): BriefDocument {
     elimination: model.elimination && model.elimination.items.length ? eliminationBlocks(model.elimination) : [],
     investigations: model.investigations.length
       ? [
-          { kind: 'paragraph', text: `以下${model.investigations.length}人在年度考核测评中不称职票达到二分之一（四.2），建议由组织、纪检部门进行联合调查，根据调查结果分别作出免职、待岗、诫勉或降职安排：` },
+          {
+            kind: 'paragraph',
+            text: `以下${model.investigations.length}人在年度考核测评中不称职票达到二分之一（四.2），建议由组织、纪检部门进行联合调查，根据调查结果分别作出免职、待岗、诫勉或降职安排：`,
+          },
           {
             kind: 'table',
             columns: [
@@ -234,7 +242,15 @@ export function briefDocument(model: BriefModel): BriefDocument {
               { title: '考核等次', weight: 10, align: 'center' },
               { title: '来源', weight: 16 },
             ],
-            rows: model.investigations.map((x, i) => [String(i + 1), x.name, x.post ?? '', `${x.incompetentVotes}/${x.validVotes}`, x.ratioText, x.grade ?? '', sourceText([x.source])]),
+            rows: model.investigations.map((x, i) => [
+              String(i + 1),
+              x.name,
+              x.post ?? '',
+              `${x.incompetentVotes}/${x.validVotes}`,
+              x.ratioText,
+              x.grade ?? '',
+              sourceText([x.source]),
+            ]),
           },
         ]
       : [],
@@ -290,7 +306,14 @@ export function briefDocument(model: BriefModel): BriefDocument {
     intro: `根据本工作簿中的干部台账，截至${model.dateText}，提请常委会议研究的干部选拔任用和管理事项如下。`,
     sections: ORDER.map((id, i) => {
       const number = chineseNumber(i + 1);
-      return { id, number, title: SECTION_TITLES[id], heading: `${number}、${SECTION_TITLES[id]}`, emptyLine: empty[id], blocks: empty[id] === null ? blocks[id] : [] };
+      return {
+        id,
+        number,
+        title: SECTION_TITLES[id],
+        heading: `${number}、${SECTION_TITLES[id]}`,
+        emptyLine: empty[id],
+        blocks: empty[id] === null ? blocks[id] : [],
+      };
     }),
   };
 }

@@ -420,7 +420,10 @@ function appointeesOf(
       }
     }
     const inspection = own ? (clean(own.row.texts.inspectionResult) ?? null) : null;
-    const nRow = noticeRows.find((r) => r.row.names.name === name && (!r.row.texts.proposedPost || r.row.texts.proposedPost.includes(post) || post.includes(r.row.texts.proposedPost))) ?? noticeRows.find((r) => r.row.names.name === name);
+    const nRow =
+      noticeRows.find(
+        (r) => r.row.names.name === name && (!r.row.texts.proposedPost || r.row.texts.proposedPost.includes(post) || post.includes(r.row.texts.proposedPost)),
+      ) ?? noticeRows.find((r) => r.row.names.name === name);
     let notice: NoticeFigures | null = null;
     if (nRow) {
       notice = noticeFigures(nRow.sheet, nRow.row, policy, asOf, cal);
@@ -461,7 +464,8 @@ function appointeesOf(
         basis = 'committee';
         ids = chosen;
         const c = recordCommitteeChoice(p, chosen, policy);
-        for (const r of c.reasons) if (r.severity !== 'info') notes.push(r.message['zh-CN'].replace(/r(\d+)/g, (_, n: string) => rowOf.get(`r${n}`)?.names.name ?? _));
+        for (const r of c.reasons)
+          if (r.severity !== 'info') notes.push(r.message['zh-CN'].replace(/r(\d+)/g, (_, n: string) => rowOf.get(`r${n}`)?.names.name ?? _));
       } else {
         basis = 'suggested';
         ids = p.suggested;
@@ -520,7 +524,8 @@ function probationOf(sheets: readonly TypedSheet[], policy: Policy, asOf: LocalD
       const s = probationStatus(start.date, asOf, competent === null ? null : { date: assessedOn, competent }, policy).outcome;
       if (!s) continue;
       const sinceEnd = diffDays(end, asOf);
-      const due = s === '即将期满' || s === '期满待考核' || ((s === '已正式任职' || s === '已解除试任职务') && sinceEnd >= 0 && sinceEnd <= policy.probation.dueSoonDays);
+      const due =
+        s === '即将期满' || s === '期满待考核' || ((s === '已正式任职' || s === '已解除试任职务') && sinceEnd >= 0 && sinceEnd <= policy.probation.dueSoonDays);
       if (!due) continue;
       const received = REPORTS.map((f) => row.dates[f]?.date).filter((d): d is LocalDate => d !== undefined);
       const q = checkProbationReports(start.date, received, asOf, policy).outcome;
@@ -598,7 +603,15 @@ function investigationsOf(sheets: readonly TypedSheet[], policy: Policy): Invest
       const name = row.names.name;
       if (inc === undefined || valid === undefined || !name) continue;
       if (incompetentTrigger(inc, valid, policy).outcome !== true) continue;
-      out.push({ name, post: postOf(row), incompetentVotes: inc, validVotes: valid, ratioText: percent(inc, valid), grade: clean(row.texts.grade) ?? null, source: prov(sheet, row) });
+      out.push({
+        name,
+        post: postOf(row),
+        incompetentVotes: inc,
+        validVotes: valid,
+        ratioText: percent(inc, valid),
+        grade: clean(row.texts.grade) ?? null,
+        source: prov(sheet, row),
+      });
     }
   }
   return out;

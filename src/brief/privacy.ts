@@ -47,8 +47,14 @@ export function guardText(text: string): { readonly text: string; readonly hits:
     hits.push({ kind: 'birth-date', replacement });
     return replacement;
   };
-  out = out.replace(BIRTH_BEFORE, (_all, lead: string, y: string, cm: string | undefined, _cd, dm: string | undefined, _dd, nm: string | undefined) => lead + birth(_all, y, cm, dm, nm));
-  out = out.replace(BIRTH_AFTER, (_all, y: string, cm: string | undefined, _cd, dm: string | undefined, _dd, nm: string | undefined, _nd, tail: string) => birth(_all, y, cm, dm, nm) + tail);
+  out = out.replace(
+    BIRTH_BEFORE,
+    (_all, lead: string, y: string, cm: string | undefined, _cd, dm: string | undefined, _dd, nm: string | undefined) => lead + birth(_all, y, cm, dm, nm),
+  );
+  out = out.replace(
+    BIRTH_AFTER,
+    (_all, y: string, cm: string | undefined, _cd, dm: string | undefined, _dd, nm: string | undefined, _nd, tail: string) => birth(_all, y, cm, dm, nm) + tail,
+  );
   return { text: out, hits };
 }
 

@@ -110,7 +110,12 @@ function tableOf(b: Extract<Block, { kind: 'table' }>): Table {
     columnWidths: widths,
     borders: { top: CELL_BORDER, bottom: CELL_BORDER, left: CELL_BORDER, right: CELL_BORDER, insideHorizontal: CELL_BORDER, insideVertical: CELL_BORDER },
     rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, height: { value: 480, rule: HeightRule.ATLEAST }, children: b.columns.map((c, j) => cell(c.title, j, true)) }),
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        height: { value: 480, rule: HeightRule.ATLEAST },
+        children: b.columns.map((c, j) => cell(c.title, j, true)),
+      }),
       ...b.rows.map((r) => new TableRow({ cantSplit: true, height: { value: 420, rule: HeightRule.ATLEAST }, children: r.map((t, j) => cell(t, j, false)) })),
     ],
   });

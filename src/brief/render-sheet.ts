@@ -121,7 +121,16 @@ class SheetBuilder {
       return r;
     };
     const head = put(b.columns.map((c) => c.title));
-    this.style(head, 0, head, COLS - 1, { fontName: FONTS.heading, fontSize: SIZE.table, bold: false, horizontal: 'center', vertical: 'middle', wrap: true, border: true, fill: '#F2F2F2' });
+    this.style(head, 0, head, COLS - 1, {
+      fontName: FONTS.heading,
+      fontSize: SIZE.table,
+      bold: false,
+      horizontal: 'center',
+      vertical: 'middle',
+      wrap: true,
+      border: true,
+      fill: '#F2F2F2',
+    });
     if (!b.rows.length) return;
     const first = this.rows.length;
     for (const r of b.rows) put(r);

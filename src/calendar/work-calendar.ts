@@ -43,7 +43,10 @@ export const CODES: readonly CodeDoc[] = [
   {
     code: 'calendar.override-conflict',
     severity: 'error',
-    doc: msg('同一天既被设为节假日又被设为调休工作日，请更正工作日历设置。', 'The same day is entered both as a day off and as a working day; correct the calendar settings.'),
+    doc: msg(
+      '同一天既被设为节假日又被设为调休工作日，请更正工作日历设置。',
+      'The same day is entered both as a day off and as a working day; correct the calendar settings.',
+    ),
   },
   {
     code: 'calendar.override-outside-year',
@@ -60,17 +63,11 @@ export const CODES: readonly CodeDoc[] = [
 const err = (code: string, zh: string, en: string): Finding => ({ code, severity: 'error', message: msg(zh, en) });
 
 function checkDay(d: LocalDate): Finding | null {
-  return isValidDate(d.y, d.m, d.d)
-    ? null
-    : err('calendar.invalid-date', `日期无效：${d.y}-${d.m}-${d.d}`, `Invalid date: ${d.y}-${d.m}-${d.d}`);
+  return isValidDate(d.y, d.m, d.d) ? null : err('calendar.invalid-date', `日期无效：${d.y}-${d.m}-${d.d}`, `Invalid date: ${d.y}-${d.m}-${d.d}`);
 }
 
 function conflict(d: LocalDate): Finding {
-  return err(
-    'calendar.override-conflict',
-    `${formatIso(d)} 同时被设为节假日和工作日`,
-    `${formatIso(d)} is entered both as a day off and as a working day`,
-  );
+  return err('calendar.override-conflict', `${formatIso(d)} 同时被设为节假日和工作日`, `${formatIso(d)} is entered both as a day off and as a working day`);
 }
 
 /**
@@ -107,13 +104,7 @@ export function workCalendar(overrides: CalendarOverrides = {}, base: StatutoryC
           const bad = checkDay(d);
           if (bad) return fail(bad);
           if (d.y !== year) {
-            return fail(
-              err(
-                'calendar.override-outside-year',
-                `${year}年安排中出现了${formatIso(d)}`,
-                `The ${year} schedule lists ${formatIso(d)}`,
-              ),
-            );
+            return fail(err('calendar.override-outside-year', `${year}年安排中出现了${formatIso(d)}`, `The ${year} schedule lists ${formatIso(d)}`));
           }
           into.set(toEpochDay(d), d);
         }

@@ -80,13 +80,15 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       }
       case '--lang': {
         const v = value();
-        if (v !== 'zh-CN' && v !== 'en-US') return fail(msg(`--lang 只能是 zh-CN 或 en-US，实际为“${v ?? ''}”`, `--lang must be zh-CN or en-US, got "${v ?? ''}"`));
+        if (v !== 'zh-CN' && v !== 'en-US')
+          return fail(msg(`--lang 只能是 zh-CN 或 en-US，实际为“${v ?? ''}”`, `--lang must be zh-CN or en-US, got "${v ?? ''}"`));
         break;
       }
       default:
         if (raw.startsWith('-') && raw.length > 1) return fail(msg(`不认识的选项 ${raw}`, `Unknown option ${raw}`));
         if (command === null) {
-          if (!(COMMANDS as readonly string[]).includes(raw)) return fail(msg(`不认识的命令“${raw}”，应为 check、fix 或 eliminate`, `Unknown command "${raw}"; expected check, fix or eliminate`));
+          if (!(COMMANDS as readonly string[]).includes(raw))
+            return fail(msg(`不认识的命令“${raw}”，应为 check、fix 或 eliminate`, `Unknown command "${raw}"; expected check, fix or eliminate`));
           command = raw as Command;
         } else if (file === null) file = raw;
         else return fail(msg(`多余的参数“${raw}”`, `Unexpected argument "${raw}"`));

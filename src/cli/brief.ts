@@ -39,7 +39,16 @@ export const BRIEF_USAGE: Msg = msg(
 export type ParsedBriefArgs = { ok: true; args: BriefArgs } | { ok: false; error: Msg; lang: Locale };
 
 export function parseBriefArgs(argv: readonly string[]): ParsedBriefArgs {
-  const a = { file: null as string | null, output: null as string | null, sheetOutput: null as string | null, title: null as string | null, asOf: null as LocalDate | null, policyFile: null as string | null, lang: 'zh-CN' as Locale, help: false };
+  const a = {
+    file: null as string | null,
+    output: null as string | null,
+    sheetOutput: null as string | null,
+    title: null as string | null,
+    asOf: null as LocalDate | null,
+    policyFile: null as string | null,
+    lang: 'zh-CN' as Locale,
+    help: false,
+  };
   const li = argv.findIndex((x) => x === '--lang' || x.startsWith('--lang='));
   if (li >= 0) {
     const v = argv[li].includes('=') ? argv[li].split('=')[1] : argv[li + 1];
@@ -97,7 +106,8 @@ export function parseBriefArgs(argv: readonly string[]): ParsedBriefArgs {
       }
       case '--lang': {
         const v = value();
-        if (v !== 'zh-CN' && v !== 'en-US') return fail(msg(`--lang 只能是 zh-CN 或 en-US，实际为“${v ?? ''}”`, `--lang must be zh-CN or en-US, got "${v ?? ''}"`));
+        if (v !== 'zh-CN' && v !== 'en-US')
+          return fail(msg(`--lang 只能是 zh-CN 或 en-US，实际为“${v ?? ''}”`, `--lang must be zh-CN or en-US, got "${v ?? ''}"`));
         break;
       }
       default:
@@ -155,7 +165,9 @@ export async function runBrief(argv: readonly string[], io: CliIo = nodeIo()): P
     if (args.output === null) throw new BriefUsageError(msg('brief 需要用 -o 指定输出的 .docx 文件', 'brief needs -o BRIEF.docx'));
     for (const out of [args.output, args.sheetOutput]) {
       if (out !== null && (await io.samePath(args.file, out))) {
-        throw new BriefUsageError(msg(`输出文件不能与原文件相同（${out}）；原文件不会被修改`, `The output must differ from the input (${out}); the input is never changed`));
+        throw new BriefUsageError(
+          msg(`输出文件不能与原文件相同（${out}）；原文件不会被修改`, `The output must differ from the input (${out}); the input is never changed`),
+        );
       }
     }
     let overrides: unknown = undefined;
@@ -164,13 +176,20 @@ export async function runBrief(argv: readonly string[], io: CliIo = nodeIo()): P
       try {
         overrides = JSON.parse(text);
       } catch (e) {
-        throw new BriefUsageError(msg(`政策设置文件 ${args.policyFile} 不是有效的 JSON：${(e as Error).message}`, `Policy file ${args.policyFile} is not valid JSON: ${(e as Error).message}`));
+        throw new BriefUsageError(
+          msg(
+            `政策设置文件 ${args.policyFile} 不是有效的 JSON：${(e as Error).message}`,
+            `Policy file ${args.policyFile} is not valid JSON: ${(e as Error).message}`,
+          ),
+        );
       }
     }
     const r = resolvePolicy(overrides);
     if (r.errors.length) {
       const first = r.errors[0];
-      throw new BriefUsageError(msg(`政策设置 ${args.policyFile} 有误：${first.message['zh-CN']}`, `Policy ${args.policyFile} is invalid: ${first.message['en-US']}`));
+      throw new BriefUsageError(
+        msg(`政策设置 ${args.policyFile} 有误：${first.message['zh-CN']}`, `Policy ${args.policyFile} is invalid: ${first.message['en-US']}`),
+      );
     }
     const asOf = args.asOf ?? io.today();
     const book = await openFileWorkbook(await readBytes(args.file, io)).catch((e: unknown) => {
@@ -180,17 +199,30 @@ export async function runBrief(argv: readonly string[], io: CliIo = nodeIo()): P
     const model = buildBrief(await book.read(), r.policy, asOf, { title: args.title ?? undefined });
     const docx = await renderDocx(model);
     await write(args.output, docx.bytes, io);
-    const lines = [say(msg(`已生成常委会议研究材料（截至 ${formatIso(asOf)}）→ ${args.output}`, `Standing-committee brief (as of ${formatIso(asOf)}) written to ${args.output}`), lang)];
+    const lines = [
+      say(
+        msg(
+          `已生成常委会议研究材料（截至 ${formatIso(asOf)}）→ ${args.output}`,
+          `Standing-committee brief (as of ${formatIso(asOf)}) written to ${args.output}`,
+        ),
+        lang,
+      ),
+    ];
     if (args.sheetOutput) {
       const sheet = renderSheet(model);
       await book.writeSheet(sheet.spec, { replace: true });
       await write(args.sheetOutput, await book.save(), io);
-      lines.push(say(msg(`打印用工作表“${sheet.spec.name}”已加入 → ${args.sheetOutput}`, `Print-ready sheet "${sheet.spec.name}" added in ${args.sheetOutput}`), lang));
+      lines.push(
+        say(msg(`打印用工作表“${sheet.spec.name}”已加入 → ${args.sheetOutput}`, `Print-ready sheet "${sheet.spec.name}" added in ${args.sheetOutput}`), lang),
+      );
     }
     if (docx.privacy.length) {
       lines.push(
         say(
-          msg(`注意：台账文字中有 ${docx.privacy.length} 处身份证号或出生日期，已在材料中遮蔽，请核对原台账`, `Note: ${docx.privacy.length} ID numbers or birth dates in ledger text were masked in the brief; check the ledger`),
+          msg(
+            `注意：台账文字中有 ${docx.privacy.length} 处身份证号或出生日期，已在材料中遮蔽，请核对原台账`,
+            `Note: ${docx.privacy.length} ID numbers or birth dates in ledger text were masked in the brief; check the ledger`,
+          ),
           lang,
         ),
       );

@@ -72,7 +72,12 @@ async function context(args: CliArgs, io: CliIo): Promise<CheckContext> {
     try {
       overrides = JSON.parse(text);
     } catch (e) {
-      throw new UsageError(msg(`政策设置文件 ${args.policyFile} 不是有效的 JSON：${(e as Error).message}`, `Policy file ${args.policyFile} is not valid JSON: ${(e as Error).message}`));
+      throw new UsageError(
+        msg(
+          `政策设置文件 ${args.policyFile} 不是有效的 JSON：${(e as Error).message}`,
+          `Policy file ${args.policyFile} is not valid JSON: ${(e as Error).message}`,
+        ),
+      );
     }
   }
   const r = resolvePolicy(overrides);
@@ -157,7 +162,12 @@ async function runFix(args: CliArgs, io: CliIo): Promise<number> {
   const file = args.file as string;
   if (!args.output) throw new UsageError(msg('fix 需要用 -o 指定输出文件；原文件不会被修改', 'fix needs -o OUT.xlsx; the input file is never changed'));
   if (await io.samePath(file, args.output)) {
-    throw new UsageError(msg(`输出文件不能与原文件相同（${args.output}）；fix 从不修改原文件`, `The output must differ from the input (${args.output}); fix never changes its input`));
+    throw new UsageError(
+      msg(
+        `输出文件不能与原文件相同（${args.output}）；fix 从不修改原文件`,
+        `The output must differ from the input (${args.output}); fix never changes its input`,
+      ),
+    );
   }
   const ctx = await context(args, io);
   const book = await open(file, io);
@@ -174,7 +184,10 @@ async function runFix(args: CliArgs, io: CliIo): Promise<number> {
   } else {
     const lang = args.lang;
     print(io, [
-      say(msg(`修复 ${file} → ${args.output}：共修改 ${plan.edits.length} 个单元格`, `Fixed ${file} → ${args.output}: ${plan.edits.length} cells changed`), lang),
+      say(
+        msg(`修复 ${file} → ${args.output}：共修改 ${plan.edits.length} 个单元格`, `Fixed ${file} → ${args.output}: ${plan.edits.length} cells changed`),
+        lang,
+      ),
       ...plan.edits.map((e) => editLine(e, lang)),
       ...skipped.map((s) => say(msg(`工作表“${s}”受保护，未修改`, `Sheet "${s}" is protected and was not changed`), lang)),
     ]);

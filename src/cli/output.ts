@@ -65,7 +65,10 @@ export function summaryLine(findings: readonly LedgerFinding[], lang: Locale): s
   const n = (s: 'error' | 'warning' | 'info') => findings.filter((f) => f.severity === s).length;
   if (findings.length === 0) return say(msg('未发现问题。', 'No problems found.'), lang);
   return say(
-    msg(`共 ${findings.length} 个问题：错误 ${n('error')}，警告 ${n('warning')}，提示 ${n('info')}。`, `${findings.length} findings: ${n('error')} errors, ${n('warning')} warnings, ${n('info')} info.`),
+    msg(
+      `共 ${findings.length} 个问题：错误 ${n('error')}，警告 ${n('warning')}，提示 ${n('info')}。`,
+      `${findings.length} findings: ${n('error')} errors, ${n('warning')} warnings, ${n('info')} info.`,
+    ),
     lang,
   );
 }

@@ -51,7 +51,10 @@ export function applyPolicySetting(raw: string | null): boolean {
       errors.push({
         code: 'policy.invalid-value',
         severity: 'error',
-        message: msg(`工作簿中的设置（${POLICY_SETTING_KEY}）不是有效的 JSON，已使用默认设置：${(e as Error).message}`, `The workbook setting (${POLICY_SETTING_KEY}) is not valid JSON; defaults are used: ${(e as Error).message}`),
+        message: msg(
+          `工作簿中的设置（${POLICY_SETTING_KEY}）不是有效的 JSON，已使用默认设置：${(e as Error).message}`,
+          `The workbook setting (${POLICY_SETTING_KEY}) is not valid JSON; defaults are used: ${(e as Error).message}`,
+        ),
       });
     }
   }

@@ -16,7 +16,10 @@ export const C = {
   marksCleared: msg('已清除加载项所做的全部标记。', 'All marks made by the add-in were removed.'),
   checking: msg('正在检查…', 'Checking…'),
   working: msg('正在处理…', 'Working…'),
-  notRunYet: msg('尚未检查。点击“检查台账”开始；检查只写入标记和“问题清单”，不改动台账内容。', 'Not checked yet. Press “Check ledger”; the check only writes marks and the findings sheet, never your data.'),
+  notRunYet: msg(
+    '尚未检查。点击“检查台账”开始；检查只写入标记和“问题清单”，不改动台账内容。',
+    'Not checked yet. Press “Check ledger”; the check only writes marks and the findings sheet, never your data.',
+  ),
   summaryNone: msg('检查了 {sheets} 张台账，未发现问题。', '{sheets} ledger sheets checked; no problems found.'),
   summary: msg(
     '检查了 {sheets} 张台账，发现 {n} 个问题（错误 {error}，警告 {warning}，提示 {info}），已标记 {marked} 个单元格。',
@@ -65,7 +68,10 @@ export const C = {
   nothingToUndo: msg('没有可撤销的修改。', 'There is no change to undo.'),
   skippedCells: msg('{n} 个单元格未列入：{reason}', '{n} cells left out: {reason}'),
   download: msg('下载修改后的工作簿', 'Download the changed workbook'),
-  downloadHint: msg('修改只发生在本浏览器内的副本中；下载后得到“{name}”。原文件不变，也不会上传。', 'Changes are made to the copy in this browser; download it as “{name}”. The original file is unchanged and nothing is uploaded.'),
+  downloadHint: msg(
+    '修改只发生在本浏览器内的副本中；下载后得到“{name}”。原文件不变，也不会上传。',
+    'Changes are made to the copy in this browser; download it as “{name}”. The original file is unchanged and nothing is uploaded.',
+  ),
   rerunHint: msg('工作簿已修改，问题清单可能已过时，可重新检查。', 'The workbook changed; the findings may be out of date — check again.'),
 
   // sharing

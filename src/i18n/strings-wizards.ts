@@ -7,23 +7,38 @@ import { msg, type Msg } from './message';
 export const W = {
   // wizard 1
   tallyTitle: msg('民主推荐计票', 'Recommendation tally'),
-  tallyDesc: msg('二.2：按设置的计算基数算得票比例，原班子成员50%、新推荐人选30%，核对署名推荐和推荐材料。', 'Seed 二.2: vote ratios on the policy base, 50 % for incumbents and 30 % for newcomers, signed recommendations and material checked.'),
+  tallyDesc: msg(
+    '二.2：按设置的计算基数算得票比例，原班子成员50%、新推荐人选30%，核对署名推荐和推荐材料。',
+    'Seed 二.2: vote ratios on the policy base, 50 % for incumbents and 30 % for newcomers, signed recommendations and material checked.',
+  ),
   srcRecommendation: msg('民主推荐汇总表', 'Recommendation tally sheet'),
   // wizard 2
   shortlistTitle: msg('考察对象与一职双备', 'Inspection shortlist and two backups'),
-  shortlistDesc: msg('二.3：每个职位按得票比例和考察结果取前4名考察对象，再取前2名拟任人选；并列和人数不足会标出。', 'Seed 二.3: per post the top 4 inspection candidates by vote ratio and inspection result, then the top 2; ties and too few candidates are flagged.'),
+  shortlistDesc: msg(
+    '二.3：每个职位按得票比例和考察结果取前4名考察对象，再取前2名拟任人选；并列和人数不足会标出。',
+    'Seed 二.3: per post the top 4 inspection candidates by vote ratio and inspection result, then the top 2; ties and too few candidates are flagged.',
+  ),
   srcTally: msg('推荐计票结果（或民主推荐/考察对象表）', 'Tally result (or a recommendation / inspection sheet)'),
   srcInspection: msg('考察结果表（可选）', 'Inspection results (optional)'),
   // wizard 3
   noticeTitle: msg('任前公示', 'Pre-appointment notice'),
-  noticeDesc: msg('二.4：生成公示表，内容齐全，按设置和工作日历计算截止日期，身份证号隐去中间8位。', 'Seed 二.4: the notice table with every required item, end date by policy and working-day calendar, ID numbers masked.'),
+  noticeDesc: msg(
+    '二.4：生成公示表，内容齐全，按设置和工作日历计算截止日期，身份证号隐去中间8位。',
+    'Seed 二.4: the notice table with every required item, end date by policy and working-day calendar, ID numbers masked.',
+  ),
   srcShortlist: msg('考察对象与拟任人选', 'Inspection shortlist'),
   srcRoster: msg('花名册（基本情况）', 'Roster (basic information)'),
   optNoticeStart: msg('公示开始日期', 'Notice start date'),
-  optNoticeStartHelp: msg('截止日期按设置（天数、工作日/自然日）和法定节假日计算。', 'The end date follows the policy (days, working or calendar days) and the statutory holidays.'),
+  optNoticeStartHelp: msg(
+    '截止日期按设置（天数、工作日/自然日）和法定节假日计算。',
+    'The end date follows the policy (days, working or calendar days) and the statutory holidays.',
+  ),
   // wizard 4
   committeeTitle: msg('常委会表决', 'Committee vote'),
-  committeeDesc: msg('二.4：县委委员会议1人1票表决一职双备人选；得票最多且超过应到委员半数者当选，并检查到会人数。', 'Seed 二.4: the full committee votes on the two backups, one member one vote; the winner needs the most votes and more than half of all members; quorum checked.'),
+  committeeDesc: msg(
+    '二.4：县委委员会议1人1票表决一职双备人选；得票最多且超过应到委员半数者当选，并检查到会人数。',
+    'Seed 二.4: the full committee votes on the two backups, one member one vote; the winner needs the most votes and more than half of all members; quorum checked.',
+  ),
   srcNotice: msg('任前公示表（或考察对象与拟任人选）', 'Notice table (or the inspection shortlist)'),
   optMembers: msg('应到委员人数', 'Committee members (all)'),
   optMembersHelp: msg('全体委员人数（应到），通过规则按它计算。', 'All members of the committee; the pass rule counts on it.'),
@@ -53,7 +68,10 @@ export const W = {
   // page and frame
   navWizards: msg('程序向导', 'Wizards'),
   pageTitle: msg('程序向导', 'Procedure wizards'),
-  pageIntro: msg('按文件程序一步一步办理：每个向导读取上一步写出的工作表，一轮选拔无需重复录入。', 'Follow the document step by step: each wizard reads the sheet the previous one wrote, so a selection round needs no retyping.'),
+  pageIntro: msg(
+    '按文件程序一步一步办理：每个向导读取上一步写出的工作表，一轮选拔无需重复录入。',
+    'Follow the document step by step: each wizard reads the sheet the previous one wrote, so a selection round needs no retyping.',
+  ),
   chainSource: msg('数据来源：{sheet}', 'Source: {sheet}'),
   chainNoSource: msg('未找到可用的工作表', 'No usable sheet found'),
   chainWritten: msg('已写出：{sheet}', 'Written: {sheet}'),

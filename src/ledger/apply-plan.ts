@@ -42,7 +42,12 @@ export function checkPlan(plan: EditPlan, sheets: readonly { readonly name: stri
   const seen = new Set<string>();
   for (const e of plan.edits) {
     const info = byName.get(e.sheet);
-    if (!info) return { code: 'sheet-missing', sheet: e.sheet, message: msg(`找不到工作表“${e.sheet}”，未做任何修改`, `Sheet "${e.sheet}" not found; nothing was changed`) };
+    if (!info)
+      return {
+        code: 'sheet-missing',
+        sheet: e.sheet,
+        message: msg(`找不到工作表“${e.sheet}”，未做任何修改`, `Sheet "${e.sheet}" not found; nothing was changed`),
+      };
     if (info.protected) {
       return {
         code: 'sheet-protected',
@@ -58,7 +63,10 @@ export function checkPlan(plan: EditPlan, sheets: readonly { readonly name: stri
       return {
         code: 'unsupported',
         sheet: e.sheet,
-        message: msg(`“${e.sheet}”!${ref} 的新内容应为一个值或以 = 开头的公式`, `"${e.sheet}"!${ref}: the new content must be one value or one formula starting with =`),
+        message: msg(
+          `“${e.sheet}”!${ref} 的新内容应为一个值或以 = 开头的公式`,
+          `"${e.sheet}"!${ref}: the new content must be one value or one formula starting with =`,
+        ),
       };
     }
     const key = `${e.sheet}\u0000${e.row}\u0000${e.col}`;
@@ -128,7 +136,7 @@ export function applyPlanToGrid(grid: Grid, plan: EditPlan): Grid {
     rowCount = Math.max(rowCount, e.row + 1);
     colCount = Math.max(colCount, e.col + 1);
   }
-  const grow = <T,>(rows: readonly (readonly T[])[], fill: T): T[][] => {
+  const grow = <T>(rows: readonly (readonly T[])[], fill: T): T[][] => {
     const out: T[][] = [];
     for (let r = 0; r < rowCount; r++) {
       const src = rows[r] ?? [];

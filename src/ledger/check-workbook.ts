@@ -72,5 +72,12 @@ export function checkWorkbook(grids: readonly Grid[], ctx: CheckContext): Workbo
     for (const check of [...COMMON, ...(BY_KIND[typed.model.kind] ?? [])]) findings.push(...check(typed, ctx));
   }
   findings.push(...checkCrossSheets(ledgers));
-  return { models, ledgers, findings: sortFindings(findings, models.map((m) => m.sheet)) };
+  return {
+    models,
+    ledgers,
+    findings: sortFindings(
+      findings,
+      models.map((m) => m.sheet),
+    ),
+  };
 }

@@ -33,7 +33,11 @@ export function cellBlocks<T>(cells: readonly CellItem<T>[]): Block<T>[] {
   for (const c of cells) byKey.set(c.col * 1_048_576 + c.row, c);
   const sorted = [...byKey.values()].sort((a, b) => a.col - b.col || a.row - b.row);
   // Vertical runs per column.
-  interface Run { col: number; top: number; items: T[] }
+  interface Run {
+    col: number;
+    top: number;
+    items: T[];
+  }
   const runs: Run[] = [];
   for (const c of sorted) {
     const last = runs[runs.length - 1];
@@ -91,12 +95,7 @@ export function entryBytes(v: unknown): number {
  * budget is an error the caller reports) and pack them greedily into batches of at most
  * `budget` bytes each. `rowBytes(block, r)` estimates the payload of row r of a block.
  */
-export function packBlocks<T>(
-  blocks: readonly Block<T>[],
-  rowBytes: (items: readonly T[]) => number,
-  budget: number,
-  overheadPerBlock = 200,
-): Block<T>[][] {
+export function packBlocks<T>(blocks: readonly Block<T>[], rowBytes: (items: readonly T[]) => number, budget: number, overheadPerBlock = 200): Block<T>[][] {
   const pieces: { block: Block<T>; bytes: number }[] = [];
   for (const b of blocks) {
     let start = 0;

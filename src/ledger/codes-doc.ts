@@ -28,7 +28,7 @@ export function findingsMarkdown(codes: readonly CodeDoc[] = ALL_CODES): string 
     '',
     '- 三.4 组织生活 (`orglife.*`): any ledger with the column pair 应参加次数 | 实参加次数; a dedicated attendance sheet is read as a roster.',
     '- 三.5 经济审计 (`audit.*`): 任前公示 sheets (every row a 拟任 unless 调整意向 says otherwise) and 考察对象 sheets with 调整意向, when the sheet has 经济审计 or 审计日期.',
-    '- 二.6 accountability (`accountability.*`): 信访举报 sheets that record 问题发生时间 and 任现职时间; only warnings and errors are listed (who answers is the rule\'s info).',
+    "- 二.6 accountability (`accountability.*`): 信访举报 sheets that record 问题发生时间 and 任现职时间; only warnings and errors are listed (who answers is the rule's info).",
     '- 四.3 辞职 (`resignation.*`): 辞职 sheets; 书面申请 and 辞职原因 are checked only where the sheet has those columns.',
     '- 二.4 县委委员会议表决 (`committee.*`, src/rules/committee-vote.ts): no sheet kind of SPEC §5 carries votes of the full committee, so it is not a ledger check; use `=CADRE.COMMITTEEPASS(…)`.',
     '',

@@ -54,7 +54,9 @@ export function findingsSheetSpec(findings: readonly LedgerFinding[], options: {
     styles: [
       { box: { top: 0, left: 0, bottom: 0, right: 5 }, style: { bold: true, fontSize: 13 } },
       { box: { top: FINDINGS_HEADER_ROW, left: 0, bottom: FINDINGS_HEADER_ROW, right: 5 }, style: { bold: true, fill: '#D9E1F2', border: true } },
-      ...(last > FINDINGS_HEADER_ROW ? [{ box: { top: FINDINGS_HEADER_ROW + 1, left: 0, bottom: last, right: 5 }, style: { border: true, vertical: 'top' as const, wrap: true } }] : []),
+      ...(last > FINDINGS_HEADER_ROW
+        ? [{ box: { top: FINDINGS_HEADER_ROW + 1, left: 0, bottom: last, right: 5 }, style: { border: true, vertical: 'top' as const, wrap: true } }]
+        : []),
     ],
     columnWidths: [6, 14, 9, 7, 26, 70],
     freezeRows: FINDINGS_HEADER_ROW + 1,

@@ -18,7 +18,14 @@ import { isCellError, type CellValue, type Grid } from './grid';
 import type { SheetModel } from './recognize';
 
 export const CODES: readonly CodeDoc[] = [
-  { code: 'cell.error-value', severity: 'error', doc: msg('单元格是错误值（如 #DIV/0!、#N/A），无法读取；请修正公式或数据。', 'The cell holds an error value (e.g. #DIV/0!, #N/A) and cannot be read; fix the formula or the data.') },
+  {
+    code: 'cell.error-value',
+    severity: 'error',
+    doc: msg(
+      '单元格是错误值（如 #DIV/0!、#N/A），无法读取；请修正公式或数据。',
+      'The cell holds an error value (e.g. #DIV/0!, #N/A) and cannot be read; fix the formula or the data.',
+    ),
+  },
 ];
 
 /** One data row: each recognised field's parsed value (absent when empty or unreadable). */
@@ -65,7 +72,12 @@ function blankValue(v: CellValue): boolean {
  * "March 1985", not the first of March (it is how fix stores a month-precision date).
  */
 export function shownPrecision(date: ChineseDate, format: string): ChineseDate {
-  const codes = format.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '').split(';')[0].toLowerCase();
+  const codes = format
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .split(';')[0]
+    .toLowerCase();
   if (!isDateFormat(format) || /d/.test(codes) || /[hs]/.test(codes)) return date;
   return { date: { y: date.date.y, m: /m/.test(codes) ? date.date.m : 1, d: 1 }, precision: /m/.test(codes) ? 'month' : 'year' };
 }
@@ -113,7 +125,10 @@ export function typeRows(grid: Grid, model: SheetModel, opts: RowOptions = {}): 
           at(grid.sheet, r, c, {
             code: 'cell.error-value',
             severity: 'error',
-            message: msg(`${FIELDS[field].label['zh-CN']}为错误值 ${v.error}，无法读取`, `${FIELDS[field].label['en-US']} is the error value ${v.error} and cannot be read`),
+            message: msg(
+              `${FIELDS[field].label['zh-CN']}为错误值 ${v.error}，无法读取`,
+              `${FIELDS[field].label['en-US']} is the error value ${v.error} and cannot be read`,
+            ),
           }),
         );
         continue;

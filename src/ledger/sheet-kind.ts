@@ -8,7 +8,17 @@ import type { FieldKey } from './fields';
 
 export type SheetKind = 'roster' | 'recommendation' | 'inspection' | 'notice' | 'probation' | 'assessment' | 'complaints' | 'resignation' | 'unknown';
 
-export const SHEET_KINDS: readonly SheetKind[] = ['roster', 'recommendation', 'inspection', 'notice', 'probation', 'assessment', 'complaints', 'resignation', 'unknown'];
+export const SHEET_KINDS: readonly SheetKind[] = [
+  'roster',
+  'recommendation',
+  'inspection',
+  'notice',
+  'probation',
+  'assessment',
+  'complaints',
+  'resignation',
+  'unknown',
+];
 
 export const KIND_LABEL: Readonly<Record<SheetKind, Msg>> = {
   roster: msg('花名册', 'roster'),
@@ -32,7 +42,19 @@ const TITLE_WEIGHT = 3;
 const SIGNATURES: Readonly<Record<Exclude<SheetKind, 'unknown'>, Signature>> = {
   roster: {
     // 组织生活 attendance (应参加次数 | 实参加次数) is recorded per leader: a dedicated attendance sheet is a roster.
-    fields: { birth: 1, idNumber: 1, workStart: 1, partyJoin: 1, education: 1, fullTimeEducation: 1, nativePlace: 1, ethnicity: 1, postSince: 1, meetingsHeld: 1, meetingsAttended: 1 },
+    fields: {
+      birth: 1,
+      idNumber: 1,
+      workStart: 1,
+      partyJoin: 1,
+      education: 1,
+      fullTimeEducation: 1,
+      nativePlace: 1,
+      ethnicity: 1,
+      postSince: 1,
+      meetingsHeld: 1,
+      meetingsAttended: 1,
+    },
     words: /花名册|名册|信息表|基本情况表|干部名单|人员名单|统计表/,
   },
   recommendation: {

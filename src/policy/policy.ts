@@ -105,7 +105,10 @@ export const POLICY_SOURCES: Readonly<Record<string, Msg>> = {
   'notice.dayKind': msg('按工作日计算，同时满足“公示期不少于五个工作日”', 'Working days, which also meets the national five-working-day rule'),
   'notice.countStartDay': msg('行政惯例：9月1日至9月5日为5天', 'Practice: 1–5 September is five days'),
   'notice.requiredFields': msg('二.4 公示内容', 'Seed 二.4: notice contents'),
-  'committeeVote.passShareOfMembers': msg('二.4 仅规定1人1票；按讨论决定的通行规则，赞成票超过应到人数半数', 'Seed 二.4 says one member one vote; national rule: more than half of all members'),
+  'committeeVote.passShareOfMembers': msg(
+    '二.4 仅规定1人1票；按讨论决定的通行规则，赞成票超过应到人数半数',
+    'Seed 二.4 says one member one vote; national rule: more than half of all members',
+  ),
   'committeeVote.quorum': msg('到会人数须达应到人数2/3', 'Two thirds of members must be present'),
   'probation.months': msg('二.5 试用期为一年；期间按民法典第201、203条计算', 'Seed 二.5: one year; Civil Code art. 201/203'),
   'probation.reportEveryMonths': msg('二.5 原则上一季度一次', 'Seed 二.5: report once a quarter'),

@@ -219,7 +219,8 @@ export function resolvePolicy(overrides: unknown): { policy: Policy; errors: Fin
           const path = `${group}.${key}`;
           const kind = KINDS[path];
           if (!kind) errors.push(unknownKey(path));
-          else if (value === undefined) continue; // an absent override, as in DeepPartial
+          else if (value === undefined)
+            continue; // an absent override, as in DeepPartial
           else if (!accepts(kind, value)) errors.push(invalid(path, kind, value));
           else flat[path] = Array.isArray(value) ? value.map((s: string) => s.trim()) : value;
         }

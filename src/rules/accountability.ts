@@ -57,20 +57,37 @@ export const CODES: readonly CodeDoc[] = [
   codeDoc(
     'accountability.selection',
     'info',
-    msg('问题属任现职以前：追究选拔任用过程中失察责任主体和原单位党委主要责任人。', 'Problem predates the appointment: those who selected and the head of the original unit’s committee answer.'),
+    msg(
+      '问题属任现职以前：追究选拔任用过程中失察责任主体和原单位党委主要责任人。',
+      'Problem predates the appointment: those who selected and the head of the original unit’s committee answer.',
+    ),
   ),
   codeDoc(
     'accountability.current-unit',
     'info',
-    msg('问题属任现职一年内：追究干部所在单位党委的领导责任和分管责任。', 'Problem within a year of appointment: the current unit’s committee answers (leadership and supervising responsibility).'),
+    msg(
+      '问题属任现职一年内：追究干部所在单位党委的领导责任和分管责任。',
+      'Problem within a year of appointment: the current unit’s committee answers (leadership and supervising responsibility).',
+    ),
   ),
-  codeDoc('accountability.outside-clause', 'info', msg('问题发生在任现职一年以后，不适用本条。', 'Problem more than a year after appointment: this clause does not apply.')),
+  codeDoc(
+    'accountability.outside-clause',
+    'info',
+    msg('问题发生在任现职一年以后，不适用本条。', 'Problem more than a year after appointment: this clause does not apply.'),
+  ),
   codeDoc(
     'accountability.facts-pending',
     'warning',
-    msg('追究以纪检(监察)、检察机关查清事实为前提，事实尚未查清。', 'Accountability requires the facts to be established by discipline or procuratorial organs first.'),
+    msg(
+      '追究以纪检(监察)、检察机关查清事实为前提，事实尚未查清。',
+      'Accountability requires the facts to be established by discipline or procuratorial organs first.',
+    ),
   ),
-  codeDoc('accountability.found-before-occurred', 'error', msg('发现日期早于问题发生日期，请核对。', 'The problem is recorded as found before it occurred; check the dates.')),
+  codeDoc(
+    'accountability.found-before-occurred',
+    'error',
+    msg('发现日期早于问题发生日期，请核对。', 'The problem is recorded as found before it occurred; check the dates.'),
+  ),
   codeDoc('accountability.invalid-date', 'error', msg('日期不存在，请核对。', 'A date does not exist; check the record.')),
   codeDoc('accountability.policy-invalid', 'error', msg('追究期限设置无效（月数须为正整数）。', 'Invalid window setting (months must be a positive integer).')),
 ];
@@ -87,7 +104,9 @@ export function accountability(c: AccountabilityCase, policy: Policy): Decision<
   const months = policy.accountability.windowMonths;
   if (!Number.isSafeInteger(months) || months < 1) {
     return decision(null, [
-      reason(RULE, 'accountability.policy-invalid', 'error', msg(`追究期限设置无效：${months}`, `Invalid window: ${months}`), { policyKey: 'accountability.windowMonths' }),
+      reason(RULE, 'accountability.policy-invalid', 'error', msg(`追究期限设置无效：${months}`, `Invalid window: ${months}`), {
+        policyKey: 'accountability.windowMonths',
+      }),
     ]);
   }
   if (c.found && diffDays(c.found, c.occurred) > 0) {
@@ -119,7 +138,12 @@ export function accountability(c: AccountabilityCase, policy: Policy): Decision<
     ];
     if (c.factsEstablished === false) {
       reasons.push(
-        reason(RULE, 'accountability.facts-pending', 'warning', msg('须在纪检(监察)、检察机关查清事实的基础上追究', 'Pursue only once discipline or procuratorial organs have established the facts')),
+        reason(
+          RULE,
+          'accountability.facts-pending',
+          'warning',
+          msg('须在纪检(监察)、检察机关查清事实的基础上追究', 'Pursue only once discipline or procuratorial organs have established the facts'),
+        ),
       );
     }
     return decision({ scope: 'before-appointment', responsible: ['selection-officials', 'original-unit-committee-head'], windowEnd }, reasons);
@@ -143,7 +167,10 @@ export function accountability(c: AccountabilityCase, policy: Policy): Decision<
       RULE,
       'accountability.outside-clause',
       'info',
-      msg(`问题发生于${when}，已超过任现职一年（${formatIso(windowEnd)}），不适用本条`, `Problem on ${when}, after the window ending ${formatIso(windowEnd)}: this clause does not apply`),
+      msg(
+        `问题发生于${when}，已超过任现职一年（${formatIso(windowEnd)}），不适用本条`,
+        `Problem on ${when}, after the window ending ${formatIso(windowEnd)}: this clause does not apply`,
+      ),
       { ...numbers, value: diffDays(c.appointed, c.occurred) },
     ),
   ]);

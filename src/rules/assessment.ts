@@ -9,10 +9,18 @@ export const RULE_GRADES = '三.3';
 
 export const CODES: readonly CodeDoc[] = [
   codeDoc('assessment.unknown-grade', 'error', msg('考核等次不是优秀、称职、不称职之一。', 'The grade is not one of 优秀, 称职, 不称职.')),
-  codeDoc('assessment.grade-not-allowed', 'error', msg('“基本称职”不在文件规定的三个等次内，设置未允许使用。', '基本称职 is not one of the seed\'s three grades and the policy does not allow it.')),
+  codeDoc(
+    'assessment.grade-not-allowed',
+    'error',
+    msg('“基本称职”不在文件规定的三个等次内，设置未允许使用。', "基本称职 is not one of the seed's three grades and the policy does not allow it."),
+  ),
   codeDoc('assessment.commendation', 'info', msg('评为优秀，予以表彰奖励。', 'Rated excellent: commendation.')),
   codeDoc('assessment.adjustment', 'warning', msg('评为不称职，坚决进行调整。', 'Rated incompetent: to be adjusted.')),
-  codeDoc('assessment.review', 'warning', msg('评为基本称职，属实绩较差情形，提请研究是否调整。', 'Rated basically competent (weak results): consider adjustment.')),
+  codeDoc(
+    'assessment.review',
+    'warning',
+    msg('评为基本称职，属实绩较差情形，提请研究是否调整。', 'Rated basically competent (weak results): consider adjustment.'),
+  ),
   codeDoc('assessment.competent', 'info', msg('评为称职，无需处理。', 'Rated competent: no action.')),
   codeDoc('assessment.target-area-missing', 'warning', msg('任期目标未涵盖规定的方面。', 'The term targets leave out a required area.')),
 ];
@@ -31,23 +39,38 @@ export function gradeOutcome(grade: string, policy: Policy): Decision<Assessment
   const r = (code: string, sev: 'info' | 'warning', m: Msg): Reason => reason(RULE_GRADES, code, sev, m, { policyKey: 'assessment.allowBasicCompetent' });
   switch (g) {
     case '优秀':
-      return decision('commendation', [r('assessment.commendation', 'info', msg('评为优秀，对实绩突出的予以表彰奖励', 'Excellent: commendation for outstanding results'))]);
+      return decision('commendation', [
+        r('assessment.commendation', 'info', msg('评为优秀，对实绩突出的予以表彰奖励', 'Excellent: commendation for outstanding results')),
+      ]);
     case '称职':
       return decision('none', [r('assessment.competent', 'info', msg('评为称职', 'Competent'))]);
     case '不称职':
       return decision('adjustment', [r('assessment.adjustment', 'warning', msg('评为不称职，坚决进行调整', 'Incompetent: to be adjusted'))]);
     case '基本称职':
       if (policy.assessment.allowBasicCompetent) {
-        return decision('review', [r('assessment.review', 'warning', msg('评为基本称职，属实绩较差情形，提请研究是否调整', 'Basically competent: weak results, consider adjustment'))]);
+        return decision('review', [
+          r('assessment.review', 'warning', msg('评为基本称职，属实绩较差情形，提请研究是否调整', 'Basically competent: weak results, consider adjustment')),
+        ]);
       }
       return decision(null, [
-        reason(RULE_GRADES, 'assessment.grade-not-allowed', 'error', msg('“基本称职”不在优秀、称职、不称职三个等次内（设置未允许）', '基本称职 is not one of the three grades (not allowed by the policy)'), {
-          policyKey: 'assessment.allowBasicCompetent',
-        }),
+        reason(
+          RULE_GRADES,
+          'assessment.grade-not-allowed',
+          'error',
+          msg('“基本称职”不在优秀、称职、不称职三个等次内（设置未允许）', '基本称职 is not one of the three grades (not allowed by the policy)'),
+          {
+            policyKey: 'assessment.allowBasicCompetent',
+          },
+        ),
       ]);
     default:
       return decision(null, [
-        reason(RULE_GRADES, 'assessment.unknown-grade', 'error', msg(`考核等次“${grade}”不是${gradesInForce(policy).join('、')}之一`, `Grade "${grade}" is not one of ${gradesInForce(policy).join(', ')}`)),
+        reason(
+          RULE_GRADES,
+          'assessment.unknown-grade',
+          'error',
+          msg(`考核等次“${grade}”不是${gradesInForce(policy).join('、')}之一`, `Grade "${grade}" is not one of ${gradesInForce(policy).join(', ')}`),
+        ),
       ]);
   }
 }
@@ -69,7 +92,12 @@ export function checkTargetAreas(kind: UnitKind, areas: readonly string[]): Deci
   return decision(
     missing.length === 0,
     missing.map((a) =>
-      reason(RULE_TARGETS, 'assessment.target-area-missing', 'warning', msg(`${unit['zh-CN']}任期目标缺少“${a}”方面`, `${unit['en-US']} term targets lack "${a}"`)),
+      reason(
+        RULE_TARGETS,
+        'assessment.target-area-missing',
+        'warning',
+        msg(`${unit['zh-CN']}任期目标缺少“${a}”方面`, `${unit['en-US']} term targets lack "${a}"`),
+      ),
     ),
   );
 }

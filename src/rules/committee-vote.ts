@@ -20,13 +20,28 @@ export const CODES: readonly CodeDoc[] = [
   codeDoc(
     'committee.no-election',
     'warning',
-    msg('无人当选（得票最多者并列，或未超过全体委员半数），应重新投票。', 'No one elected (a tie for most votes, or no one above half of all members); vote again.'),
+    msg(
+      '无人当选（得票最多者并列，或未超过全体委员半数），应重新投票。',
+      'No one elected (a tie for most votes, or no one above half of all members); vote again.',
+    ),
   ),
   codeDoc('committee.rejected', 'warning', msg('赞成票未超过全体委员半数，未通过。', 'Yes votes do not exceed half of all members: not approved.')),
-  codeDoc('committee.no-quorum', 'warning', msg('到会委员不足应到人数的三分之二，会议不能表决。', 'Fewer than two thirds of members present: the meeting cannot vote.')),
-  codeDoc('committee.bad-count', 'error', msg('人数或票数不是非负整数（或应到人数为0）。', 'A head count or vote count is not a non-negative integer (or there are no members).')),
+  codeDoc(
+    'committee.no-quorum',
+    'warning',
+    msg('到会委员不足应到人数的三分之二，会议不能表决。', 'Fewer than two thirds of members present: the meeting cannot vote.'),
+  ),
+  codeDoc(
+    'committee.bad-count',
+    'error',
+    msg('人数或票数不是非负整数（或应到人数为0）。', 'A head count or vote count is not a non-negative integer (or there are no members).'),
+  ),
   codeDoc('committee.present-exceeds-members', 'error', msg('实到人数多于应到人数，数据有误。', 'More members present than there are members: data error.')),
-  codeDoc('committee.votes-exceed-present', 'error', msg('投票数多于实到人数（1人1票），数据有误。', 'More votes cast than members present (one member, one vote): data error.')),
+  codeDoc(
+    'committee.votes-exceed-present',
+    'error',
+    msg('投票数多于实到人数（1人1票），数据有误。', 'More votes cast than members present (one member, one vote): data error.'),
+  ),
   codeDoc('committee.no-candidates', 'error', msg('没有候选人，无法表决。', 'No candidates to vote on.')),
   codeDoc('committee.duplicate-candidate', 'error', msg('候选人重复列出。', 'A candidate is listed twice.')),
   codeDoc(
@@ -34,7 +49,11 @@ export const CODES: readonly CodeDoc[] = [
     'warning',
     msg('候选人数不等于“一职双备”规定的人数（二.3）。', 'The number of candidates differs from the two backups per post (二.3).'),
   ),
-  codeDoc('committee.policy-invalid', 'error', msg('表决规则设置无效（比例须在0到1之间）。', 'Invalid committee-vote setting (shares must lie between 0 and 1).')),
+  codeDoc(
+    'committee.policy-invalid',
+    'error',
+    msg('表决规则设置无效（比例须在0到1之间）。', 'Invalid committee-vote setting (shares must lie between 0 and 1).'),
+  ),
 ];
 
 export interface CommitteeCandidate {
@@ -68,14 +87,27 @@ function precheck(members: number, present: number, castTotal: number, policy: P
     ];
   }
   if (!isCount(members) || members === 0 || !isCount(present)) {
-    return [reason(RULE, 'committee.bad-count', 'error', msg(`应到${members}人，实到${present}人：人数无效`, `Members ${members}, present ${present}: invalid counts`))];
+    return [
+      reason(
+        RULE,
+        'committee.bad-count',
+        'error',
+        msg(`应到${members}人，实到${present}人：人数无效`, `Members ${members}, present ${present}: invalid counts`),
+      ),
+    ];
   }
   if (present > members) {
     return [
-      reason(RULE, 'committee.present-exceeds-members', 'error', msg(`实到${present}人多于应到${members}人`, `${present} present but only ${members} members`), {
-        threshold: members,
-        value: present,
-      }),
+      reason(
+        RULE,
+        'committee.present-exceeds-members',
+        'error',
+        msg(`实到${present}人多于应到${members}人`, `${present} present but only ${members} members`),
+        {
+          threshold: members,
+          value: present,
+        },
+      ),
     ];
   }
   if (castTotal > present) {
@@ -92,7 +124,10 @@ function precheck(members: number, present: number, castTotal: number, policy: P
         RULE,
         'committee.no-quorum',
         'warning',
-        msg(`实到${present}人，未达到应到${members}人的${pct(quorum)}，不能表决`, `${present} of ${members} present, below the quorum of ${pct(quorum)}; no vote`),
+        msg(
+          `实到${present}人，未达到应到${members}人的${pct(quorum)}，不能表决`,
+          `${present} of ${members} present, below the quorum of ${pct(quorum)}; no vote`,
+        ),
         { threshold: quorum, value: present / members, policyKey: 'committeeVote.quorum' },
       ),
     ];
@@ -113,7 +148,9 @@ export function committeeElect(ballot: CommitteeBallot, policy: Policy): Decisio
   const seen = new Set<string>();
   for (const c of candidates) {
     if (!isCount(c.votes)) {
-      return decision(null, [reason(RULE, 'committee.bad-count', 'error', msg(`${c.name}的得票数无效：${c.votes}`, `Invalid vote count for ${c.name}: ${c.votes}`))]);
+      return decision(null, [
+        reason(RULE, 'committee.bad-count', 'error', msg(`${c.name}的得票数无效：${c.votes}`, `Invalid vote count for ${c.name}: ${c.votes}`)),
+      ]);
     }
     if (seen.has(c.name)) {
       return decision(null, [reason(RULE, 'committee.duplicate-candidate', 'error', msg(`候选人“${c.name}”重复`, `Candidate “${c.name}” is listed twice`))]);
@@ -150,7 +187,10 @@ export function committeeElect(ballot: CommitteeBallot, policy: Policy): Decisio
         RULE,
         'committee.no-election',
         'warning',
-        msg(`${names}各得${most}票，得票最多者并列，无人当选，应重新投票`, `${top.map((c) => c.name).join(', ')} tie with ${most} votes each; no one elected, vote again`),
+        msg(
+          `${names}各得${most}票，得票最多者并列，无人当选，应重新投票`,
+          `${top.map((c) => c.name).join(', ')} tie with ${most} votes each; no one elected, vote again`,
+        ),
         line,
       ),
     ]);
@@ -177,7 +217,10 @@ export function committeeElect(ballot: CommitteeBallot, policy: Policy): Decisio
       RULE,
       'committee.elected',
       'info',
-      msg(`${winner.name}得${winner.votes}票，得票最多且超过应到${members}人的${pct(t)}，当选`, `${winner.name}: ${winner.votes} votes, the most and above ${pct(t)} of ${members} members; elected`),
+      msg(
+        `${winner.name}得${winner.votes}票，得票最多且超过应到${members}人的${pct(t)}，当选`,
+        `${winner.name}: ${winner.votes} votes, the most and above ${pct(t)} of ${members} members; elected`,
+      ),
       line,
     ),
   ]);
@@ -193,8 +236,22 @@ export function committeePass(yes: number, members: number, present: number, pol
   const { passShareOfMembers: t } = policy.committeeVote;
   const numbers = { threshold: t, value: yes / members, policyKey: 'committeeVote.passShareOfMembers' };
   return countAbove(yes, t, members)
-    ? decision(true, [reason(RULE, 'committee.passed', 'info', msg(`赞成${yes}票，超过应到${members}人的${pct(t)}，通过`, `${yes} yes, above ${pct(t)} of ${members} members; approved`), numbers)])
+    ? decision(true, [
+        reason(
+          RULE,
+          'committee.passed',
+          'info',
+          msg(`赞成${yes}票，超过应到${members}人的${pct(t)}，通过`, `${yes} yes, above ${pct(t)} of ${members} members; approved`),
+          numbers,
+        ),
+      ])
     : decision(false, [
-        reason(RULE, 'committee.rejected', 'warning', msg(`赞成${yes}票，未超过应到${members}人的${pct(t)}，未通过`, `${yes} yes, not above ${pct(t)} of ${members} members; not approved`), numbers),
+        reason(
+          RULE,
+          'committee.rejected',
+          'warning',
+          msg(`赞成${yes}票，未超过应到${members}人的${pct(t)}，未通过`, `${yes} yes, not above ${pct(t)} of ${members} members; not approved`),
+          numbers,
+        ),
       ]);
 }

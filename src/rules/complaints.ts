@@ -44,12 +44,28 @@ export interface ComplaintCheck {
 }
 
 export const CODES: readonly CodeDoc[] = [
-  codeDoc('complaint.unhandled', 'error', msg('信访举报没有任何处理记录（三.1 都要进行调查核实）。', 'A complaint has no recorded handling (三.1: every complaint is investigated).')),
-  codeDoc('complaint.unclassified', 'error', msg('信访举报未区分严重或一般问题，无法确定处理途径（三.5）。', 'A complaint is not classified serious or general, so its route is unknown (三.5).')),
+  codeDoc(
+    'complaint.unhandled',
+    'error',
+    msg('信访举报没有任何处理记录（三.1 都要进行调查核实）。', 'A complaint has no recorded handling (三.1: every complaint is investigated).'),
+  ),
+  codeDoc(
+    'complaint.unclassified',
+    'error',
+    msg('信访举报未区分严重或一般问题，无法确定处理途径（三.5）。', 'A complaint is not classified serious or general, so its route is unknown (三.5).'),
+  ),
   codeDoc('complaint.step-missing', 'error', msg('缺少规定的处理环节（三.5）。', 'A required handling step is missing (三.5).')),
   codeDoc('complaint.handled', 'info', msg('处理环节齐全。', 'All required handling steps are recorded.')),
-  codeDoc('audit.missing', 'error', msg('有调整意向的干部没有经济审计记录（三.5）。', 'A cadre with an adjustment intention has no economic audit on record (三.5).')),
-  codeDoc('audit.after-decision', 'error', msg('经济审计晚于调整决定（三.5 应先审计）。', 'The economic audit is dated after the decision (三.5: audit first).')),
+  codeDoc(
+    'audit.missing',
+    'error',
+    msg('有调整意向的干部没有经济审计记录（三.5）。', 'A cadre with an adjustment intention has no economic audit on record (三.5).'),
+  ),
+  codeDoc(
+    'audit.after-decision',
+    'error',
+    msg('经济审计晚于调整决定（三.5 应先审计）。', 'The economic audit is dated after the decision (三.5: audit first).'),
+  ),
   codeDoc('audit.ok', 'info', msg('决定前已有经济审计。', 'An economic audit was on record before the decision.')),
   codeDoc('audit.invalid-date', 'error', msg('日期不存在，请核对。', 'A date does not exist; check the record.')),
 ];
@@ -66,7 +82,9 @@ export function checkComplaint(c: Complaint): Decision<ComplaintCheck | null> {
     return decision(null, [reason('三.1', 'complaint.unhandled', 'error', msg(`信访举报${c.id}没有处理记录`, `Complaint ${c.id} has no recorded handling`))]);
   }
   if (c.gravity === null) {
-    return decision(null, [reason('三.5', 'complaint.unclassified', 'error', msg(`信访举报${c.id}未区分严重或一般问题`, `Complaint ${c.id} is not classified`))]);
+    return decision(null, [
+      reason('三.5', 'complaint.unclassified', 'error', msg(`信访举报${c.id}未区分严重或一般问题`, `Complaint ${c.id} is not classified`)),
+    ]);
   }
   const required = requiredHandling(c.gravity, c.substantiated);
   const missing = required.filter((s) => !c.handling.includes(s));
@@ -81,7 +99,8 @@ export function checkComplaint(c: Complaint): Decision<ComplaintCheck | null> {
       ),
     ),
   );
-  if (!missing.length) reasons.push(reason('三.5', 'complaint.handled', 'info', msg(`信访举报${c.id}处理环节齐全`, `Complaint ${c.id}: all required steps recorded`)));
+  if (!missing.length)
+    reasons.push(reason('三.5', 'complaint.handled', 'info', msg(`信访举报${c.id}处理环节齐全`, `Complaint ${c.id}: all required steps recorded`)));
   return decision({ required, missing }, reasons);
 }
 
@@ -108,7 +127,9 @@ export function checkEconomicAudit(p: AdjustmentProposal): Decision<boolean | nu
   const rule = '三.5';
   for (const d of [...(p.decisionDate ? [p.decisionDate] : []), ...p.audits]) {
     if (!isValidDate(d.y, d.m, d.d)) {
-      return decision(null, [reason(rule, 'audit.invalid-date', 'error', msg(`${p.cadre}：日期无效 ${d.y}-${d.m}-${d.d}`, `${p.cadre}: invalid date ${d.y}-${d.m}-${d.d}`))]);
+      return decision(null, [
+        reason(rule, 'audit.invalid-date', 'error', msg(`${p.cadre}：日期无效 ${d.y}-${d.m}-${d.d}`, `${p.cadre}: invalid date ${d.y}-${d.m}-${d.d}`)),
+      ]);
     }
   }
   if (p.audits.length === 0) {
@@ -117,7 +138,9 @@ export function checkEconomicAudit(p: AdjustmentProposal): Decision<boolean | nu
     ]);
   }
   if (p.decisionDate === null) {
-    return decision(true, [reason(rule, 'audit.ok', 'info', msg(`${p.cadre}（${p.intent}）已有经济审计`, `${p.cadre} (${p.intent}) has an economic audit on record`))]);
+    return decision(true, [
+      reason(rule, 'audit.ok', 'info', msg(`${p.cadre}（${p.intent}）已有经济审计`, `${p.cadre} (${p.intent}) has an economic audit on record`)),
+    ]);
   }
   const decided = p.decisionDate;
   const inTime = p.audits.filter((a) => diffDays(a, decided) >= 0);
@@ -128,12 +151,23 @@ export function checkEconomicAudit(p: AdjustmentProposal): Decision<boolean | nu
         rule,
         'audit.after-decision',
         'error',
-        msg(`${p.cadre}的经济审计（${formatIso(first)}）晚于调整决定（${formatIso(decided)}）`, `${p.cadre}: audit ${formatIso(first)} is after the decision ${formatIso(decided)}`),
+        msg(
+          `${p.cadre}的经济审计（${formatIso(first)}）晚于调整决定（${formatIso(decided)}）`,
+          `${p.cadre}: audit ${formatIso(first)} is after the decision ${formatIso(decided)}`,
+        ),
         { value: diffDays(decided, first) },
       ),
     ]);
   }
   return decision(true, [
-    reason(rule, 'audit.ok', 'info', msg(`${p.cadre}（${p.intent}）在${formatIso(decided)}决定前已有经济审计`, `${p.cadre} (${p.intent}) was audited before the decision on ${formatIso(decided)}`)),
+    reason(
+      rule,
+      'audit.ok',
+      'info',
+      msg(
+        `${p.cadre}（${p.intent}）在${formatIso(decided)}决定前已有经济审计`,
+        `${p.cadre} (${p.intent}) was audited before the decision on ${formatIso(decided)}`,
+      ),
+    ),
   ]);
 }

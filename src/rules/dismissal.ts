@@ -10,7 +10,14 @@ import { voteRatio } from './recommendation';
 export const RULE = '四.2';
 
 export const CODES: readonly CodeDoc[] = [
-  codeDoc('dismissal.triggered', 'warning', msg('不称职票达到二分之一（或群众反映强烈、意见分歧较大），由组织、纪检部门联合调查。', 'Incompetent votes reach one half (or strong complaints / divided views): joint investigation by 组织 and 纪检.')),
+  codeDoc(
+    'dismissal.triggered',
+    'warning',
+    msg(
+      '不称职票达到二分之一（或群众反映强烈、意见分歧较大），由组织、纪检部门联合调查。',
+      'Incompetent votes reach one half (or strong complaints / divided views): joint investigation by 组织 and 纪检.',
+    ),
+  ),
   codeDoc('dismissal.not-triggered', 'info', msg('不称职票未达到规定比例。', 'Incompetent votes are below the trigger.')),
   codeDoc('dismissal.bad-votes', 'error', msg('不称职票或有效票数据有误。', 'Incompetent or valid vote data are wrong.')),
   codeDoc('dismissal.outcome', 'info', msg('联合调查后的处理方式。', 'The measure taken after the joint investigation.')),
@@ -29,12 +36,18 @@ export const DISMISSAL_OUTCOMES: Readonly<Record<DismissalOutcome, { readonly la
   },
   'remove-keep-rank-standby': {
     label: '免去职务，保留原职级待遇，待岗',
-    description: msg('问题比较突出的，免去职务，保留原职级待遇，安排适当工作或培训，待岗期满考察后提出重新安排建议', 'Serious problems: removed, rank kept, standby with suitable work or training, reviewed at the end'),
+    description: msg(
+      '问题比较突出的，免去职务，保留原职级待遇，安排适当工作或培训，待岗期满考察后提出重新安排建议',
+      'Serious problems: removed, rank kept, standby with suitable work or training, reviewed at the end',
+    ),
     keepsRank: true,
   },
   admonition: {
     label: '诫勉',
-    description: msg('问题不突出的，实施诫勉，主管领导谈话谈心，指出问题，限期改正', 'Minor problems: admonition talk, problems named, correction by a deadline'),
+    description: msg(
+      '问题不突出的，实施诫勉，主管领导谈话谈心，指出问题，限期改正',
+      'Minor problems: admonition talk, problems named, correction by a deadline',
+    ),
     keepsRank: true,
   },
   demotion: {
@@ -68,16 +81,31 @@ export function incompetentTrigger(incompetentVotes: number, validVotes: number,
     const shown = `${incompetentVotes}/${validVotes} = ${percent(incompetentVotes, validVotes)}`;
     reasons.push(
       byVotes
-        ? reason(RULE, 'dismissal.triggered', 'warning', msg(`不称职票 ${shown}，达到 ${+(t * 100).toFixed(2)}%，由组织、纪检部门联合调查`, `Incompetent ${shown} reaches ${+(t * 100).toFixed(2)}%: joint investigation`), {
-            threshold: t,
-            value: v.outcome,
-            policyKey: 'dismissal.incompetentTriggerRatio',
-          })
-        : reason(RULE, 'dismissal.not-triggered', 'info', msg(`不称职票 ${shown}，未达到 ${+(t * 100).toFixed(2)}%`, `Incompetent ${shown}, below ${+(t * 100).toFixed(2)}%`), {
-            threshold: t,
-            value: v.outcome,
-            policyKey: 'dismissal.incompetentTriggerRatio',
-          }),
+        ? reason(
+            RULE,
+            'dismissal.triggered',
+            'warning',
+            msg(
+              `不称职票 ${shown}，达到 ${+(t * 100).toFixed(2)}%，由组织、纪检部门联合调查`,
+              `Incompetent ${shown} reaches ${+(t * 100).toFixed(2)}%: joint investigation`,
+            ),
+            {
+              threshold: t,
+              value: v.outcome,
+              policyKey: 'dismissal.incompetentTriggerRatio',
+            },
+          )
+        : reason(
+            RULE,
+            'dismissal.not-triggered',
+            'info',
+            msg(`不称职票 ${shown}，未达到 ${+(t * 100).toFixed(2)}%`, `Incompetent ${shown}, below ${+(t * 100).toFixed(2)}%`),
+            {
+              threshold: t,
+              value: v.outcome,
+              policyKey: 'dismissal.incompetentTriggerRatio',
+            },
+          ),
     );
   }
   const grounds: [boolean | undefined, string, string][] = [
@@ -108,7 +136,10 @@ export function applyDismissal(
         RULE,
         'dismissal.outcome',
         'info',
-        msg(`${d.label}，待岗 ${policy.dismissal.standbyMonths} 个月至 ${formatChinese(standbyEnd)}，期满考察`, `${d.description['en-US']}; standby ${policy.dismissal.standbyMonths} months until ${formatIso(standbyEnd)}`),
+        msg(
+          `${d.label}，待岗 ${policy.dismissal.standbyMonths} 个月至 ${formatChinese(standbyEnd)}，期满考察`,
+          `${d.description['en-US']}; standby ${policy.dismissal.standbyMonths} months until ${formatIso(standbyEnd)}`,
+        ),
         { value: policy.dismissal.standbyMonths, policyKey: 'dismissal.standbyMonths' },
       ),
     ]);

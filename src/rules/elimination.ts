@@ -10,24 +10,61 @@ import { voteRatio } from './recommendation';
 export const RULE = '四.4';
 
 export const CODES: readonly CodeDoc[] = [
-  codeDoc('elimination.counts', 'info', msg('按总人数计算初步淘汰、免职、诫勉人数及取整方式。', 'How the preliminary, removal and admonition counts follow from the headcount and rounding.')),
+  codeDoc(
+    'elimination.counts',
+    'info',
+    msg('按总人数计算初步淘汰、免职、诫勉人数及取整方式。', 'How the preliminary, removal and admonition counts follow from the headcount and rounding.'),
+  ),
   codeDoc(
     'elimination.admonition-capped',
     'info',
-    msg('诫勉人数按比例取整后超过“初步淘汰人数−免职人数”，以后者为准（诫勉人选出自2%以内）。', 'The admonition share rounds above preliminary − removal; capped, since both come from within the 2 %.'),
+    msg(
+      '诫勉人数按比例取整后超过“初步淘汰人数−免职人数”，以后者为准（诫勉人选出自2%以内）。',
+      'The admonition share rounds above preliminary − removal; capped, since both come from within the 2 %.',
+    ),
   ),
   codeDoc(
     'elimination.preliminary-only',
     'info',
-    msg('初步淘汰对象中有人既不在免职也不在诫勉名额内（取整所致），由常委会议研究。', 'Some preliminary candidates fall in neither the removal nor the admonition quota (rounding); the committee decides.'),
+    msg(
+      '初步淘汰对象中有人既不在免职也不在诫勉名额内（取整所致），由常委会议研究。',
+      'Some preliminary candidates fall in neither the removal nor the admonition quota (rounding); the committee decides.',
+    ),
   ),
   codeDoc('elimination.tier', 'info', msg('按不称职票比例排名进入的档次。', 'The tier this rank falls into.')),
-  codeDoc('elimination.tie-at-cutoff', 'warning', msg('名次并列且跨越名额界限，全部列入并提请研究决定。', 'Tied across a cut-off: all tied cadres are included and flagged for a decision.')),
-  codeDoc('elimination.zero-ratio', 'warning', msg('名额界限落在没有不称职票的人员中，这些人员不列入末位淘汰。', 'The cut-off falls among cadres with no incompetent votes; they are not placed in any tier.')),
-  codeDoc('elimination.bad-votes', 'error', msg('不称职票或有效票数据有误，无法排名。', 'Incompetent or valid vote data is wrong; the cadre cannot be ranked.')),
-  codeDoc('elimination.incomplete', 'error', msg('有人员票数数据有误，排名和档次暂不能作为定论。', 'Some cadres have bad vote data; ranks and tiers are not final.')),
-  codeDoc('elimination.post-unknown', 'warning', msg('台账未写明是否实职领导职务，未计入总数。', 'The ledger does not say whether this is a real leading post; not counted.')),
-  codeDoc('elimination.excluded', 'info', msg('不属于末位淘汰范围（非正副科级实职领导干部）的人数。', 'How many records are outside the population (not section-level real-post leaders).')),
+  codeDoc(
+    'elimination.tie-at-cutoff',
+    'warning',
+    msg('名次并列且跨越名额界限，全部列入并提请研究决定。', 'Tied across a cut-off: all tied cadres are included and flagged for a decision.'),
+  ),
+  codeDoc(
+    'elimination.zero-ratio',
+    'warning',
+    msg(
+      '名额界限落在没有不称职票的人员中，这些人员不列入末位淘汰。',
+      'The cut-off falls among cadres with no incompetent votes; they are not placed in any tier.',
+    ),
+  ),
+  codeDoc(
+    'elimination.bad-votes',
+    'error',
+    msg('不称职票或有效票数据有误，无法排名。', 'Incompetent or valid vote data is wrong; the cadre cannot be ranked.'),
+  ),
+  codeDoc(
+    'elimination.incomplete',
+    'error',
+    msg('有人员票数数据有误，排名和档次暂不能作为定论。', 'Some cadres have bad vote data; ranks and tiers are not final.'),
+  ),
+  codeDoc(
+    'elimination.post-unknown',
+    'warning',
+    msg('台账未写明是否实职领导职务，未计入总数。', 'The ledger does not say whether this is a real leading post; not counted.'),
+  ),
+  codeDoc(
+    'elimination.excluded',
+    'info',
+    msg('不属于末位淘汰范围（非正副科级实职领导干部）的人数。', 'How many records are outside the population (not section-level real-post leaders).'),
+  ),
 ];
 
 /** 'removal' = 免职, 'admonition' = 诫勉一年, 'preliminary' = 初步淘汰对象 not in either quota. */
@@ -158,9 +195,26 @@ export function eliminationCounts(n: number, policy: Policy): Decision<Eliminati
 // 职级 of the parallel system (公务员职务与职级并行) and the older non-leading posts. A title that
 // is exactly one of these is not a real leading post.
 const NON_LEADING = new Set([
-  '一级巡视员', '二级巡视员', '一级调研员', '二级调研员', '三级调研员', '四级调研员',
-  '一级主任科员', '二级主任科员', '三级主任科员', '四级主任科员', '一级科员', '二级科员',
-  '巡视员', '副巡视员', '调研员', '副调研员', '主任科员', '副主任科员', '科员', '办事员',
+  '一级巡视员',
+  '二级巡视员',
+  '一级调研员',
+  '二级调研员',
+  '三级调研员',
+  '四级调研员',
+  '一级主任科员',
+  '二级主任科员',
+  '三级主任科员',
+  '四级主任科员',
+  '一级科员',
+  '二级科员',
+  '巡视员',
+  '副巡视员',
+  '调研员',
+  '副调研员',
+  '主任科员',
+  '副主任科员',
+  '科员',
+  '办事员',
 ]);
 const LEADING = /书记|局长|乡长|镇长|县长|主任|主席|部长|院长|所长|站长|队长|校长|行长|社长|馆长|组长|委员|主委|处长|科长|秘书长|检察长|庭长|审判长/;
 
@@ -232,9 +286,15 @@ export function eliminate(records: readonly EliminationRecord[], policy: Policy,
     if (r.realPost === null) {
       unknownPost++;
       rowReasons[i] = [
-        reason(RULE, 'elimination.post-unknown', 'warning', msg(`${r.name}：台账未写明是否实职领导职务，未计入总数`, `${r.name}: real leading post not stated; not counted`), {
-          policyKey: 'elimination.levels',
-        }),
+        reason(
+          RULE,
+          'elimination.post-unknown',
+          'warning',
+          msg(`${r.name}：台账未写明是否实职领导职务，未计入总数`, `${r.name}: real leading post not stated; not counted`),
+          {
+            policyKey: 'elimination.levels',
+          },
+        ),
       ];
       continue;
     }
@@ -269,7 +329,7 @@ export function eliminate(records: readonly EliminationRecord[], policy: Policy,
   const groupOf = new Map<number, number>();
   const groupRank: number[] = [];
   const groupLast: number[] = [];
-  for (let hi = valid; hi > 0; ) {
+  for (let hi = valid; hi > 0;) {
     let lo = hi - 1;
     while (lo > 0 && sorted[lo - 1] === sorted[hi - 1]) lo--;
     groupOf.set(sorted[hi - 1], groupRank.length);
@@ -309,8 +369,15 @@ export function eliminate(records: readonly EliminationRecord[], policy: Policy,
         RULE,
         'elimination.tier',
         'info',
-        msg(`${rec.name}：不称职票 ${rec.incompetentVotes}/${rec.validVotes}，名次 ${rank}，在前 ${cut} 名内，列为${label.zh}`, `${rec.name}: ${rec.incompetentVotes}/${rec.validVotes} incompetent, rank ${rank}, within the first ${cut}: ${label.en}`),
-        { threshold: cut, value: rank, policyKey: tier === 'removal' ? 'elimination.removalShare' : tier === 'admonition' ? 'elimination.admonitionShare' : 'elimination.preliminaryShare' },
+        msg(
+          `${rec.name}：不称职票 ${rec.incompetentVotes}/${rec.validVotes}，名次 ${rank}，在前 ${cut} 名内，列为${label.zh}`,
+          `${rec.name}: ${rec.incompetentVotes}/${rec.validVotes} incompetent, rank ${rank}, within the first ${cut}: ${label.en}`,
+        ),
+        {
+          threshold: cut,
+          value: rank,
+          policyKey: tier === 'removal' ? 'elimination.removalShare' : tier === 'admonition' ? 'elimination.admonitionShare' : 'elimination.preliminaryShare',
+        },
       ),
     );
     if (tie) {
@@ -320,7 +387,10 @@ export function eliminate(records: readonly EliminationRecord[], policy: Policy,
           RULE,
           'elimination.tie-at-cutoff',
           'warning',
-          msg(`${rec.name}：与他人并列第 ${rank} 名（至第 ${last} 位），跨越名额界限，全部列入，请研究决定`, `${rec.name}: tied at rank ${rank} (through position ${last}) across a cut-off; all included, decision needed`),
+          msg(
+            `${rec.name}：与他人并列第 ${rank} 名（至第 ${last} 位），跨越名额界限，全部列入，请研究决定`,
+            `${rec.name}: tied at rank ${rank} (through position ${last}) across a cut-off; all included, decision needed`,
+          ),
           { threshold: cuts.find((c) => rank <= c && c < last), value: rank },
         ),
       );
@@ -335,7 +405,10 @@ export function eliminate(records: readonly EliminationRecord[], policy: Policy,
           RULE,
           'elimination.tier',
           'info',
-          msg(`诫勉期满（${formatChinese(reviewDate)}）复核，仍未有起色的免去现职`, `Review at the end of admonition (${formatIso(reviewDate)}); no improvement → removal`),
+          msg(
+            `诫勉期满（${formatChinese(reviewDate)}）复核，仍未有起色的免去现职`,
+            `Review at the end of admonition (${formatIso(reviewDate)}); no improvement → removal`,
+          ),
           { value: policy.elimination.admonitionMonths, policyKey: 'elimination.admonitionMonths' },
         ),
       );
@@ -345,9 +418,15 @@ export function eliminate(records: readonly EliminationRecord[], policy: Policy,
 
   if (tieCount) {
     tableReasons.push(
-      reason(RULE, 'elimination.tie-at-cutoff', 'warning', msg(`${tieCount} 人并列跨越名额界限，已全部列入，请研究决定`, `${tieCount} cadres tie across a cut-off; all included, decision needed`), {
-        value: tieCount,
-      }),
+      reason(
+        RULE,
+        'elimination.tie-at-cutoff',
+        'warning',
+        msg(`${tieCount} 人并列跨越名额界限，已全部列入，请研究决定`, `${tieCount} cadres tie across a cut-off; all included, decision needed`),
+        {
+          value: tieCount,
+        },
+      ),
     );
   }
   if (zeroAtCut) {
@@ -356,30 +435,51 @@ export function eliminate(records: readonly EliminationRecord[], policy: Policy,
         RULE,
         'elimination.zero-ratio',
         'warning',
-        msg('名额界限落在没有不称职票的人员中，这些人员不列入末位淘汰', 'The cut-off falls among cadres with no incompetent votes; they are not placed in a tier'),
+        msg(
+          '名额界限落在没有不称职票的人员中，这些人员不列入末位淘汰',
+          'The cut-off falls among cadres with no incompetent votes; they are not placed in a tier',
+        ),
       ),
     );
   }
   if (bad) {
     tableReasons.push(
-      reason(RULE, 'elimination.incomplete', 'error', msg(`${bad} 人票数数据有误，排名和档次暂不能作为定论`, `${bad} cadres have bad vote data; ranks and tiers are not final`), {
-        value: bad,
-      }),
+      reason(
+        RULE,
+        'elimination.incomplete',
+        'error',
+        msg(`${bad} 人票数数据有误，排名和档次暂不能作为定论`, `${bad} cadres have bad vote data; ranks and tiers are not final`),
+        {
+          value: bad,
+        },
+      ),
     );
   }
   if (unknownPost) {
     tableReasons.push(
-      reason(RULE, 'elimination.post-unknown', 'warning', msg(`${unknownPost} 人未写明是否实职领导职务，未计入总数`, `${unknownPost} records do not say whether the post is real; not counted`), {
-        value: unknownPost,
-      }),
+      reason(
+        RULE,
+        'elimination.post-unknown',
+        'warning',
+        msg(`${unknownPost} 人未写明是否实职领导职务，未计入总数`, `${unknownPost} records do not say whether the post is real; not counted`),
+        {
+          value: unknownPost,
+        },
+      ),
     );
   }
   if (excluded) {
     tableReasons.push(
-      reason(RULE, 'elimination.excluded', 'info', msg(`${excluded} 人不属于正副科级实职领导干部，不在末位淘汰范围`, `${excluded} records are outside the population`), {
-        value: excluded,
-        policyKey: 'elimination.levels',
-      }),
+      reason(
+        RULE,
+        'elimination.excluded',
+        'info',
+        msg(`${excluded} 人不属于正副科级实职领导干部，不在末位淘汰范围`, `${excluded} records are outside the population`),
+        {
+          value: excluded,
+          policyKey: 'elimination.levels',
+        },
+      ),
     );
   }
   return { population, counts: counts.outcome, rows, reasons: tableReasons };

@@ -19,13 +19,23 @@ export const CODES: readonly CodeDoc[] = [
   codeDoc(
     'notice.start-not-working-day',
     'info',
-    msg('公示开始日是节假日，按工作日计算时从下一个工作日起算。', 'The notice starts on a day off; in working-day mode counting starts on the next working day.'),
+    msg(
+      '公示开始日是节假日，按工作日计算时从下一个工作日起算。',
+      'The notice starts on a day off; in working-day mode counting starts on the next working day.',
+    ),
   ),
-  codeDoc('notice.field-missing', 'error', msg('公示缺少规定内容（二.4）。补充后重新公示。', 'The notice lacks a required item (二.4); add it and publish again.')),
+  codeDoc(
+    'notice.field-missing',
+    'error',
+    msg('公示缺少规定内容（二.4）。补充后重新公示。', 'The notice lacks a required item (二.4); add it and publish again.'),
+  ),
   codeDoc(
     'notice.too-short',
     'error',
-    msg('公示实际截止早于规定截止日期，公示期不足（二.4 公示期限为5天）。', 'The notice ended before the required end date; the period is too short (二.4: five days).'),
+    msg(
+      '公示实际截止早于规定截止日期，公示期不足（二.4 公示期限为5天）。',
+      'The notice ended before the required end date; the period is too short (二.4: five days).',
+    ),
   ),
   codeDoc('notice.end-before-start', 'error', msg('公示截止日期早于开始日期，请核对。', 'The notice end date is before its start date; check the record.')),
   codeDoc('notice.invalid-date', 'error', msg('公示日期不存在，请核对。', 'A notice date does not exist; check the record.')),
@@ -34,8 +44,7 @@ export const CODES: readonly CodeDoc[] = [
 ];
 
 /** A calendar finding (e.g. calendar.unknown-year) forwarded as a reason of this rule. */
-const fromCalendar = (f: { code: string; message: { 'zh-CN': string; 'en-US': string } }): Reason =>
-  reason(RULE, f.code, 'error', f.message);
+const fromCalendar = (f: { code: string; message: { 'zh-CN': string; 'en-US': string } }): Reason => reason(RULE, f.code, 'error', f.message);
 
 const badDate = (what: string, whatEn: string, d: LocalDate): Reason =>
   reason(RULE, 'notice.invalid-date', 'error', msg(`${what}无效：${d.y}-${d.m}-${d.d}`, `Invalid ${whatEn}: ${d.y}-${d.m}-${d.d}`));
@@ -125,9 +134,7 @@ export function checkNotice(record: NoticeRecord, policy: Policy, cal: WorkCalen
     return v === null || v === undefined || v.trim() === '';
   });
   for (const f of missingFields) {
-    reasons.push(
-      reason(RULE, 'notice.field-missing', 'error', msg(`公示缺少“${f}”`, `The notice lacks “${f}”`), { policyKey: 'notice.requiredFields' }),
-    );
+    reasons.push(reason(RULE, 'notice.field-missing', 'error', msg(`公示缺少“${f}”`, `The notice lacks “${f}”`), { policyKey: 'notice.requiredFields' }));
   }
 
   if (!isValidDate(record.end.y, record.end.m, record.end.d)) reasons.push(badDate('公示截止日期', 'notice end date', record.end));
@@ -142,7 +149,10 @@ export function checkNotice(record: NoticeRecord, policy: Policy, cal: WorkCalen
           RULE,
           'notice.end-before-start',
           'error',
-          msg(`截止日期${formatIso(record.end)}早于开始日期${formatIso(record.start)}`, `End ${formatIso(record.end)} is before start ${formatIso(record.start)}`),
+          msg(
+            `截止日期${formatIso(record.end)}早于开始日期${formatIso(record.start)}`,
+            `End ${formatIso(record.end)} is before start ${formatIso(record.start)}`,
+          ),
         ),
       );
     } else if (diffDays(record.end, requiredEnd) > 0) {
@@ -165,7 +175,12 @@ export function checkNotice(record: NoticeRecord, policy: Policy, cal: WorkCalen
   const ok = reasons.length === 0;
   if (ok) {
     reasons.push(
-      reason(RULE, 'notice.ok', 'info', msg(`公示内容齐全，期限至${formatIso(record.end)}，符合规定`, `Notice complete and long enough (to ${formatIso(record.end)})`)),
+      reason(
+        RULE,
+        'notice.ok',
+        'info',
+        msg(`公示内容齐全，期限至${formatIso(record.end)}，符合规定`, `Notice complete and long enough (to ${formatIso(record.end)})`),
+      ),
     );
   }
   return decision({ ok, requiredEnd, missingFields }, reasons);

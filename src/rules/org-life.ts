@@ -27,11 +27,18 @@ export const CODES: readonly CodeDoc[] = [
   codeDoc(
     'orglife.frequent-absence',
     'warning',
-    msg('缺席超过本年度组织生活的规定比例，属经常不参加组织生活，应按规定严肃批评和处理（三.4）。', 'Absent from more than the set share of the year’s meetings: frequent absence, to be criticised and handled (三.4).'),
+    msg(
+      '缺席超过本年度组织生活的规定比例，属经常不参加组织生活，应按规定严肃批评和处理（三.4）。',
+      'Absent from more than the set share of the year’s meetings: frequent absence, to be criticised and handled (三.4).',
+    ),
   ),
   codeDoc('orglife.ok', 'info', msg('参加组织生活情况正常。', 'Attendance is within the rule.')),
   codeDoc('orglife.no-meetings', 'info', msg('本年度没有记录任何组织生活，无法评价出勤。', 'No meetings recorded this year, so attendance cannot be judged.')),
-  codeDoc('orglife.bad-count', 'error', msg('次数不是非负整数，或参加次数多于召开次数。', 'A count is not a non-negative integer, or attendance exceeds meetings held.')),
+  codeDoc(
+    'orglife.bad-count',
+    'error',
+    msg('次数不是非负整数，或参加次数多于召开次数。', 'A count is not a non-negative integer, or attendance exceeds meetings held.'),
+  ),
   codeDoc('orglife.policy-invalid', 'error', msg('缺席比例设置无效（须在0到1之间）。', 'Invalid absence share (must lie between 0 and 1).')),
 ];
 
@@ -39,11 +46,21 @@ export const CODES: readonly CodeDoc[] = [
 export function checkOrgLife(r: AttendanceRecord, policy: Policy): Decision<boolean | null> {
   const t = policy.orgLife.maxAbsenceShare;
   if (typeof t !== 'number' || !Number.isFinite(t) || t < 0 || t > 1) {
-    return decision(null, [reason(RULE, 'orglife.policy-invalid', 'error', msg(`缺席比例设置无效：${t}`, `Invalid absence share: ${t}`), { policyKey: 'orgLife.maxAbsenceShare' })]);
+    return decision(null, [
+      reason(RULE, 'orglife.policy-invalid', 'error', msg(`缺席比例设置无效：${t}`, `Invalid absence share: ${t}`), { policyKey: 'orgLife.maxAbsenceShare' }),
+    ]);
   }
   if (!isCount(r.held) || !isCount(r.attended) || r.attended > r.held) {
     return decision(null, [
-      reason(RULE, 'orglife.bad-count', 'error', msg(`${r.leader}（${r.year}年）：召开${r.held}次，参加${r.attended}次，数据有误`, `${r.leader} (${r.year}): held ${r.held}, attended ${r.attended}: invalid`)),
+      reason(
+        RULE,
+        'orglife.bad-count',
+        'error',
+        msg(
+          `${r.leader}（${r.year}年）：召开${r.held}次，参加${r.attended}次，数据有误`,
+          `${r.leader} (${r.year}): held ${r.held}, attended ${r.attended}: invalid`,
+        ),
+      ),
     ]);
   }
   if (r.held === 0) {
@@ -68,6 +85,12 @@ export function checkOrgLife(r: AttendanceRecord, policy: Policy): Decision<bool
     ]);
   }
   return decision(false, [
-    reason(RULE, 'orglife.ok', 'info', msg(`${r.leader}（${r.year}年）：缺席${absent}/${r.held}次`, `${r.leader} (${r.year}): absent ${absent} of ${r.held}`), numbers),
+    reason(
+      RULE,
+      'orglife.ok',
+      'info',
+      msg(`${r.leader}（${r.year}年）：缺席${absent}/${r.held}次`, `${r.leader} (${r.year}): absent ${absent} of ${r.held}`),
+      numbers,
+    ),
   ]);
 }

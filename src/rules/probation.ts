@@ -43,7 +43,11 @@ export const CODES: readonly CodeDoc[] = [
   codeDoc('probation.report-after-as-of', 'error', msg('汇报日期晚于检查日期，请核对。', 'A report is dated after the as-of date; check the record.')),
   codeDoc('probation.status', 'info', msg('截至检查日期的试用期状态。', 'Probation status as of the date.')),
   codeDoc('probation.due-soon', 'info', msg('试用期即将期满，请准备考核。', 'Probation ends soon; prepare the assessment.')),
-  codeDoc('probation.awaiting-assessment', 'warning', msg('试用期已满，尚未考核（二.5 试用期满由组织部门全面考核）。', 'Probation has ended without an assessment (二.5).')),
+  codeDoc(
+    'probation.awaiting-assessment',
+    'warning',
+    msg('试用期已满，尚未考核（二.5 试用期满由组织部门全面考核）。', 'Probation has ended without an assessment (二.5).'),
+  ),
   codeDoc('probation.assessed-early', 'warning', msg('考核日期早于试用期满，请核对。', 'The assessment is dated before probation ended; check it.')),
   codeDoc('probation.not-started', 'warning', msg('检查日期早于试用期开始。', 'The as-of date is before probation began.')),
   codeDoc('probation.invalid-date', 'error', msg('日期不存在，请核对。', 'A date does not exist; check the record.')),
@@ -62,7 +66,10 @@ function policyProblem(policy: Policy): Reason | null {
     RULE,
     'probation.policy-invalid',
     'error',
-    msg(`试用期设置无效：${months}个月，每${reportEveryMonths}个月汇报，提前${dueSoonDays}天提醒`, `Invalid: ${months} months, report every ${reportEveryMonths}, remind ${dueSoonDays} days ahead`),
+    msg(
+      `试用期设置无效：${months}个月，每${reportEveryMonths}个月汇报，提前${dueSoonDays}天提醒`,
+      `Invalid: ${months} months, report every ${reportEveryMonths}, remind ${dueSoonDays} days ahead`,
+    ),
   );
 }
 
@@ -77,7 +84,10 @@ export function probationEnd(start: LocalDate, policy: Policy): Decision<LocalDa
       RULE,
       'probation.end',
       'info',
-      msg(`试用期${policy.probation.months}个月，${formatIso(start)}起，${formatIso(end)}期满`, `${policy.probation.months}-month probation from ${formatIso(start)} ends on ${formatIso(end)}`),
+      msg(
+        `试用期${policy.probation.months}个月，${formatIso(start)}起，${formatIso(end)}期满`,
+        `${policy.probation.months}-month probation from ${formatIso(start)} ends on ${formatIso(end)}`,
+      ),
       { threshold: policy.probation.months, policyKey: 'probation.months' },
     ),
   ]);
@@ -116,12 +126,7 @@ export interface QuarterReport {
  * the one it was late for, so a missed quarter stays visible; several reports in one period
  * count once. A period is overdue only once its due date has passed (asOf > due).
  */
-export function checkProbationReports(
-  start: LocalDate,
-  received: readonly LocalDate[],
-  asOf: LocalDate,
-  policy: Policy,
-): Decision<readonly QuarterReport[]> {
+export function checkProbationReports(start: LocalDate, received: readonly LocalDate[], asOf: LocalDate, policy: Policy): Decision<readonly QuarterReport[]> {
   if (!valid(asOf)) return decision([], [badDate('检查日期', 'as-of date', asOf)]);
   const dues = reportDueDates(start, policy);
   if (dues.reasons.length) return decision([], dues.reasons);
@@ -132,11 +137,21 @@ export function checkProbationReports(
     if (!valid(r)) reasons.push(badDate('汇报日期', 'report date', r));
     else if (diffDays(r, asOf) < 0) {
       reasons.push(
-        reason(RULE, 'probation.report-after-as-of', 'error', msg(`汇报日期${formatIso(r)}晚于检查日期${formatIso(asOf)}`, `Report dated ${formatIso(r)} is after the as-of date ${formatIso(asOf)}`)),
+        reason(
+          RULE,
+          'probation.report-after-as-of',
+          'error',
+          msg(`汇报日期${formatIso(r)}晚于检查日期${formatIso(asOf)}`, `Report dated ${formatIso(r)} is after the as-of date ${formatIso(asOf)}`),
+        ),
       );
     } else if (diffDays(start, r) < 0) {
       reasons.push(
-        reason(RULE, 'probation.report-before-start', 'warning', msg(`汇报日期${formatIso(r)}早于试用期开始${formatIso(start)}`, `Report dated ${formatIso(r)} is before probation began on ${formatIso(start)}`)),
+        reason(
+          RULE,
+          'probation.report-before-start',
+          'warning',
+          msg(`汇报日期${formatIso(r)}早于试用期开始${formatIso(start)}`, `Report dated ${formatIso(r)} is before probation began on ${formatIso(start)}`),
+        ),
       );
     } else usable.push(r);
   }
@@ -156,14 +171,27 @@ export function checkProbationReports(
           RULE,
           'probation.report-overdue',
           'warning',
-          msg(`第${i + 1}次汇报应于${formatIso(due)}前提交，截至${formatIso(asOf)}未收到`, `Report ${i + 1} was due by ${formatIso(due)}; none received as of ${formatIso(asOf)}`),
+          msg(
+            `第${i + 1}次汇报应于${formatIso(due)}前提交，截至${formatIso(asOf)}未收到`,
+            `Report ${i + 1} was due by ${formatIso(due)}; none received as of ${formatIso(asOf)}`,
+          ),
           n,
         ),
       );
     } else if (state === 'received') {
-      reasons.push(reason(RULE, 'probation.report-received', 'info', msg(`第${i + 1}次汇报于${formatIso(receivedOn!)}收到`, `Report ${i + 1} received on ${formatIso(receivedOn!)}`), n));
+      reasons.push(
+        reason(
+          RULE,
+          'probation.report-received',
+          'info',
+          msg(`第${i + 1}次汇报于${formatIso(receivedOn!)}收到`, `Report ${i + 1} received on ${formatIso(receivedOn!)}`),
+          n,
+        ),
+      );
     } else {
-      reasons.push(reason(RULE, 'probation.report-pending', 'info', msg(`第${i + 1}次汇报${formatIso(due)}到期`, `Report ${i + 1} is due by ${formatIso(due)}`), n));
+      reasons.push(
+        reason(RULE, 'probation.report-pending', 'info', msg(`第${i + 1}次汇报${formatIso(due)}到期`, `Report ${i + 1} is due by ${formatIso(due)}`), n),
+      );
     }
     // The next period begins the day after this due date.
     from = addDays(due, 1);
@@ -182,12 +210,7 @@ export interface ProbationAssessment {
  * Status as of `asOf` (SPEC PROBATIONSTATUS). An assessment dated after `asOf` is ignored, so a
  * past as-of date reproduces the status the ledger showed then.
  */
-export function probationStatus(
-  start: LocalDate,
-  asOf: LocalDate,
-  assessment: ProbationAssessment | null,
-  policy: Policy,
-): Decision<ProbationStatus | null> {
+export function probationStatus(start: LocalDate, asOf: LocalDate, assessment: ProbationAssessment | null, policy: Policy): Decision<ProbationStatus | null> {
   if (!valid(asOf)) return decision(null, [badDate('检查日期', 'as-of date', asOf)]);
   if (assessment && !valid(assessment.date)) return decision(null, [badDate('考核日期', 'assessment date', assessment.date)]);
   const endD = probationEnd(start, policy);
@@ -196,12 +219,22 @@ export function probationStatus(
 
   if (diffDays(start, asOf) < 0) {
     return decision(null, [
-      reason(RULE, 'probation.not-started', 'warning', msg(`检查日期${formatIso(asOf)}早于任职日期${formatIso(start)}`, `As-of ${formatIso(asOf)} is before the start ${formatIso(start)}`)),
+      reason(
+        RULE,
+        'probation.not-started',
+        'warning',
+        msg(`检查日期${formatIso(asOf)}早于任职日期${formatIso(start)}`, `As-of ${formatIso(asOf)} is before the start ${formatIso(start)}`),
+      ),
     ]);
   }
   const reasons: Reason[] = [];
   const say = (s: ProbationStatus, en: string): Reason =>
-    reason(RULE, 'probation.status', 'info', msg(`截至${formatIso(asOf)}：${s}（${formatIso(end)}期满）`, `As of ${formatIso(asOf)}: ${en} (ends ${formatIso(end)})`));
+    reason(
+      RULE,
+      'probation.status',
+      'info',
+      msg(`截至${formatIso(asOf)}：${s}（${formatIso(end)}期满）`, `As of ${formatIso(asOf)}: ${en} (ends ${formatIso(end)})`),
+    );
 
   if (assessment && diffDays(assessment.date, asOf) >= 0) {
     if (diffDays(assessment.date, end) > 0) {
@@ -210,7 +243,10 @@ export function probationStatus(
           RULE,
           'probation.assessed-early',
           'warning',
-          msg(`考核日期${formatIso(assessment.date)}早于试用期满${formatIso(end)}`, `Assessed on ${formatIso(assessment.date)}, before the end ${formatIso(end)}`),
+          msg(
+            `考核日期${formatIso(assessment.date)}早于试用期满${formatIso(end)}`,
+            `Assessed on ${formatIso(assessment.date)}, before the end ${formatIso(end)}`,
+          ),
         ),
       );
     }

@@ -50,17 +50,17 @@ export function fullYears(from: LocalDate, to: LocalDate): number {
   return Math.max(0, years);
 }
 
-function years(
-  name: string,
-  label: { zh: string; en: string },
-  code: string,
-  have: number | null | undefined,
-  need: number,
-): Reason | null {
+function years(name: string, label: { zh: string; en: string }, code: string, have: number | null | undefined, need: number): Reason | null {
   if (have === null || have === undefined) {
-    return reason(RULE, 'qualification.missing-data', 'error', msg(`${name}：缺少${label.zh}，无法核对（要求不少于 ${need} 年）`, `${name}: ${label.en} missing; cannot check (need ${need} years)`), {
-      threshold: need,
-    });
+    return reason(
+      RULE,
+      'qualification.missing-data',
+      'error',
+      msg(`${name}：缺少${label.zh}，无法核对（要求不少于 ${need} 年）`, `${name}: ${label.en} missing; cannot check (need ${need} years)`),
+      {
+        threshold: need,
+      },
+    );
   }
   if (!Number.isFinite(have) || have < 0) {
     return reason(RULE, 'qualification.bad-data', 'error', msg(`${name}：${label.zh}数据有误（${have}）`, `${name}: ${label.en} is not valid (${have})`));
@@ -91,25 +91,43 @@ export function checkQualification(req: PostRequirements, c: CandidateRecord): D
       reasons.push(reason(RULE, 'qualification.missing-data', 'error', msg(`${c.name}：缺少所学专业，无法核对`, `${c.name}: major missing; cannot check`)));
     } else if (!req.majors.some((m) => m.trim() !== '' && major.includes(m.trim()))) {
       reasons.push(
-        reason(RULE, 'qualification.major', 'error', msg(`${c.name}：专业“${major}”不在要求的${req.majors.join('、')}之列`, `${c.name}: major "${major}" is not among ${req.majors.join(', ')}`)),
+        reason(
+          RULE,
+          'qualification.major',
+          'error',
+          msg(`${c.name}：专业“${major}”不在要求的${req.majors.join('、')}之列`, `${c.name}: major "${major}" is not among ${req.majors.join(', ')}`),
+        ),
       );
     }
   }
   if (req.specificPost) {
     const sp = req.specificPost;
-    push(years(c.name, { zh: `在${sp.post}的工作年限`, en: `years in ${sp.post}` }, 'qualification.post-years', c.postYears ? (c.postYears[sp.post] ?? 0) : undefined, sp.minYears));
+    push(
+      years(
+        c.name,
+        { zh: `在${sp.post}的工作年限`, en: `years in ${sp.post}` },
+        'qualification.post-years',
+        c.postYears ? (c.postYears[sp.post] ?? 0) : undefined,
+        sp.minYears,
+      ),
+    );
   }
   if (req.currentLevels && req.currentLevels.length) {
     const level = (c.currentLevel ?? '').trim();
     if (level === '') {
-      reasons.push(reason(RULE, 'qualification.missing-data', 'error', msg(`${c.name}：缺少现任职务层次，无法核对`, `${c.name}: current level missing; cannot check`)));
+      reasons.push(
+        reason(RULE, 'qualification.missing-data', 'error', msg(`${c.name}：缺少现任职务层次，无法核对`, `${c.name}: current level missing; cannot check`)),
+      );
     } else if (!req.currentLevels.includes(level)) {
       reasons.push(
         reason(
           RULE,
           'qualification.current-level',
           'error',
-          msg(`${c.name}：现任${level}，岗位要求${req.currentLevels.join('或')}`, `${c.name}: currently ${level}; the post requires ${req.currentLevels.join(' or ')}`),
+          msg(
+            `${c.name}：现任${level}，岗位要求${req.currentLevels.join('或')}`,
+            `${c.name}: currently ${level}; the post requires ${req.currentLevels.join(' or ')}`,
+          ),
         ),
       );
     }

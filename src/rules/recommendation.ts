@@ -9,16 +9,48 @@ export const RULE = '二.2';
 
 export const CODES: readonly CodeDoc[] = [
   codeDoc('vote.invalid-count', 'error', msg('票数或人数不是0及以上的整数（或过大）。', 'A vote or head count is not a whole number ≥ 0 (or is too large).')),
-  codeDoc('vote.exceeds-base', 'error', msg('得票数大于计算基数，属数据错误，不是超过100%的比例。', 'Votes exceed their base: a data error, not a ratio above 100 %.')),
+  codeDoc(
+    'vote.exceeds-base',
+    'error',
+    msg('得票数大于计算基数，属数据错误，不是超过100%的比例。', 'Votes exceed their base: a data error, not a ratio above 100 %.'),
+  ),
   codeDoc('vote.base-zero', 'error', msg('计算基数为0，无法计算得票比例。', 'The base is 0; no ratio can be computed.')),
-  codeDoc('vote.base-missing', 'error', msg('缺少设置所指定的计算基数（实到/应到/有效票）。', 'The base named by the policy (present/eligible/valid) is missing.')),
-  codeDoc('vote.base-inconsistent', 'error', msg('人数之间相互矛盾（有效票多于实到，或实到多于应到）。', 'Counts contradict each other (valid > present, or present > eligible).')),
-  codeDoc('vote.below-threshold', 'warning', msg('得票比例低于规定比例（原班子成员50%，新推荐人选30%）。', 'The vote ratio is below the threshold (incumbents 50 %, newcomers 30 %).')),
+  codeDoc(
+    'vote.base-missing',
+    'error',
+    msg('缺少设置所指定的计算基数（实到/应到/有效票）。', 'The base named by the policy (present/eligible/valid) is missing.'),
+  ),
+  codeDoc(
+    'vote.base-inconsistent',
+    'error',
+    msg('人数之间相互矛盾（有效票多于实到，或实到多于应到）。', 'Counts contradict each other (valid > present, or present > eligible).'),
+  ),
+  codeDoc(
+    'vote.below-threshold',
+    'warning',
+    msg('得票比例低于规定比例（原班子成员50%，新推荐人选30%）。', 'The vote ratio is below the threshold (incumbents 50 %, newcomers 30 %).'),
+  ),
   codeDoc('vote.meets-threshold', 'info', msg('得票比例达到规定比例。', 'The vote ratio meets the threshold.')),
-  codeDoc('vote.quorum-not-met', 'warning', msg('实到人数不足应到人数的规定比例（可选设置）。', 'Fewer voters present than the optional quorum of those eligible.')),
-  codeDoc('vote.quorum-unknown', 'warning', msg('设置了到会比例，但缺少实到或应到人数，无法核对。', 'A quorum is set but present or eligible is missing, so it cannot be checked.')),
-  codeDoc('recommend.unsigned', 'error', msg('领导推荐须署名（属名推荐），缺少推荐人姓名。', 'A leader recommendation must be signed; the recommender is missing.')),
-  codeDoc('recommend.material-missing', 'error', msg('领导推荐、个人自荐、社会知名人士推荐须有推荐材料和推荐表。', 'Leader, self and notable-person recommendations need written material and a form.')),
+  codeDoc(
+    'vote.quorum-not-met',
+    'warning',
+    msg('实到人数不足应到人数的规定比例（可选设置）。', 'Fewer voters present than the optional quorum of those eligible.'),
+  ),
+  codeDoc(
+    'vote.quorum-unknown',
+    'warning',
+    msg('设置了到会比例，但缺少实到或应到人数，无法核对。', 'A quorum is set but present or eligible is missing, so it cannot be checked.'),
+  ),
+  codeDoc(
+    'recommend.unsigned',
+    'error',
+    msg('领导推荐须署名（属名推荐），缺少推荐人姓名。', 'A leader recommendation must be signed; the recommender is missing.'),
+  ),
+  codeDoc(
+    'recommend.material-missing',
+    'error',
+    msg('领导推荐、个人自荐、社会知名人士推荐须有推荐材料和推荐表。', 'Leader, self and notable-person recommendations need written material and a form.'),
+  ),
 ];
 
 /** 推荐方式 (二.2). */
@@ -84,14 +116,22 @@ export function voteRatio(votes: number, base: number): Decision<number | null> 
   if (!isCount(base)) reasons.push(countReason({ zh: '计算基数', en: 'The base' }, base));
   if (reasons.length) return decision(null, reasons);
   if (base === 0) {
-    return decision(null, [reason(RULE, 'vote.base-zero', 'error', msg('计算基数为0，无法计算得票比例', 'The base is 0; no ratio can be computed'), { value: 0 })]);
+    return decision(null, [
+      reason(RULE, 'vote.base-zero', 'error', msg('计算基数为0，无法计算得票比例', 'The base is 0; no ratio can be computed'), { value: 0 }),
+    ]);
   }
   if (votes > base) {
     return decision(null, [
-      reason(RULE, 'vote.exceeds-base', 'error', msg(`得票数 ${votes} 大于计算基数 ${base}，数据有误`, `Votes ${votes} exceed the base ${base}: a data error`), {
-        value: votes,
-        threshold: base,
-      }),
+      reason(
+        RULE,
+        'vote.exceeds-base',
+        'error',
+        msg(`得票数 ${votes} 大于计算基数 ${base}，数据有误`, `Votes ${votes} exceed the base ${base}: a data error`),
+        {
+          value: votes,
+          threshold: base,
+        },
+      ),
     ]);
   }
   return decision(votes / base);
@@ -108,18 +148,30 @@ export function chooseBase(tally: Tally, policy: Policy): Decision<number | null
   const { eligible, present, valid } = tally;
   if (valid != null && present != null && valid > present) {
     reasons.push(
-      reason(RULE, 'vote.base-inconsistent', 'error', msg(`有效票 ${valid} 多于实到人数 ${present}`, `Valid ballots ${valid} exceed voters present ${present}`), {
-        value: valid,
-        threshold: present,
-      }),
+      reason(
+        RULE,
+        'vote.base-inconsistent',
+        'error',
+        msg(`有效票 ${valid} 多于实到人数 ${present}`, `Valid ballots ${valid} exceed voters present ${present}`),
+        {
+          value: valid,
+          threshold: present,
+        },
+      ),
     );
   }
   if (present != null && eligible != null && present > eligible) {
     reasons.push(
-      reason(RULE, 'vote.base-inconsistent', 'error', msg(`实到人数 ${present} 多于应到人数 ${eligible}`, `Voters present ${present} exceed eligible voters ${eligible}`), {
-        value: present,
-        threshold: eligible,
-      }),
+      reason(
+        RULE,
+        'vote.base-inconsistent',
+        'error',
+        msg(`实到人数 ${present} 多于应到人数 ${eligible}`, `Voters present ${present} exceed eligible voters ${eligible}`),
+        {
+          value: present,
+          threshold: eligible,
+        },
+      ),
     );
   }
   if (reasons.length) return decision(null, reasons);
@@ -198,16 +250,28 @@ export function recommendationPass(input: VoteInput, policy: Policy): Decision<b
   const who = STATUS_LABEL[input.status];
   const shown = `${input.votes}/${base.outcome} = ${percent(input.votes, base.outcome)}`;
   const r = passes
-    ? reason(RULE, 'vote.meets-threshold', 'info', msg(`${who['zh-CN']}得票比例 ${shown}，达到 ${pct(threshold)}`, `${who['en-US']}: ${shown}, meets ${pct(threshold)}`), {
-        threshold,
-        value: ratio.outcome,
-        policyKey,
-      })
-    : reason(RULE, 'vote.below-threshold', 'warning', msg(`${who['zh-CN']}得票比例 ${shown}，低于 ${pct(threshold)}`, `${who['en-US']}: ${shown}, below ${pct(threshold)}`), {
-        threshold,
-        value: ratio.outcome,
-        policyKey,
-      });
+    ? reason(
+        RULE,
+        'vote.meets-threshold',
+        'info',
+        msg(`${who['zh-CN']}得票比例 ${shown}，达到 ${pct(threshold)}`, `${who['en-US']}: ${shown}, meets ${pct(threshold)}`),
+        {
+          threshold,
+          value: ratio.outcome,
+          policyKey,
+        },
+      )
+    : reason(
+        RULE,
+        'vote.below-threshold',
+        'warning',
+        msg(`${who['zh-CN']}得票比例 ${shown}，低于 ${pct(threshold)}`, `${who['en-US']}: ${shown}, below ${pct(threshold)}`),
+        {
+          threshold,
+          value: ratio.outcome,
+          policyKey,
+        },
+      );
   return decision(passes, [r, ...quorumCheck(input.tally, policy)]);
 }
 
@@ -230,7 +294,14 @@ export function checkRecommendation(rec: RecommendationRecord): Decision<boolean
   const spec = RECOMMENDATION_KINDS.find((k) => k.kind === rec.kind);
   const label = spec?.label ?? String(rec.kind);
   if (rec.kind === 'leader' && (rec.recommender ?? '').trim() === '') {
-    reasons.push(reason(RULE, 'recommend.unsigned', 'error', msg('领导推荐实行属名推荐，缺少推荐人姓名', 'A leader recommendation must be signed; the recommender is missing')));
+    reasons.push(
+      reason(
+        RULE,
+        'recommend.unsigned',
+        'error',
+        msg('领导推荐实行属名推荐，缺少推荐人姓名', 'A leader recommendation must be signed; the recommender is missing'),
+      ),
+    );
   }
   if (spec?.needsMaterial) {
     const missing: [string, string][] = [];

@@ -55,18 +55,33 @@ export const CODES: readonly CodeDoc[] = [
     'error',
     msg('涉及国家安全、重要机密等特殊岗位的领导干部不得提出辞职（四.3）。', 'Leaders in national-security or classified posts may not apply to resign (四.3).'),
   ),
-  codeDoc('resignation.application-missing', 'error', msg('申请辞职须由本人写出书面申请（四.3）。', 'A resignation request needs a written application (四.3).')),
-  codeDoc('resignation.basis-missing', 'warning', msg('缺少引咎辞职或责令辞职的事实依据记录（四.3）。', 'The grounds for an accountability or ordered resignation are not recorded (四.3).')),
+  codeDoc(
+    'resignation.application-missing',
+    'error',
+    msg('申请辞职须由本人写出书面申请（四.3）。', 'A resignation request needs a written application (四.3).'),
+  ),
+  codeDoc(
+    'resignation.basis-missing',
+    'warning',
+    msg('缺少引咎辞职或责令辞职的事实依据记录（四.3）。', 'The grounds for an accountability or ordered resignation are not recorded (四.3).'),
+  ),
   codeDoc(
     'resignation.unapproved-departure',
     'error',
     msg('未经批准擅自离职，视其情节给予纪律处分（四.3）。', 'Left the post without approval: discipline according to the circumstances (四.3).'),
   ),
-  codeDoc('resignation.refused', 'warning', msg('应引咎辞职而拒不辞职，按干部任免权限免去现职（四.3）。', 'Refused to resign to take responsibility: removed by the appointing authority (四.3).')),
+  codeDoc(
+    'resignation.refused',
+    'warning',
+    msg('应引咎辞职而拒不辞职，按干部任免权限免去现职（四.3）。', 'Refused to resign to take responsibility: removed by the appointing authority (四.3).'),
+  ),
   codeDoc(
     'resignation.order-refused',
     'warning',
-    msg('拒不服从责令辞职；文件未规定后果，按干部管理权限研究处理。', 'Refused an ordered resignation; the seed sets no consequence, so the competent authority decides.'),
+    msg(
+      '拒不服从责令辞职；文件未规定后果，按干部管理权限研究处理。',
+      'Refused an ordered resignation; the seed sets no consequence, so the competent authority decides.',
+    ),
   ),
   codeDoc('resignation.pending', 'info', msg('辞职待审批。', 'Resignation awaiting approval.')),
   codeDoc('resignation.approved', 'info', msg('辞职已按权限批准。', 'Resignation approved by the competent authority.')),
@@ -78,7 +93,8 @@ const valid = (d: LocalDate): boolean => isValidDate(d.y, d.m, d.d);
 /** Decide what a resignation record means under 四.3 (one decision per case, every problem listed). */
 export function checkResignation(c: ResignationCase): Decision<ResignationOutcome | null> {
   for (const d of [c.approvedOn, c.leftOn]) {
-    if (d && !valid(d)) return decision(null, [reason(RULE, 'resignation.invalid-date', 'error', msg(`日期无效：${d.y}-${d.m}-${d.d}`, `Invalid date: ${d.y}-${d.m}-${d.d}`))]);
+    if (d && !valid(d))
+      return decision(null, [reason(RULE, 'resignation.invalid-date', 'error', msg(`日期无效：${d.y}-${d.m}-${d.d}`, `Invalid date: ${d.y}-${d.m}-${d.d}`))]);
   }
   const reasons: Reason[] = [];
   const approved = c.approvedOn ?? null;
@@ -102,7 +118,14 @@ export function checkResignation(c: ResignationCase): Decision<ResignationOutcom
   switch (c.kind) {
     case '申请辞职': {
       if (c.sensitivePost) {
-        reasons.unshift(reason(RULE, 'resignation.not-allowed', 'error', msg('涉及国家安全、重要机密等特殊岗位，不得提出辞职', 'National-security or classified post: may not apply to resign')));
+        reasons.unshift(
+          reason(
+            RULE,
+            'resignation.not-allowed',
+            'error',
+            msg('涉及国家安全、重要机密等特殊岗位，不得提出辞职', 'National-security or classified post: may not apply to resign'),
+          ),
+        );
         return decision(unapproved ? 'discipline' : 'not-allowed', reasons);
       }
       if (!c.writtenApplication) {
@@ -126,17 +149,33 @@ export function checkResignation(c: ResignationCase): Decision<ResignationOutcom
       }
       if (c.refused) {
         if (c.kind === '引咎辞职') {
-          reasons.push(reason(RULE, 'resignation.refused', 'warning', msg('拒不引咎辞职，按干部任免权限免去现职', 'Refused to resign: removed from the post by the appointing authority')));
+          reasons.push(
+            reason(
+              RULE,
+              'resignation.refused',
+              'warning',
+              msg('拒不引咎辞职，按干部任免权限免去现职', 'Refused to resign: removed from the post by the appointing authority'),
+            ),
+          );
           return decision(unapproved ? 'discipline' : 'removal', reasons);
         }
-        reasons.push(reason(RULE, 'resignation.order-refused', 'warning', msg('拒不服从责令辞职，按干部管理权限研究处理', 'Refused the order to resign; the competent authority decides')));
+        reasons.push(
+          reason(
+            RULE,
+            'resignation.order-refused',
+            'warning',
+            msg('拒不服从责令辞职，按干部管理权限研究处理', 'Refused the order to resign; the competent authority decides'),
+          ),
+        );
       }
       break;
     }
   }
   if (unapproved) return decision('discipline', reasons);
   if (approved) {
-    reasons.push(reason(RULE, 'resignation.approved', 'info', msg(`${c.kind}已于${formatIso(approved)}按权限批准`, `${c.kind} approved on ${formatIso(approved)}`)));
+    reasons.push(
+      reason(RULE, 'resignation.approved', 'info', msg(`${c.kind}已于${formatIso(approved)}按权限批准`, `${c.kind} approved on ${formatIso(approved)}`)),
+    );
     return decision('approved', reasons);
   }
   reasons.push(reason(RULE, 'resignation.pending', 'info', msg(`${c.kind}待按干部管理权限审批`, `${c.kind} awaiting approval by the competent authority`)));

@@ -10,15 +10,56 @@ import { isPercentFormat } from './number-format';
 import { normalizeText } from './text';
 
 export const CODES: readonly CodeDoc[] = [
-  { code: 'count.empty', severity: 'info', doc: msg('数量为空（或只有“-”“/”占位）。是否必填由调用方决定。', 'The count is empty (or only a "-" or "/" placeholder). Whether it is required is up to the caller.') },
-  { code: 'count.unrecognized', severity: 'error', doc: msg('无法识别为数量：应为非负整数，如 12、“12票”“12 人”。', 'Not recognised as a count: expected a whole number ≥ 0 such as 12, "12票", "12 人".') },
-  { code: 'count.not-integer', severity: 'error', doc: msg('数量不是整数（如 12.5）；票数和人数必须是整数。', 'The count is not a whole number (e.g. 12.5); votes and head counts must be whole numbers.') },
-  { code: 'count.negative', severity: 'error', doc: msg('数量为负数；票数和人数不能小于 0。', 'The count is negative; votes and head counts cannot be below 0.') },
-  { code: 'count.out-of-range', severity: 'error', doc: msg('数量大到无法精确表示（超过 2^53−1）。', 'The count is too large to be represented exactly (above 2^53−1).') },
+  {
+    code: 'count.empty',
+    severity: 'info',
+    doc: msg(
+      '数量为空（或只有“-”“/”占位）。是否必填由调用方决定。',
+      'The count is empty (or only a "-" or "/" placeholder). Whether it is required is up to the caller.',
+    ),
+  },
+  {
+    code: 'count.unrecognized',
+    severity: 'error',
+    doc: msg('无法识别为数量：应为非负整数，如 12、“12票”“12 人”。', 'Not recognised as a count: expected a whole number ≥ 0 such as 12, "12票", "12 人".'),
+  },
+  {
+    code: 'count.not-integer',
+    severity: 'error',
+    doc: msg('数量不是整数（如 12.5）；票数和人数必须是整数。', 'The count is not a whole number (e.g. 12.5); votes and head counts must be whole numbers.'),
+  },
+  {
+    code: 'count.negative',
+    severity: 'error',
+    doc: msg('数量为负数；票数和人数不能小于 0。', 'The count is negative; votes and head counts cannot be below 0.'),
+  },
+  {
+    code: 'count.out-of-range',
+    severity: 'error',
+    doc: msg('数量大到无法精确表示（超过 2^53−1）。', 'The count is too large to be represented exactly (above 2^53−1).'),
+  },
   { code: 'ratio.empty', severity: 'info', doc: msg('比例为空。是否必填由调用方决定。', 'The ratio is empty. Whether it is required is up to the caller.') },
-  { code: 'ratio.unrecognized', severity: 'error', doc: msg('无法识别为比例：应为 45.5%、0.455 或百分比格式的单元格。', 'Not recognised as a ratio: expected 45.5%, 0.455 or a percent-formatted cell.') },
-  { code: 'ratio.ambiguous', severity: 'warning', doc: msg('大于 1 的数字没有百分号也不是百分比格式（如 45.5）：可能是 45.5%，也可能录错，不作猜测。请写成 45.5% 或 0.455，或在列标题中注明“(%)”。', 'A number above 1 with neither a % sign nor a percent format (e.g. 45.5): it may mean 45.5 % or be a mistake, so it is not guessed. Write 45.5% or 0.455, or mark the column header "(%)".') },
-  { code: 'ratio.out-of-range', severity: 'error', doc: msg('比例小于 0 或大于 100%；票数超过基数是数据错误，不是大于 1 的比例。', 'The ratio is below 0 or above 100 %; votes above their base are a data error, not a ratio above 1.') },
+  {
+    code: 'ratio.unrecognized',
+    severity: 'error',
+    doc: msg('无法识别为比例：应为 45.5%、0.455 或百分比格式的单元格。', 'Not recognised as a ratio: expected 45.5%, 0.455 or a percent-formatted cell.'),
+  },
+  {
+    code: 'ratio.ambiguous',
+    severity: 'warning',
+    doc: msg(
+      '大于 1 的数字没有百分号也不是百分比格式（如 45.5）：可能是 45.5%，也可能录错，不作猜测。请写成 45.5% 或 0.455，或在列标题中注明“(%)”。',
+      'A number above 1 with neither a % sign nor a percent format (e.g. 45.5): it may mean 45.5 % or be a mistake, so it is not guessed. Write 45.5% or 0.455, or mark the column header "(%)".',
+    ),
+  },
+  {
+    code: 'ratio.out-of-range',
+    severity: 'error',
+    doc: msg(
+      '比例小于 0 或大于 100%；票数超过基数是数据错误，不是大于 1 的比例。',
+      'The ratio is below 0 or above 100 %; votes above their base are a data error, not a ratio above 1.',
+    ),
+  },
 ];
 
 const MAX_COUNT = Number.MAX_SAFE_INTEGER;
@@ -67,7 +108,10 @@ function countUnrecognized(shown: string): Finding {
   return {
     code: 'count.unrecognized',
     severity: 'error',
-    message: msg(`无法将 ${shown} 识别为数量；应为非负整数，如 12 或“12票”`, `Cannot read ${shown} as a count; expected a whole number ≥ 0 such as 12 or "12票"`),
+    message: msg(
+      `无法将 ${shown} 识别为数量；应为非负整数，如 12 或“12票”`,
+      `Cannot read ${shown} as a count; expected a whole number ≥ 0 such as 12 or "12票"`,
+    ),
   };
 }
 

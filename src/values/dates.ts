@@ -50,11 +50,39 @@ export const DEFAULT_MAX_YEAR = 2100;
 
 export const CODES: readonly CodeDoc[] = [
   { code: 'date.empty', severity: 'info', doc: msg('日期为空。是否必填由调用方决定。', 'The date is empty. Whether it is required is up to the caller.') },
-  { code: 'date.unrecognized', severity: 'error', doc: msg('无法识别为日期。可用写法：1985.03、1985.3、1985年3月、198503、1985-03-01、1985/3/1、日期格式单元格。', 'Not recognised as a date. Accepted forms: 1985.03, 1985.3, 1985年3月, 198503, 1985-03-01, 1985/3/1, or a date-formatted cell.') },
+  {
+    code: 'date.unrecognized',
+    severity: 'error',
+    doc: msg(
+      '无法识别为日期。可用写法：1985.03、1985.3、1985年3月、198503、1985-03-01、1985/3/1、日期格式单元格。',
+      'Not recognised as a date. Accepted forms: 1985.03, 1985.3, 1985年3月, 198503, 1985-03-01, 1985/3/1, or a date-formatted cell.',
+    ),
+  },
   { code: 'date.invalid', severity: 'error', doc: msg('日期不存在，如月份 13 或 2月30日。', 'The date does not exist, e.g. month 13 or 30 February.') },
-  { code: 'date.ambiguous', severity: 'warning', doc: msg('常规格式单元格中的数字 1985.1 可能是 1985.10（Excel 去掉了末尾的 0）也可能是 1985.1，不作猜测。请改为文本“1985.10”或日期格式。', 'The number 1985.1 in a General cell may be 1985.10 (Excel dropped the trailing 0) or 1985.1; it is not guessed. Re-enter it as text "1985.10" or as a date.') },
-  { code: 'date.out-of-range', severity: 'warning', doc: msg('年份不在合理范围内（默认 1900–2100），多为录入错误。', 'The year is outside the plausible range (1900–2100 by default), most likely a typing error.') },
-  { code: 'date.until-now', severity: 'info', doc: msg('“至今”“今”“现在”表示尚未结束，不是一个日期；由调用方按统计截止日处理。', '"至今" (until now) marks something still ongoing; it is not a date, and the caller decides how to treat it (usually the as-of date).') },
+  {
+    code: 'date.ambiguous',
+    severity: 'warning',
+    doc: msg(
+      '常规格式单元格中的数字 1985.1 可能是 1985.10（Excel 去掉了末尾的 0）也可能是 1985.1，不作猜测。请改为文本“1985.10”或日期格式。',
+      'The number 1985.1 in a General cell may be 1985.10 (Excel dropped the trailing 0) or 1985.1; it is not guessed. Re-enter it as text "1985.10" or as a date.',
+    ),
+  },
+  {
+    code: 'date.out-of-range',
+    severity: 'warning',
+    doc: msg(
+      '年份不在合理范围内（默认 1900–2100），多为录入错误。',
+      'The year is outside the plausible range (1900–2100 by default), most likely a typing error.',
+    ),
+  },
+  {
+    code: 'date.until-now',
+    severity: 'info',
+    doc: msg(
+      '“至今”“今”“现在”表示尚未结束，不是一个日期；由调用方按统计截止日处理。',
+      '"至今" (until now) marks something still ongoing; it is not a date, and the caller decides how to treat it (usually the as-of date).',
+    ),
+  },
 ];
 
 /** Text meaning "until now" in an end-date column (任职时间 2019.03—至今). */
@@ -70,9 +98,23 @@ const CHINESE = /^(\d{4}) ?年(?: ?(\d{1,2}) ?月(?: ?(\d{1,2}) ?[日号]?)?)?$/
 // ISO or Excel text with a time part: 1985-03-01 00:00:00, 1985-03-01T08:00:00Z.
 const WITH_TIME = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)$/;
 const CN_DIGIT: Readonly<Record<string, number>> = {
-  〇: 0, 零: 0, '○': 0, O: 0, o: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  〇: 0,
+  零: 0,
+  '○': 0,
+  O: 0,
+  o: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
-const CN_NUMERAL = /^(?:[〇零○Oo一二三四五六七八九]{4}|\d{4}) ?年(?: ?([一二三四五六七八九十\d]{1,3}) ?月(?: ?([一二三四五六七八九十廿卅\d]{1,3}) ?[日号]?)?)?$/;
+const CN_NUMERAL =
+  /^(?:[〇零○Oo一二三四五六七八九]{4}|\d{4}) ?年(?: ?([一二三四五六七八九十\d]{1,3}) ?月(?: ?([一二三四五六七八九十廿卅\d]{1,3}) ?[日号]?)?)?$/;
 
 /**
  * Reads a ledger date. Never throws: every input gives a value or exactly one finding.
@@ -128,8 +170,14 @@ function fromNumber(n: number, opts: DateOptions): Parsed<ChineseDate> {
       code: 'date.unrecognized',
       severity: 'error',
       message: hint
-        ? msg(`常规格式的数字 ${showInput(raw)} 不是日期写法；若它是 Excel 日期序号则为 ${hint}，请把单元格设为日期格式`, `The plain number ${showInput(raw)} is not a date form; as an Excel date serial it would be ${hint} — format the cell as a date`)
-        : msg(`无法将数字 ${showInput(raw)} 识别为日期；应为 1985.03、198503 或日期格式单元格`, `Cannot read the number ${showInput(raw)} as a date; expected 1985.03, 198503 or a date-formatted cell`),
+        ? msg(
+            `常规格式的数字 ${showInput(raw)} 不是日期写法；若它是 Excel 日期序号则为 ${hint}，请把单元格设为日期格式`,
+            `The plain number ${showInput(raw)} is not a date form; as an Excel date serial it would be ${hint} — format the cell as a date`,
+          )
+        : msg(
+            `无法将数字 ${showInput(raw)} 识别为日期；应为 1985.03、198503 或日期格式单元格`,
+            `Cannot read the number ${showInput(raw)} as a date; expected 1985.03, 198503 or a date-formatted cell`,
+          ),
     });
   }
   return fromSerialNumber(n, raw, opts);
@@ -141,7 +189,10 @@ function fromSerialNumber(n: number, raw: unknown, opts: DateOptions): Parsed<Ch
     return fail({
       code: 'date.invalid',
       severity: 'error',
-      message: msg(`日期序号 ${showInput(raw)} 不对应任何日期；应为 1 至 2958465 之间（且不是 60）`, `Date serial ${showInput(raw)} is not a date; expected 1 to 2958465 (and not 60)`),
+      message: msg(
+        `日期序号 ${showInput(raw)} 不对应任何日期；应为 1 至 2958465 之间（且不是 60）`,
+        `Date serial ${showInput(raw)} is not a date; expected 1 to 2958465 (and not 60)`,
+      ),
     });
   }
   return checked(date.y, date.m, date.d, 'day', raw, opts);
@@ -260,7 +311,10 @@ function checked(y: number, m: number, d: number, precision: DatePrecision, raw:
     return fail({
       code: 'date.out-of-range',
       severity: 'warning',
-      message: msg(`日期 ${showInput(raw)} 的年份 ${y} 不在合理范围 ${min}–${max} 内`, `Date ${showInput(raw)} has year ${y}, outside the plausible range ${min}–${max}`),
+      message: msg(
+        `日期 ${showInput(raw)} 的年份 ${y} 不在合理范围 ${min}–${max} 内`,
+        `Date ${showInput(raw)} has year ${y}, outside the plausible range ${min}–${max}`,
+      ),
     });
   }
   return ok({ date: { y, m, d }, precision });

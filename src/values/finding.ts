@@ -16,9 +16,7 @@ export interface Finding {
  * What a value parser returns: a value (possibly with notes, e.g. a 15-digit ID that was
  * upgraded) or a finding. Parsers never throw on user data.
  */
-export type Parsed<T> =
-  | { readonly ok: true; readonly value: T; readonly notes: readonly Finding[] }
-  | { readonly ok: false; readonly finding: Finding };
+export type Parsed<T> = { readonly ok: true; readonly value: T; readonly notes: readonly Finding[] } | { readonly ok: false; readonly finding: Finding };
 
 export function ok<T>(value: T, notes: readonly Finding[] = []): Parsed<T> {
   return { ok: true, value, notes };

@@ -26,19 +26,61 @@ export interface IdOptions {
 }
 
 export const CODES: readonly CodeDoc[] = [
-  { code: 'id.empty', severity: 'info', doc: msg('身份证号为空。是否必填由调用方决定。', 'The ID number is empty. Whether it is required is up to the caller.') },
-  { code: 'id.format', severity: 'error', doc: msg('身份证号长度或字符不对：应为 18 位（前 17 位数字，末位数字或 X）或 15 位数字。', 'Wrong length or characters: expected 18 characters (17 digits then a digit or X) or 15 digits.') },
-  { code: 'id.precision-lost', severity: 'error', doc: msg('身份证号被存成了数字：Excel 只保留 15 位有效数字，后几位已变成 0，无法恢复。请把单元格设为文本后按原件重新录入。', 'The ID number was stored as a number: Excel keeps only 15 significant digits, so the last digits became 0 and cannot be recovered. Format the cell as text and re-enter it from the document.') },
-  { code: 'id.checksum', severity: 'error', doc: msg('第 18 位校验码与前 17 位不符（GB 11643-1999，ISO 7064 MOD 11-2），号码中至少有一位录错。', 'The 18th (check) character does not match the first 17 (GB 11643-1999, ISO 7064 MOD 11-2): at least one character is mistyped.') },
-  { code: 'id.birthdate-invalid', severity: 'error', doc: msg('号码第 7–14 位（15 位号码为第 7–12 位）不是有效的出生日期。', 'Characters 7–14 (7–12 for 15-digit numbers) are not a valid birth date.') },
-  { code: 'id.region', severity: 'error', doc: msg('前两位不是有效的省级行政区划代码（11–15、21–23、31–37、41–46、50–54、61–65、71、81–83）。', 'The first two digits are not a valid province code (11–15, 21–23, 31–37, 41–46, 50–54, 61–65, 71, 81–83).') },
-  { code: 'id.legacy-15', severity: 'info', doc: msg('15 位旧号码，已按国家标准升为 18 位（补“19”并计算校验码）。', 'Legacy 15-digit number, upgraded to 18 digits as the standard prescribes (insert "19", compute the check character).') },
+  {
+    code: 'id.empty',
+    severity: 'info',
+    doc: msg('身份证号为空。是否必填由调用方决定。', 'The ID number is empty. Whether it is required is up to the caller.'),
+  },
+  {
+    code: 'id.format',
+    severity: 'error',
+    doc: msg(
+      '身份证号长度或字符不对：应为 18 位（前 17 位数字，末位数字或 X）或 15 位数字。',
+      'Wrong length or characters: expected 18 characters (17 digits then a digit or X) or 15 digits.',
+    ),
+  },
+  {
+    code: 'id.precision-lost',
+    severity: 'error',
+    doc: msg(
+      '身份证号被存成了数字：Excel 只保留 15 位有效数字，后几位已变成 0，无法恢复。请把单元格设为文本后按原件重新录入。',
+      'The ID number was stored as a number: Excel keeps only 15 significant digits, so the last digits became 0 and cannot be recovered. Format the cell as text and re-enter it from the document.',
+    ),
+  },
+  {
+    code: 'id.checksum',
+    severity: 'error',
+    doc: msg(
+      '第 18 位校验码与前 17 位不符（GB 11643-1999，ISO 7064 MOD 11-2），号码中至少有一位录错。',
+      'The 18th (check) character does not match the first 17 (GB 11643-1999, ISO 7064 MOD 11-2): at least one character is mistyped.',
+    ),
+  },
+  {
+    code: 'id.birthdate-invalid',
+    severity: 'error',
+    doc: msg('号码第 7–14 位（15 位号码为第 7–12 位）不是有效的出生日期。', 'Characters 7–14 (7–12 for 15-digit numbers) are not a valid birth date.'),
+  },
+  {
+    code: 'id.region',
+    severity: 'error',
+    doc: msg(
+      '前两位不是有效的省级行政区划代码（11–15、21–23、31–37、41–46、50–54、61–65、71、81–83）。',
+      'The first two digits are not a valid province code (11–15, 21–23, 31–37, 41–46, 50–54, 61–65, 71, 81–83).',
+    ),
+  },
+  {
+    code: 'id.legacy-15',
+    severity: 'info',
+    doc: msg(
+      '15 位旧号码，已按国家标准升为 18 位（补“19”并计算校验码）。',
+      'Legacy 15-digit number, upgraded to 18 digits as the standard prescribes (insert "19", compute the check character).',
+    ),
+  },
 ];
 
 // Province-level codes of GB/T 2260, plus 71 Taiwan and 81/82/83 (HK, Macao, Taiwan residence permits).
 const PROVINCES = new Set([
-  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63,
-  64, 65, 71, 81, 82, 83,
+  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83,
 ]);
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';

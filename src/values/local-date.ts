@@ -21,17 +21,7 @@ export function daysInMonth(y: number, m: number): number {
 }
 
 export function isValidDate(y: number, m: number, d: number): boolean {
-  return (
-    Number.isInteger(y) &&
-    Number.isInteger(m) &&
-    Number.isInteger(d) &&
-    y >= 1 &&
-    y <= 9999 &&
-    m >= 1 &&
-    m <= 12 &&
-    d >= 1 &&
-    d <= daysInMonth(y, m)
-  );
+  return Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) && y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
 /** Days since 1970-01-01 (proleptic Gregorian), Howard Hinnant's days_from_civil. */

@@ -70,7 +70,16 @@ function fields(inputs: Omit<WizardInputs, 'options'>): OptionField[] {
   if (!main) return out;
   ballotsOf(main).forEach((b, p) =>
     b.names.forEach((name, c) =>
-      out.push({ key: voteKey(p, c), kind: 'number', label: msg(`${name} 得票`, `${name}: votes`), group: msg(b.post, b.post), required: true, integer: true, min: 0, default: null }),
+      out.push({
+        key: voteKey(p, c),
+        kind: 'number',
+        label: msg(`${name} 得票`, `${name}: votes`),
+        group: msg(b.post, b.post),
+        required: true,
+        integer: true,
+        min: 0,
+        default: null,
+      }),
     ),
   );
   return out;
@@ -111,7 +120,9 @@ export const committeeWizard: WizardDef<CommitteeResult> = {
           post: b.post,
           candidates,
           elected: null,
-          reasons: [reason('二.4', 'committee.input-missing', 'error', msg(`未填写${what.join('、')}，无法表决`, `Not entered: ${what.join(', ')}; cannot decide`))],
+          reasons: [
+            reason('二.4', 'committee.input-missing', 'error', msg(`未填写${what.join('、')}，无法表决`, `Not entered: ${what.join(', ')}; cannot decide`)),
+          ],
         });
         return;
       }
@@ -163,10 +174,19 @@ export const committeeWizard: WizardDef<CommitteeResult> = {
       dateCell(result.probationEnd),
       { value: reasonText(p.reasons.filter((r) => r.code === 'committee.elected')) },
     ]);
-    const notes = result.posts.filter((p) => !p.elected).map((p) => `说明：${p.post}无人当选，应重新投票。${reasonText(p.reasons.filter((r) => r.severity !== 'info'))}`);
+    const notes = result.posts
+      .filter((p) => !p.elected)
+      .map((p) => `说明：${p.post}无人当选，应重新投票。${reasonText(p.reasons.filter((r) => r.severity !== 'info'))}`);
     notes.push(`说明：县委委员会议应到${result.members ?? '—'}人，实到${result.present ?? '—'}人，1人1票（二.4）。表决明细如下：`);
     const detail = result.posts.flatMap((p) =>
-      p.candidates.map((c) => [p.post, c.name, c.votes, result.members, result.present, p.elected === c.name ? '当选' : p.elected ? '未当选' : '无人当选，重新投票']),
+      p.candidates.map((c) => [
+        p.post,
+        c.name,
+        c.votes,
+        result.members,
+        result.present,
+        p.elected === c.name ? '当选' : p.elected ? '未当选' : '无人当选，重新投票',
+      ]),
     );
     return tableSheet({
       name,

@@ -97,11 +97,16 @@ export function tableSheet(t: TableSheetInput): SheetSpec {
   const styles: { box: RangeBox; style: CellStyle }[] = [
     { box: { top: 0, left: 0, bottom: 0, right: last }, style: { bold: true, fontSize: 16, horizontal: 'center' } },
     { box: { top: 1, left: 0, bottom: 1, right: last }, style: { fontSize: 10, wrap: true, vertical: 'top' } },
-    { box: { top: headerRow, left: 0, bottom: headerRow, right: t.header.length - 1 }, style: { bold: true, horizontal: 'center', vertical: 'middle', wrap: true, fill: '#F3F2F1', border: true } },
+    {
+      box: { top: headerRow, left: 0, bottom: headerRow, right: t.header.length - 1 },
+      style: { bold: true, horizontal: 'center', vertical: 'middle', wrap: true, fill: '#F3F2F1', border: true },
+    },
   ];
-  if (t.rows.length) styles.push({ box: { top: headerRow + 1, left: 0, bottom: dataEnd, right: t.header.length - 1 }, style: { border: true, wrap: true, vertical: 'top' } });
+  if (t.rows.length)
+    styles.push({ box: { top: headerRow + 1, left: 0, bottom: dataEnd, right: t.header.length - 1 }, style: { border: true, wrap: true, vertical: 'top' } });
   (t.flags ?? []).forEach((f, i) => {
-    if (f && f !== 'info') styles.push({ box: { top: headerRow + 1 + i, left: 0, bottom: headerRow + 1 + i, right: t.header.length - 1 }, style: { fill: FLAG_FILL[f] } });
+    if (f && f !== 'info')
+      styles.push({ box: { top: headerRow + 1 + i, left: 0, bottom: headerRow + 1 + i, right: t.header.length - 1 }, style: { fill: FLAG_FILL[f] } });
   });
   const merges: RangeBox[] = [
     { top: 0, left: 0, bottom: 0, right: last },
@@ -120,7 +125,8 @@ export function tableSheet(t: TableSheetInput): SheetSpec {
       rows.push(pad(t.detail.header));
       for (const r of t.detail.rows) rows.push(pad(r));
       styles.push({ box: { top, left: 0, bottom: top, right: t.detail.header.length - 1 }, style: { bold: true, fill: '#F3F2F1', border: true, wrap: true } });
-      if (t.detail.rows.length) styles.push({ box: { top: top + 1, left: 0, bottom: rows.length - 1, right: t.detail.header.length - 1 }, style: { border: true, wrap: true } });
+      if (t.detail.rows.length)
+        styles.push({ box: { top: top + 1, left: 0, bottom: rows.length - 1, right: t.detail.header.length - 1 }, style: { border: true, wrap: true } });
     }
   }
   return {

@@ -16,7 +16,19 @@ import { resolvePolicy } from '../policy/validate';
 import type { Finding } from '../values/finding';
 import { parseIso, type LocalDate } from '../values/local-date';
 import { PortError, type WorkbookPort } from '../workbook/port';
-import type { ChainOutputs, Mapping, OptionField, OptionValues, RecognizedSheet, RunControl, SourceCandidate, SourceChoice, SourceSpec, WizardDef, WizardResult } from './types';
+import type {
+  ChainOutputs,
+  Mapping,
+  OptionField,
+  OptionValues,
+  RecognizedSheet,
+  RunControl,
+  SourceCandidate,
+  SourceChoice,
+  SourceSpec,
+  WizardDef,
+  WizardResult,
+} from './types';
 
 /** Workbook setting holding the chain links (types.ts "Chain"). */
 export const CHAIN_SETTING_KEY = 'wizard.outputs';
@@ -145,7 +157,10 @@ export function policyFromSetting(raw: string | null): { policy: Policy; errors:
       errors.push({
         code: 'policy.invalid-value',
         severity: 'error',
-        message: msg(`工作簿中的设置（policy）不是有效的 JSON，已使用默认设置：${(e as Error).message}`, `The workbook setting (policy) is not valid JSON; defaults are used: ${(e as Error).message}`),
+        message: msg(
+          `工作簿中的设置（policy）不是有效的 JSON，已使用默认设置：${(e as Error).message}`,
+          `The workbook setting (policy) is not valid JSON; defaults are used: ${(e as Error).message}`,
+        ),
       });
     }
   }
@@ -227,7 +242,10 @@ const BAD_SHEET_CHARS = /[[\]:*?/\\]/g;
 
 /** A valid Excel sheet name (≤ 31 characters, none of []:*?/\). */
 export function safeSheetName(name: string): string {
-  const s = name.replace(BAD_SHEET_CHARS, '_').replace(/^'+|'+$/g, '').trim();
+  const s = name
+    .replace(BAD_SHEET_CHARS, '_')
+    .replace(/^'+|'+$/g, '')
+    .trim();
   return (s || 'Sheet').slice(0, 31);
 }
 

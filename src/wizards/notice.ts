@@ -132,11 +132,29 @@ export const noticeWizard: WizardDef<NoticeResult> = {
       kinds: ['roster'],
       optional: true,
       requiredFields: ['name'],
-      optionalFields: ['sex', 'ethnicity', 'birth', 'idNumber', 'nativePlace', 'education', 'workStart', 'partyJoin', 'unit', 'post', 'basicInfo', 'achievements', 'audit', 'assets', 'currentTitle'],
+      optionalFields: [
+        'sex',
+        'ethnicity',
+        'birth',
+        'idNumber',
+        'nativePlace',
+        'education',
+        'workStart',
+        'partyJoin',
+        'unit',
+        'post',
+        'basicInfo',
+        'achievements',
+        'audit',
+        'assets',
+        'currentTitle',
+      ],
     },
   ],
   outputKind: 'notice',
-  optionFields: (inputs) => [{ key: 'start', kind: 'date', label: W.optNoticeStart, help: W.optNoticeStartHelp, required: true, default: formatIso(inputs.asOf) }],
+  optionFields: (inputs) => [
+    { key: 'start', kind: 'date', label: W.optNoticeStart, help: W.optNoticeStartHelp, required: true, default: formatIso(inputs.asOf) },
+  ],
   async run(inputs, control) {
     const main = inputs.sources.main;
     if (!main) throw new Error('notice: no source sheet');
@@ -155,7 +173,10 @@ export const noticeWizard: WizardDef<NoticeResult> = {
             '二.4',
             'notice.days-off-skipped',
             'info',
-            msg(`期间的休息日（周末、法定节假日）不计入：${skipped.join('、')}`, `Days off inside the period (weekends, public holidays) are not counted: ${skipped.join(', ')}`),
+            msg(
+              `期间的休息日（周末、法定节假日）不计入：${skipped.join('、')}`,
+              `Days off inside the period (weekends, public holidays) are not counted: ${skipped.join(', ')}`,
+            ),
             { policyKey: 'notice.dayKind' },
           ),
         );
@@ -179,8 +200,30 @@ export const noticeWizard: WizardDef<NoticeResult> = {
       const reasons: Reason[] = [];
       const matches = byName.get(name) ?? [];
       const r = matches[0];
-      if (roster && matches.length === 0) reasons.push(reason('二.4', 'notice.not-in-roster', 'warning', msg(`花名册“${roster.model.sheet}”中没有${name}，基本情况无法填写`, `${name} is not in the roster "${roster.model.sheet}"; basic information cannot be filled`)));
-      if (matches.length > 1) reasons.push(reason('二.4', 'notice.roster-duplicate', 'warning', msg(`花名册中有${matches.length}个${name}，已取第一个（第${matches[0].row + 1}行），请核对`, `${matches.length} people named ${name} in the roster; the first (row ${matches[0].row + 1}) was used; please check`)));
+      if (roster && matches.length === 0)
+        reasons.push(
+          reason(
+            '二.4',
+            'notice.not-in-roster',
+            'warning',
+            msg(
+              `花名册“${roster.model.sheet}”中没有${name}，基本情况无法填写`,
+              `${name} is not in the roster "${roster.model.sheet}"; basic information cannot be filled`,
+            ),
+          ),
+        );
+      if (matches.length > 1)
+        reasons.push(
+          reason(
+            '二.4',
+            'notice.roster-duplicate',
+            'warning',
+            msg(
+              `花名册中有${matches.length}个${name}，已取第一个（第${matches[0].row + 1}行），请核对`,
+              `${matches.length} people named ${name} in the roster; the first (row ${matches[0].row + 1}) was used; please check`,
+            ),
+          ),
+        );
       const id = r?.ids.idNumber;
       const sex = r ? textOf(r, 'sex') || (id ? SEX[id.sex] : '') : '';
       const birth = r ? monthText(r, 'birth') || (id ? formatDate(id.birth, 'month') : '') : '';
@@ -224,12 +267,23 @@ export const noticeWizard: WizardDef<NoticeResult> = {
           '二.4',
           'notice.field-missing',
           'error',
-          msg(`${incomplete.length} 人的公示内容不全，请补充后再公示：${incomplete.map((i) => `${i.name}（缺${i.missing.join('、')}）`).join('；')}`, `${incomplete.length} people lack required items: ${incomplete.map((i) => `${i.name} (${i.missing.join(', ')})`).join('; ')}`),
+          msg(
+            `${incomplete.length} 人的公示内容不全，请补充后再公示：${incomplete.map((i) => `${i.name}（缺${i.missing.join('、')}）`).join('；')}`,
+            `${incomplete.length} people lack required items: ${incomplete.map((i) => `${i.name} (${i.missing.join(', ')})`).join('; ')}`,
+          ),
           { policyKey: 'notice.requiredFields' },
         ),
       );
     }
-    if (!roster) summary.push(reason('二.4', 'notice.no-roster', 'warning', msg('没有花名册：基本情况、身份证号、出生年月无法填写', 'No roster: basic information, ID and birth month cannot be filled')));
+    if (!roster)
+      summary.push(
+        reason(
+          '二.4',
+          'notice.no-roster',
+          'warning',
+          msg('没有花名册：基本情况、身份证号、出生年月无法填写', 'No roster: basic information, ID and birth month cannot be filled'),
+        ),
+      );
     const kindZh = policy.notice.dayKind === 'calendar' ? '天' : '个工作日';
     const periodText = end ? `${formatIso(start)}至${formatIso(end)}（${policy.notice.days}${kindZh}）` : `${formatIso(start)}起`;
     const rows: ResultRow[] = items.map((i) => ({
@@ -254,7 +308,18 @@ export const noticeWizard: WizardDef<NoticeResult> = {
   toSheet(result, name) {
     const fixed = ['现任职务(职称)', '拟任职务或使用意向'];
     const others = result.requiredFields.filter((f) => !fixed.includes(f));
-    const header = ['序号', '姓名', '性别', '出生年月', MASKED_ID_HEADER, ...fixed.filter((f) => result.requiredFields.includes(f)), ...others, '公示开始日期', '公示截止日期', '说明'];
+    const header = [
+      '序号',
+      '姓名',
+      '性别',
+      '出生年月',
+      MASKED_ID_HEADER,
+      ...fixed.filter((f) => result.requiredFields.includes(f)),
+      ...others,
+      '公示开始日期',
+      '公示截止日期',
+      '说明',
+    ];
     const shownFixed = fixed.filter((f) => result.requiredFields.includes(f));
     const rows = result.items.map((i, k) => [
       k + 1,
@@ -275,7 +340,9 @@ export const noticeWizard: WizardDef<NoticeResult> = {
       header,
       rows,
       flags: result.items.map((i) => worstFlag(i.reasons)),
-      notes: result.summary.filter((r) => r.code === 'notice.end' || r.code === 'notice.days-off-skipped' || r.code === 'notice.start-not-working-day').map((r) => `说明：${r.message['zh-CN']}`),
+      notes: result.summary
+        .filter((r) => r.code === 'notice.end' || r.code === 'notice.days-off-skipped' || r.code === 'notice.start-not-working-day')
+        .map((r) => `说明：${r.message['zh-CN']}`),
       columnWidths: [6, 10, 6, 10, 22, 18, 18, ...others.map(() => 24), 12, 12, 40],
     });
   },

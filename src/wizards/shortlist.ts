@@ -92,7 +92,14 @@ export const shortlistWizard: WizardDef<ShortlistResult> = {
       requiredFields: ['name', 'targetPost'],
       optionalFields: ['votes', 'voteRatio', 'eligible', 'present', 'valid', 'candidateStatus', 'votePass', 'recommendKind', 'recommender', 'inspectionResult'],
     },
-    { role: 'inspection', label: W.srcInspection, kinds: ['inspection'], optional: true, requiredFields: ['name', 'inspectionResult'], optionalFields: ['targetPost'] },
+    {
+      role: 'inspection',
+      label: W.srcInspection,
+      kinds: ['inspection'],
+      optional: true,
+      requiredFields: ['name', 'inspectionResult'],
+      optionalFields: ['targetPost'],
+    },
   ],
   outputKind: 'inspection',
   optionFields: () => [],
@@ -124,14 +131,26 @@ export const shortlistWizard: WizardDef<ShortlistResult> = {
         const errors = t.reasons.filter((r) => r.severity === 'error');
         eligible = t.pass === true ? errors.length === 0 : t.pass === null && /^(达标|是|符合)$/.test(passText) && errors.length === 0;
         if (!eligible) {
-          dropped.push(`${post}：${name}不符合民主推荐规定，不列为考察对象（${reasonText(t.reasons.filter((r) => r.severity !== 'info')) || t.reasons.map((r) => r.message['zh-CN']).join('；')}）`);
+          dropped.push(
+            `${post}：${name}不符合民主推荐规定，不列为考察对象（${reasonText(t.reasons.filter((r) => r.severity !== 'info')) || t.reasons.map((r) => r.message['zh-CN']).join('；')}）`,
+          );
           return;
         }
       } else if (row.ratios.voteRatio !== undefined) {
         votes = Math.round(row.ratios.voteRatio * RATIO_BASE);
         base = RATIO_BASE;
         eligible = true;
-        notes.push(reason('二.3', 'shortlist.ratio-only', 'info', msg('只有得票率、没有票数：按得票率排序，未核对是否达到推荐比例', 'Only a vote ratio, no counts: ranked by ratio; the 二.2 threshold was not checked')));
+        notes.push(
+          reason(
+            '二.3',
+            'shortlist.ratio-only',
+            'info',
+            msg(
+              '只有得票率、没有票数：按得票率排序，未核对是否达到推荐比例',
+              'Only a vote ratio, no counts: ranked by ratio; the 二.2 threshold was not checked',
+            ),
+          ),
+        );
       } else {
         dropped.push(`${post}：${name}缺少得票数和得票率，未排序`);
         return;
@@ -169,17 +188,39 @@ export const shortlistWizard: WizardDef<ShortlistResult> = {
           sourceRow: p.row.row + 1,
         });
       }
-      for (const r of post.reasons) if (r.code === 'shortlist.too-few-candidates' || r.code === 'shortlist.too-few-finalists' || r.code === 'shortlist.inspection-mixed') notes.push(r.message['zh-CN']);
+      for (const r of post.reasons)
+        if (r.code === 'shortlist.too-few-candidates' || r.code === 'shortlist.too-few-finalists' || r.code === 'shortlist.inspection-mixed')
+          notes.push(r.message['zh-CN']);
     }
-    const summary: Reason[] = d.reasons.filter((r) => ['shortlist.too-few-candidates', 'shortlist.too-few-finalists', 'shortlist.inspection-mixed'].includes(r.code));
+    const summary: Reason[] = d.reasons.filter((r) =>
+      ['shortlist.too-few-candidates', 'shortlist.too-few-finalists', 'shortlist.inspection-mixed'].includes(r.code),
+    );
     const ties = items.filter((i) => i.tie);
     if (ties.length) {
       summary.push(
-        reason('二.3', 'shortlist.tie-at-cutoff', 'warning', msg(`名额界限处并列，全部列出待研究决定：${ties.map((i) => `${i.post}·${i.name}`).join('、')}`, `Ties at a cut-off, all listed for a decision: ${ties.map((i) => `${i.post} · ${i.name}`).join(', ')}`)),
+        reason(
+          '二.3',
+          'shortlist.tie-at-cutoff',
+          'warning',
+          msg(
+            `名额界限处并列，全部列出待研究决定：${ties.map((i) => `${i.post}·${i.name}`).join('、')}`,
+            `Ties at a cut-off, all listed for a decision: ${ties.map((i) => `${i.post} · ${i.name}`).join(', ')}`,
+          ),
+        ),
       );
     }
     if (noInspectionYet) {
-      summary.push(reason('二.3', 'shortlist.no-inspection-yet', 'info', msg('尚无考察结果：按得票比例排序；考察后可加入考察结果表重新计算', 'No inspection results yet: ranked by vote ratio; add the inspection results and compute again after the inspection')));
+      summary.push(
+        reason(
+          '二.3',
+          'shortlist.no-inspection-yet',
+          'info',
+          msg(
+            '尚无考察结果：按得票比例排序；考察后可加入考察结果表重新计算',
+            'No inspection results yet: ranked by vote ratio; add the inspection results and compute again after the inspection',
+          ),
+        ),
+      );
     }
     for (const line of dropped) summary.push(reason('二.3', 'shortlist.not-eligible', 'info', msg(line, line)));
     summary.unshift(
@@ -195,7 +236,15 @@ export const shortlistWizard: WizardDef<ShortlistResult> = {
       ),
     );
     const rows: ResultRow[] = items.map((i) => ({
-      cells: [i.post, i.name, pctText(i.ratio), i.inspection || null, i.position, i.proposed ? '是' : '否', i.suggested ? (i.tie ? FINALIST_TIE_MARK : FINALIST_MARK) : ''],
+      cells: [
+        i.post,
+        i.name,
+        pctText(i.ratio),
+        i.inspection || null,
+        i.position,
+        i.proposed ? '是' : '否',
+        i.suggested ? (i.tie ? FINALIST_TIE_MARK : FINALIST_MARK) : '',
+      ],
       flag: worstFlag(i.reasons),
       reasons: i.reasons,
       sourceRow: i.sourceRow,

@@ -93,7 +93,14 @@ export function tallyRow(row: TypedRow, hasCol: (f: 'material' | 'form') => bool
   if (kindText) {
     const kind = kindFromLabel(kindText);
     if (!kind) {
-      reasons.push(reason('二.2', 'recommend.kind-unknown', 'warning', msg(`推荐方式“${kindText}”不是规定的五种之一`, `Recommendation kind "${kindText}" is not one of the five`)));
+      reasons.push(
+        reason(
+          '二.2',
+          'recommend.kind-unknown',
+          'warning',
+          msg(`推荐方式“${kindText}”不是规定的五种之一`, `Recommendation kind "${kindText}" is not one of the five`),
+        ),
+      );
     } else {
       const d = checkRecommendation({
         kind,
@@ -104,7 +111,15 @@ export function tallyRow(row: TypedRow, hasCol: (f: 'material' | 'form') => bool
       reasons.push(...d.reasons);
       if ((kind === 'leader' || kind === 'self' || kind === 'notable') && (!hasCol('material') || !hasCol('form'))) {
         reasons.push(
-          reason('二.2', 'tally.material-unchecked', 'info', msg(`${kindText}须有推荐材料和推荐表；本表没有相应的列，未核对`, `${kindText} needs material and a form; the sheet has no such column, not checked`)),
+          reason(
+            '二.2',
+            'tally.material-unchecked',
+            'info',
+            msg(
+              `${kindText}须有推荐材料和推荐表；本表没有相应的列，未核对`,
+              `${kindText} needs material and a form; the sheet has no such column, not checked`,
+            ),
+          ),
         );
       }
     }
@@ -178,13 +193,26 @@ export const tallyWizard: WizardDef<TallyResult> = {
     const unsigned = items.filter((i) => i.reasons.some((r) => r.code === 'recommend.unsigned'));
     if (unsigned.length) {
       summary.push(
-        reason('二.2', 'recommend.unsigned', 'error', msg(`领导推荐未署名：${unsigned.map((i) => i.name).join('、')}`, `Unsigned leader recommendations: ${unsigned.map((i) => i.name).join(', ')}`)),
+        reason(
+          '二.2',
+          'recommend.unsigned',
+          'error',
+          msg(`领导推荐未署名：${unsigned.map((i) => i.name).join('、')}`, `Unsigned leader recommendations: ${unsigned.map((i) => i.name).join(', ')}`),
+        ),
       );
     }
     const quorum = items.find((i) => i.reasons.some((r) => r.code === 'vote.quorum-not-met'));
     if (quorum) summary.push(quorum.reasons.find((r) => r.code === 'vote.quorum-not-met') as Reason);
     const rows: ResultRow[] = items.map((i) => ({
-      cells: [i.name, i.post, i.status ? STATUS_TEXT[i.status] : i.statusText, i.votes === null ? null : `${i.votes}/${i.base ?? '—'}`, i.ratio === null ? null : pctText(i.ratio), i.threshold === null ? null : pctText(i.threshold), passText(i.pass)],
+      cells: [
+        i.name,
+        i.post,
+        i.status ? STATUS_TEXT[i.status] : i.statusText,
+        i.votes === null ? null : `${i.votes}/${i.base ?? '—'}`,
+        i.ratio === null ? null : pctText(i.ratio),
+        i.threshold === null ? null : pctText(i.threshold),
+        passText(i.pass),
+      ],
       flag: worstFlag(i.reasons),
       reasons: i.reasons,
       sourceRow: i.sourceRow,
@@ -202,7 +230,22 @@ export const tallyWizard: WizardDef<TallyResult> = {
   },
   outputSheetName: () => TALLY_SHEET,
   toSheet(result: TallyResult, name: string, _options: OptionValues) {
-    const header = ['序号', '姓名', '推荐职位', '人员类别', '推荐方式', '推荐人', '应到人数', '实到人数', '有效票', '得票数', '得票率', '规定比例', '是否达标', '说明'];
+    const header = [
+      '序号',
+      '姓名',
+      '推荐职位',
+      '人员类别',
+      '推荐方式',
+      '推荐人',
+      '应到人数',
+      '实到人数',
+      '有效票',
+      '得票数',
+      '得票率',
+      '规定比例',
+      '是否达标',
+      '说明',
+    ];
     const rows = result.items.map((i, k) => [
       k + 1,
       i.name,

@@ -130,7 +130,11 @@ export type OptionField =
   | (OptionBase & { readonly kind: 'text'; readonly default: string })
   | (OptionBase & { readonly kind: 'boolean'; readonly default: boolean })
   | (OptionBase & { readonly kind: 'select'; readonly default: string; readonly choices: readonly { readonly value: string; readonly label: Msg }[] })
-  | (OptionBase & { readonly kind: 'multiselect'; readonly default: readonly string[]; readonly choices: readonly { readonly value: string; readonly label: Msg }[] });
+  | (OptionBase & {
+      readonly kind: 'multiselect';
+      readonly default: readonly string[];
+      readonly choices: readonly { readonly value: string; readonly label: Msg }[];
+    });
 
 /** Everything `run` gets: typed sources by role (null = optional and absent), policy, options. */
 export interface WizardInputs {

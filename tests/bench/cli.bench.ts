@@ -26,9 +26,23 @@ async function roster(file: string, n: number): Promise<void> {
     const y = 1960 + (i % 40);
     const m = 1 + (i % 12);
     const birth = `${y}${String(m).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}`;
-    const id = i % 97 === 0 ? `${id18(`110101${birth}${String(i % 1000).padStart(3, '0')}`).slice(0, 17)}0` : id18(`110101${birth}${String(i % 1000).padStart(3, '0')}`);
+    const id =
+      i % 97 === 0 ? `${id18(`110101${birth}${String(i % 1000).padStart(3, '0')}`).slice(0, 17)}0` : id18(`110101${birth}${String(i % 1000).padStart(3, '0')}`);
     const birthCell = i % 3 === 0 ? `${y}.${String(m).padStart(2, '0')}` : i % 3 === 1 ? `${y}年${m}月` : new Date(Date.UTC(y, m - 1, 1));
-    ws.addRow([i + 1, `干部${i}`, i % 2 ? '男' : '女', birthCell, id, `${y + 22}.07`, `${y + 30}.03`, '局长', i % 2 ? '正科级' : '副科级', '大学', '某局', '']).commit();
+    ws.addRow([
+      i + 1,
+      `干部${i}`,
+      i % 2 ? '男' : '女',
+      birthCell,
+      id,
+      `${y + 22}.07`,
+      `${y + 30}.03`,
+      '局长',
+      i % 2 ? '正科级' : '副科级',
+      '大学',
+      '某局',
+      '',
+    ]).commit();
   }
   await wb.commit();
 }
@@ -64,7 +78,10 @@ function measure(file: string, rows: number, command: string): Measure {
 }
 
 function report(label: string, ms: readonly Measure[]): void {
-  const lines = ms.map((m) => `${label} ${String(m.rows).padStart(7)} rows: ${(m.ms / 1000).toFixed(2)} s wall, ${(m.cpuMs / 1000).toFixed(2)} s CPU, peak ${m.peakMb.toFixed(0)} MB, ${((m.ms * 1000) / m.rows).toFixed(1)} µs/row, exit ${m.exit}`);
+  const lines = ms.map(
+    (m) =>
+      `${label} ${String(m.rows).padStart(7)} rows: ${(m.ms / 1000).toFixed(2)} s wall, ${(m.cpuMs / 1000).toFixed(2)} s CPU, peak ${m.peakMb.toFixed(0)} MB, ${((m.ms * 1000) / m.rows).toFixed(1)} µs/row, exit ${m.exit}`,
+  );
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

@@ -35,8 +35,10 @@ describe('elimination bench', () => {
       const res = eliminate(recs, DEFAULT_POLICY);
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
       peak = Math.max(peak, process.memoryUsage().heapUsed);
-      // eslint-disable-next-line no-console
-      console.log(`n=${n}: ${ms.toFixed(0)} ms, heap +${((peak - heap0) / 2 ** 20).toFixed(0)} MB (rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB), population ${res.population}, counts ${JSON.stringify(res.counts)}`);
+
+      console.log(
+        `n=${n}: ${ms.toFixed(0)} ms, heap +${((peak - heap0) / 2 ** 20).toFixed(0)} MB (rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB), population ${res.population}, counts ${JSON.stringify(res.counts)}`,
+      );
 
       // Correctness on a sample: rank = 1 + number of strictly higher ratios (brute force).
       const ratios = res.rows.filter((r) => r.ratio !== null).map((r) => r.ratio as number);

@@ -99,32 +99,36 @@ const fmt = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${m
 describe('CADRE.ELIMRANK/ELIMTIER vs built-in formulas in HyperFormula', () => {
   let hf10k = 0;
   for (const n of [10_000, 100_000]) {
-    it(`${n.toLocaleString('en-US')} rows`, async () => {
-      const d = ledger(n);
-      const mine = ours(d);
-      expect(mine.ranks).toHaveLength(n);
-      expect(mine.tiers).toHaveLength(n);
-      // Sample: every tiered row (where the two could disagree) and the first 1,000 rows.
-      const tiered = mine.tiers.flatMap((r, i) => (r[0] !== '' ? [i] : []));
-      const sample = [...new Set([...tiered, ...Array.from({ length: Math.min(1000, n) }, (_, i) => i)])];
-      const hf = await hyperformula(d, sample, n === 10_000 ? BUDGET_10K_MS : BUDGET_MS);
-      if (n === 10_000) expect(hf.done).toBe(true);
-      let line = `n=${n}: CADRE spilled call ${fmt(mine.ms)}`;
-      if (hf.done) {
-        const total = hf.buildMs + hf.readMs;
-        if (n === 10_000) hf10k = total;
-        line += ` | HyperFormula build+evaluate ${fmt(hf.buildMs)} + read ${fmt(hf.readMs)} = ${fmt(total)} | ratio ${(total / mine.ms).toFixed(0)}×`;
-        for (const r of hf.rows) {
-          expect([r.i, r.tier]).toEqual([r.i, mine.tiers[r.i][0]]);
-          expect([r.i, r.rank]).toEqual([r.i, mine.ranks[r.i][0]]);
+    it(
+      `${n.toLocaleString('en-US')} rows`,
+      async () => {
+        const d = ledger(n);
+        const mine = ours(d);
+        expect(mine.ranks).toHaveLength(n);
+        expect(mine.tiers).toHaveLength(n);
+        // Sample: every tiered row (where the two could disagree) and the first 1,000 rows.
+        const tiered = mine.tiers.flatMap((r, i) => (r[0] !== '' ? [i] : []));
+        const sample = [...new Set([...tiered, ...Array.from({ length: Math.min(1000, n) }, (_, i) => i)])];
+        const hf = await hyperformula(d, sample, n === 10_000 ? BUDGET_10K_MS : BUDGET_MS);
+        if (n === 10_000) expect(hf.done).toBe(true);
+        let line = `n=${n}: CADRE spilled call ${fmt(mine.ms)}`;
+        if (hf.done) {
+          const total = hf.buildMs + hf.readMs;
+          if (n === 10_000) hf10k = total;
+          line += ` | HyperFormula build+evaluate ${fmt(hf.buildMs)} + read ${fmt(hf.readMs)} = ${fmt(total)} | ratio ${(total / mine.ms).toFixed(0)}×`;
+          for (const r of hf.rows) {
+            expect([r.i, r.tier]).toEqual([r.i, mine.tiers[r.i][0]]);
+            expect([r.i, r.rank]).toEqual([r.i, mine.ranks[r.i][0]]);
+          }
+          line += ` | agree on ${hf.rows.length} sampled rows (${tiered.length} tiered), counts N/prelim/removal/admonition ${hf.counts.join('/')}`;
+        } else {
+          const extrapolated = hf10k ? hf10k * (n / 10_000) ** 2 : 0;
+          line += ` | HyperFormula did not finish within ${fmt(hf.ms)} (budget)${extrapolated ? `; quadratic extrapolation from 10k ≈ ${fmt(extrapolated)}` : ''} | ratio > ${(hf.ms / mine.ms).toFixed(0)}×${extrapolated ? ` (≈ ${(extrapolated / mine.ms).toFixed(0)}× extrapolated)` : ''}`;
         }
-        line += ` | agree on ${hf.rows.length} sampled rows (${tiered.length} tiered), counts N/prelim/removal/admonition ${hf.counts.join('/')}`;
-      } else {
-        const extrapolated = hf10k ? hf10k * (n / 10_000) ** 2 : 0;
-        line += ` | HyperFormula did not finish within ${fmt(hf.ms)} (budget)${extrapolated ? `; quadratic extrapolation from 10k ≈ ${fmt(extrapolated)}` : ''} | ratio > ${(hf.ms / mine.ms).toFixed(0)}×${extrapolated ? ` (≈ ${(extrapolated / mine.ms).toFixed(0)}× extrapolated)` : ''}`;
-      }
-      // eslint-disable-next-line no-console
-      console.log(line);
-    }, (n === 10_000 ? BUDGET_10K_MS : BUDGET_MS) + 120_000);
+
+        console.log(line);
+      },
+      (n === 10_000 ? BUDGET_10K_MS : BUDGET_MS) + 120_000,
+    );
   }
 });

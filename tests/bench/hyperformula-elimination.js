@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-require-imports */
 /**
  * Child process of functions.bench.ts: the bottom-elimination sheet a user would build with
  * built-in formulas, evaluated by HyperFormula (a real spreadsheet engine, GPL key, dev only).
@@ -55,6 +54,11 @@ process.on('message', ({ inc, valid, level, sample }) => {
     const show = (v) => (v !== null && typeof v === 'object' ? String(v.value) : v === null ? '' : v);
     return { i, rank: show(rank), tier: `${show(tier)}${show(tie)}` };
   });
-  process.send({ buildMs: Number(t1 - t0) / 1e6, readMs: Number(t2 - t1) / 1e6, counts: [1, 2, 3, 4].map((r) => hf.getCellValue({ sheet: 0, col: 8, row: r - 1 })), rows });
+  process.send({
+    buildMs: Number(t1 - t0) / 1e6,
+    readMs: Number(t2 - t1) / 1e6,
+    counts: [1, 2, 3, 4].map((r) => hf.getCellValue({ sheet: 0, col: 8, row: r - 1 })),
+    rows,
+  });
   hf.destroy();
 });

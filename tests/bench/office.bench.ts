@@ -90,7 +90,7 @@ describe('Office adapter bench', () => {
       table.push(await measure(fx, rows, 'undo', async () => wb.undo(snap!)));
       expect(fx.sheet('花名册').cell(rows, 2)?.value).toBe(31000 + (rows % 3000));
     }
-    // eslint-disable-next-line no-console
+
     console.log(`Office adapter on the strict fake (Excel on the web limits)\n${formatTable(table)}`);
   });
 });

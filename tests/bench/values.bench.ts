@@ -50,7 +50,7 @@ test(`parseChineseDate over ${CELLS.toLocaleString('en-US')} mixed cells`, () =>
   const lo = toEpochDay({ y: 1950, m: 1, d: 1 });
   const span = toEpochDay({ y: 2010, m: 12, d: 31 }) - lo + 1;
   let seed = 20261126;
-  const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const rand = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 
   const before = process.memoryUsage();
   const values: (string | number)[] = new Array(CELLS);

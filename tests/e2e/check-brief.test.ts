@@ -73,7 +73,16 @@ function changedKeys(a: Record<string, string>, b: Record<string, string>): stri
       viewport: { width: 420, height: 900 },
       locale: 'zh-CN',
       acceptDownloads: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     page = browser.pages()[0] ?? (await browser.newPage());
     page.on('request', (r) => {
@@ -120,7 +129,9 @@ function changedKeys(a: Record<string, string>, b: Record<string, string>): stri
     expect(await page.locator('[data-testid="finding-sheet"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-sheet')))).toEqual(['花名册']);
     expect(await page.locator('[data-testid="finding-sheet-count"]').innerText()).toBe(`${expected.findings.length} 个问题`);
     const codes = expected.groups[0].codes;
-    expect(await page.locator('[data-testid="finding-code"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).toEqual(codes.map((c) => c.code));
+    expect(await page.locator('[data-testid="finding-code"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).toEqual(
+      codes.map((c) => c.code),
+    );
     expect(await page.locator('[data-testid="finding-code-count"]').allInnerTexts()).toEqual(codes.map((c) => `${c.findings.length} 处`));
 
     // Open the ID checksum group and click its cell: the cell card shows the content and the problem.
@@ -153,7 +164,10 @@ function changedKeys(a: Record<string, string>, b: Record<string, string>): stri
     const changed = await download('download-workbook');
     expect(changed.name).toBe('花名册台账-已修正.xlsx');
     const [after] = await (await openFileWorkbook(changed.bytes)).read(['花名册']);
-    const ticked = plan.edits.filter((e) => editKey(e) !== dropped).map((e) => `${e.row}:${e.col}`).sort();
+    const ticked = plan.edits
+      .filter((e) => editKey(e) !== dropped)
+      .map((e) => `${e.row}:${e.col}`)
+      .sort();
     expect(changedKeys(cells(before), cells(after))).toEqual(ticked);
 
     await page.locator('[data-testid="undo"]').click();

@@ -49,7 +49,16 @@ test('a browser is available under CI', () => {
       viewport: { width: 520, height: 900 },
       locale: 'zh-CN',
       acceptDownloads: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     page = browser.pages()[0] ?? (await browser.newPage());
     page.on('request', (r) => {
@@ -140,7 +149,18 @@ test('a browser is available under CI', () => {
     // Computing without the votes names what is missing
     await page.locator('[data-testid="wizard-run"]').click();
     await expect(page.locator('[data-testid="wizard-message"]').innerText()).resolves.toContain('请填写：应到委员人数');
-    const values: Record<string, string> = { members: '31', present: '30', appointed: '2026-10-20', 'votes.0.0': '20', 'votes.0.1': '10', 'votes.1.0': '12', 'votes.1.1': '12', 'votes.1.2': '6', 'votes.2.0': '16', 'votes.2.1': '14' };
+    const values: Record<string, string> = {
+      members: '31',
+      present: '30',
+      appointed: '2026-10-20',
+      'votes.0.0': '20',
+      'votes.0.1': '10',
+      'votes.1.0': '12',
+      'votes.1.1': '12',
+      'votes.1.2': '6',
+      'votes.2.0': '16',
+      'votes.2.1': '14',
+    };
     for (const [k, v] of Object.entries(values)) await page.locator(`[data-testid="opt-${k}"]`).fill(v);
     const text = await runAndShoot(4);
     expect(text).toContain('当选：陈明');
@@ -162,13 +182,16 @@ test('a browser is available under CI', () => {
   }, 60_000);
 
   test('the downloaded workbook holds every wizard sheet (read back with exceljs)', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), (async () => {
-      // the download button sits on the write step of any wizard that wrote: write the tally under a new name
-      await page.locator('[data-testid="write-output"]').click();
-      await page.locator('[data-testid="conflict-name"]').fill('推荐计票结果-复核');
-      await page.locator('[data-testid="conflict-rename"]').click();
-      await page.locator('[data-testid="download"]').click();
-    })()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      (async () => {
+        // the download button sits on the write step of any wizard that wrote: write the tally under a new name
+        await page.locator('[data-testid="write-output"]').click();
+        await page.locator('[data-testid="conflict-name"]').fill('推荐计票结果-复核');
+        await page.locator('[data-testid="conflict-rename"]').click();
+        await page.locator('[data-testid="download"]').click();
+      })(),
+    ]);
     const file = path.join(tmp, 'result.xlsx');
     await download.saveAs(file);
     const wb = new ExcelJS.Workbook();
@@ -177,7 +200,9 @@ test('a browser is available under CI', () => {
     expect(names).toEqual(['民主推荐汇总', '花名册', '推荐计票结果', '考察对象与拟任人选', '任前公示表', '常委会表决结果', '推荐计票结果-复核']);
     const row = (sheet: string, r: number): unknown[] => {
       const out: unknown[] = [];
-      wb.getWorksheet(sheet)!.getRow(r).eachCell({ includeEmpty: true }, (c, col) => (out[col - 1] = c.value));
+      wb.getWorksheet(sheet)!
+        .getRow(r)
+        .eachCell({ includeEmpty: true }, (c, col) => (out[col - 1] = c.value));
       return out;
     };
     expect(row('推荐计票结果', 4).slice(0, 4)).toEqual([1, '陈明', '农业局局长', '原班子成员']);

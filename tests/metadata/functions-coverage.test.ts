@@ -13,8 +13,22 @@ const HELP = path.join(ROOT, 'src', 'functions', 'help.html');
 
 /** SPEC §4 "at least" list. */
 const SPEC_FUNCTIONS = [
-  'VOTERATIO', 'VOTEPASS', 'NOTICEEND', 'NOTICEOK', 'PROBATIONEND', 'PROBATIONSTATUS', 'REPORTSDUE', 'INCOMPETENTTRIGGER',
-  'ELIMRANK', 'ELIMTIER', 'SHORTLIST', 'COMMITTEEPASS', 'ACCOUNTABILITY', 'IDCHECK', 'IDMASK', 'TODATE',
+  'VOTERATIO',
+  'VOTEPASS',
+  'NOTICEEND',
+  'NOTICEOK',
+  'PROBATIONEND',
+  'PROBATIONSTATUS',
+  'REPORTSDUE',
+  'INCOMPETENTTRIGGER',
+  'ELIMRANK',
+  'ELIMTIER',
+  'SHORTLIST',
+  'COMMITTEEPASS',
+  'ACCOUNTABILITY',
+  'IDCHECK',
+  'IDMASK',
+  'TODATE',
 ];
 /** The volatile twins of the as-of functions (see functions.ts, "Volatility"). */
 const VOLATILE = ['PROBATIONSTATUSTODAY', 'REPORTSDUETODAY'];

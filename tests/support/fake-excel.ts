@@ -65,7 +65,10 @@ export class FakeSheet {
 
   /** Bounding box of cells with a value or formula; null when there is none. */
   usedBox(): RangeBox | null {
-    let top = -1, bottom = -1, left = Infinity, right = -1;
+    let top = -1,
+      bottom = -1,
+      left = Infinity,
+      right = -1;
     for (let r = 0; r < this.rows.length; r++) {
       const row = this.rows[r];
       if (!row) continue;
@@ -203,7 +206,8 @@ export class FakeExcel {
       const cells: Record<string, [CellValue, string | null, string]> = {};
       s.rows.forEach((row, r) =>
         row?.forEach((x, c) => {
-          if (x && (x.value !== null || x.formula !== null || x.numberFormat !== 'General')) cells[`${columnLetter(c)}${r + 1}`] = [x.value, x.formula, x.numberFormat];
+          if (x && (x.value !== null || x.formula !== null || x.numberFormat !== 'General'))
+            cells[`${columnLetter(c)}${r + 1}`] = [x.value, x.formula, x.numberFormat];
         }),
       );
       out[s.name] = { cells, visibility: s.visibility };
@@ -216,8 +220,7 @@ export class FakeExcel {
     if (entry === null || entry === undefined) return; // null leaves the cell unchanged
     const old = sheet.cell(r, c);
     const numberFormat = old?.numberFormat ?? 'General';
-    const set = (value: CellValue, formula: string | null, quotePrefix = false): void =>
-      sheet.put(r, c, { value, formula, numberFormat, quotePrefix });
+    const set = (value: CellValue, formula: string | null, quotePrefix = false): void => sheet.put(r, c, { value, formula, numberFormat, quotePrefix });
     if (typeof entry === 'number' || typeof entry === 'boolean') return set(entry, null);
     if (typeof entry !== 'string') throw new FakeExcelError('InvalidArgument', `Unsupported cell entry ${JSON.stringify(entry)}`);
     const s = entry;
@@ -269,7 +272,8 @@ class FakeContext {
       const res = utf8Bytes(JSON.stringify(loads.map((l) => l.data)));
       if (res > fx.responseLimit) fx.stats.refusedResponses++;
       else fx.stats.responseBytes.push(res);
-      if (res > fx.responseLimit) throw new FakeExcelError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${res} bytes).`);
+      if (res > fx.responseLimit)
+        throw new FakeExcelError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${res} bytes).`);
       for (const l of loads) l.commit();
     } finally {
       fx.stats.fakeMs += performance.now() - t0;
@@ -445,10 +449,10 @@ class WorksheetProxy extends ProxyBase {
     });
   }
   get protection(): { protected: boolean } {
-    const self = this;
+    const read = (): boolean => this.read<boolean>('protection/protected');
     return {
       get protected(): boolean {
-        return self.read<boolean>('protection/protected');
+        return read();
       },
     };
   }
@@ -551,7 +555,8 @@ class RangeProxy extends ProxyBase {
   private target(forWrite: boolean): Resolved {
     const r = this.resolve();
     if (!r) throw new FakeExcelError('InvalidOperation', 'The operation is not allowed on a null object.');
-    if (forWrite && r.sheet.isProtected) throw new FakeExcelError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet (${r.sheet.name}).`);
+    if (forWrite && r.sheet.isProtected)
+      throw new FakeExcelError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet (${r.sheet.name}).`);
     return r;
   }
 
@@ -610,7 +615,10 @@ class RangeProxy extends ProxyBase {
       return;
     }
     if (m.length !== h || m.some((row) => !Array.isArray(row) || row.length !== w)) {
-      throw new FakeExcelError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${h}×${w}).`);
+      throw new FakeExcelError(
+        'InvalidArgument',
+        `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${h}×${w}).`,
+      );
     }
     for (let r = 0; r < h; r++) for (let c = 0; c < w; c++) f(box.top + r, box.left + c, (m[r] as unknown[])[c]);
   }

@@ -76,7 +76,12 @@ export function dateArg(raw: unknown, name: ArgName): Result<LocalDate> {
     return invalid(`「${name.zh}」${f['zh-CN']}`, `${name.en}: ${f['en-US']}`);
   }
   if (p.value.precision !== 'day') {
-    return expected(name, '具体到日的日期（只写到月或年无法计算天数），如 2025-03-15', 'a date to the day (a month or year alone cannot be counted in days), e.g. 2025-03-15', v);
+    return expected(
+      name,
+      '具体到日的日期（只写到月或年无法计算天数），如 2025-03-15',
+      'a date to the day (a month or year alone cannot be counted in days), e.g. 2025-03-15',
+      v,
+    );
   }
   return p.value.date;
 }
@@ -125,7 +130,12 @@ export function statusArg(v: unknown, name: ArgName): Result<CandidateStatus> {
   const t = textOf(v).replace(/\s+/g, '');
   if (NEWCOMER.test(t)) return 'newcomer';
   if (INCUMBENT.test(t)) return 'incumbent';
-  return expected(name, '“原班子”（原班子成员、副职推荐正职）或“新推荐”（新推荐人选）', '"原班子" (incumbent, incl. deputy for the head post) or "新推荐" (newcomer)', v);
+  return expected(
+    name,
+    '“原班子”（原班子成员、副职推荐正职）或“新推荐”（新推荐人选）',
+    '"原班子" (incumbent, incl. deputy for the head post) or "新推荐" (newcomer)',
+    v,
+  );
 }
 
 /**
@@ -143,7 +153,10 @@ export function columnArg(v: unknown, name: ArgName): Result<unknown[]> {
       continue;
     }
     if (r.length !== 1) {
-      return invalid(`「${name.zh}」应为单列区域（每行一人），收到 ${rows.length} 行 × ${r.length} 列`, `${name.en} should be a single-column range (one row per person); got ${rows.length} rows × ${r.length} columns`);
+      return invalid(
+        `「${name.zh}」应为单列区域（每行一人），收到 ${rows.length} 行 × ${r.length} 列`,
+        `${name.en} should be a single-column range (one row per person); got ${rows.length} rows × ${r.length} columns`,
+      );
     }
     out[i] = plain(r[0]);
   }

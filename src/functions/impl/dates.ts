@@ -47,7 +47,14 @@ export function noticeEndFn(start: unknown, policy: Policy, cal: WorkCalendar = 
  * ledger); `names` the matching header cells. Without `names` the items are read in the order of
  * the policy's required fields. Without `items` only the period is checked.
  */
-export function noticeOkFn(start: unknown, end: unknown, items: unknown, names: unknown, policy: Policy, cal: WorkCalendar = STATUTORY_CALENDAR): Result<boolean> {
+export function noticeOkFn(
+  start: unknown,
+  end: unknown,
+  items: unknown,
+  names: unknown,
+  policy: Policy,
+  cal: WorkCalendar = STATUTORY_CALENDAR,
+): Result<boolean> {
   const s = dateArg(start, NOTICE_START);
   if (isFnError(s)) return s;
   const e = dateArg(end, NOTICE_END);
@@ -203,4 +210,3 @@ export function toDateFn(raw: unknown): Result<number | string> {
   const text = { zh: `「${DATE_VALUE.zh}」${f['zh-CN']}`, en: `${DATE_VALUE.en}: ${f['en-US']}` };
   return isUntilNow(p) ? notAvailable(text.zh, text.en) : invalid(text.zh, text.en);
 }
-

@@ -110,7 +110,9 @@ function runElimination(incompetent: unknown, valid: unknown, levels: unknown, p
     if (r.inPopulation && r.ratio === null) {
       badRows.push(i);
       const why = r.reasons.find((x) => x.severity === 'error');
-      rowErrors[i] = parseErrors[i] ?? invalid(`区域第${i + 1}行：${why?.message['zh-CN'] ?? '票数有误'}`, `Row ${i + 1} of the range: ${why?.message['en-US'] ?? 'bad vote data'}`);
+      rowErrors[i] =
+        parseErrors[i] ??
+        invalid(`区域第${i + 1}行：${why?.message['zh-CN'] ?? '票数有误'}`, `Row ${i + 1} of the range: ${why?.message['en-US'] ?? 'bad vote data'}`);
     } else if (!r.inPopulation && r.reasons.some((x) => x.code === 'elimination.post-unknown')) {
       rowErrors[i] = notAvailable(
         `区域第${i + 1}行：「${POST_RANGE.zh}」未写明是否实职领导职务（应为“是/否”或职务名称），未计入总数`,
@@ -129,7 +131,14 @@ function runElimination(incompetent: unknown, valid: unknown, levels: unknown, p
   return { result, blank, rowErrors, incomplete };
 }
 
-function spill(incompetent: unknown, valid: unknown, levels: unknown, posts: unknown, policy: Policy, cell: (rank: number | null, tier: Tier | null, tie: boolean) => SpillCell): Result<Spill> {
+function spill(
+  incompetent: unknown,
+  valid: unknown,
+  levels: unknown,
+  posts: unknown,
+  policy: Policy,
+  cell: (rank: number | null, tier: Tier | null, tie: boolean) => SpillCell,
+): Result<Spill> {
   const run = runElimination(incompetent, valid, levels, posts, policy);
   if (isFnError(run)) return run;
   const { result, blank, rowErrors, incomplete } = run;
@@ -223,7 +232,15 @@ export function shortlistFn(posts: unknown, votes: unknown, bases: unknown, elig
   // A post with an unreadable row, or a rule error (bad votes, mixed or unknown grades), has no
   // trustworthy order: all its rows get the error.
   const postError = new Map<string, FnError>();
-  for (const [i, e] of rowErrors) if (!postError.has(postOfRow[i]) && postOfRow[i] !== '') postError.set(postOfRow[i], invalid(`职位“${postOfRow[i]}”区域第${i + 1}行数据有误（见该行），本职位排序暂不能作为定论`, `Post "${postOfRow[i]}": row ${i + 1} of the range has bad data (see there); this post's order is not final`));
+  for (const [i] of rowErrors)
+    if (!postError.has(postOfRow[i]) && postOfRow[i] !== '')
+      postError.set(
+        postOfRow[i],
+        invalid(
+          `职位“${postOfRow[i]}”区域第${i + 1}行数据有误（见该行），本职位排序暂不能作为定论`,
+          `Post "${postOfRow[i]}": row ${i + 1} of the range has bad data (see there); this post's order is not final`,
+        ),
+      );
   const label = new Map<string, SpillCell>();
   for (const p of d.outcome) {
     const ruleErr = p.reasons.find((r) => r.severity === 'error');

@@ -71,7 +71,16 @@ export function checkAssessmentSheet(sheet: TypedSheet, ctx: CheckContext): Ledg
     if (inc !== undefined && valid !== undefined) {
       const sum = (row.counts.excellentVotes ?? 0) + (row.counts.competentVotes ?? 0) + (row.counts.basicVotes ?? 0) + inc;
       if (row.counts.valid !== undefined && sum > row.counts.valid) {
-        out.push(onField(sheet, row, 'valid', 'assessment.votes-exceed-valid', 'error', msg(`各等次票数之和 ${sum} 超过有效票 ${row.counts.valid}`, `Grade votes add up to ${sum}, more than ${row.counts.valid} valid ballots`)));
+        out.push(
+          onField(
+            sheet,
+            row,
+            'valid',
+            'assessment.votes-exceed-valid',
+            'error',
+            msg(`各等次票数之和 ${sum} 超过有效票 ${row.counts.valid}`, `Grade votes add up to ${sum}, more than ${row.counts.valid} valid ballots`),
+          ),
+        );
         continue;
       }
       for (const r of findingsOf(incompetentTrigger(inc, valid, ctx.policy).reasons)) out.push(fromReason(sheet, row, 'incompetentVotes', r));

@@ -35,7 +35,8 @@ export function checkAuditSheet(sheet: TypedSheet, ctx: CheckContext): LedgerFin
   for (const row of sheet.rows) {
     const name = row.names.name;
     if (!name || row.unreadable.has('auditDate') || row.unreadable.has('decisionDate')) continue;
-    const intent = cols.has('adjustIntent') && row.texts.adjustIntent ? adjustmentIntentOf(row.texts.adjustIntent) : sheet.model.kind === 'notice' ? '拟任' : null;
+    const intent =
+      cols.has('adjustIntent') && row.texts.adjustIntent ? adjustmentIntentOf(row.texts.adjustIntent) : sheet.model.kind === 'notice' ? '拟任' : null;
     if (!intent) continue;
     const decided: LocalDate | null = row.dates.decisionDate?.date ?? null;
     const auditText = normalizeText(row.texts.audit ?? '').replace(/\s+/g, '');

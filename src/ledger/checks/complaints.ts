@@ -65,7 +65,10 @@ export function checkComplaintsSheet(sheet: TypedSheet, ctx: CheckContext): Ledg
     const appointed = row.dates.postSince;
     const occurred = row.dates.problemDate;
     if (appointed && occurred && substantiated !== false && decidable(appointed, occurred, ctx.policy.accountability.windowMonths)) {
-      const a = accountability({ appointed: appointed.date, occurred: occurred.date, found: row.dates.complaintDate?.date ?? null, factsEstablished: substantiated === true }, ctx.policy);
+      const a = accountability(
+        { appointed: appointed.date, occurred: occurred.date, found: row.dates.complaintDate?.date ?? null, factsEstablished: substantiated === true },
+        ctx.policy,
+      );
       for (const r of findingsOf(a.reasons)) out.push(fromReason(sheet, row, 'problemDate', r));
     }
   }

@@ -10,7 +10,11 @@ import type { TypedSheet } from '../rows';
 import { onField, type CodeDoc } from './context';
 
 export const CODES: readonly CodeDoc[] = [
-  { code: 'cross.id-birth-mismatch', severity: 'error', doc: msg('身份证号中的出生日期与“出生年月”不一致。', 'The birth date in the ID number disagrees with the date of birth column.') },
+  {
+    code: 'cross.id-birth-mismatch',
+    severity: 'error',
+    doc: msg('身份证号中的出生日期与“出生年月”不一致。', 'The birth date in the ID number disagrees with the date of birth column.'),
+  },
   { code: 'cross.work-before-birth', severity: 'error', doc: msg('参加工作时间不晚于出生日期。', 'Started work on or before the date of birth.') },
   { code: 'cross.post-before-work', severity: 'error', doc: msg('任现职时间早于参加工作时间。', 'In the current post since before starting work.') },
 ];
@@ -32,20 +36,41 @@ export function checkCrossFields(sheet: TypedSheet): LedgerFinding[] {
     if (id && birth && compareAtPrecision({ date: id.birth, precision: 'day' }, birth) !== 0) {
       const idBirth = formatDate(id.birth, 'day');
       out.push(
-        onField(sheet, row, 'birth', 'cross.id-birth-mismatch', 'error', msg(`出生年月 ${show(birth)} 与身份证号中的出生日期 ${idBirth} 不一致`, `Date of birth ${show(birth)} disagrees with ${idBirth} in the ID number`)),
+        onField(
+          sheet,
+          row,
+          'birth',
+          'cross.id-birth-mismatch',
+          'error',
+          msg(`出生年月 ${show(birth)} 与身份证号中的出生日期 ${idBirth} 不一致`, `Date of birth ${show(birth)} disagrees with ${idBirth} in the ID number`),
+        ),
       );
     }
     const born = birth ?? (id ? { date: id.birth, precision: 'day' as const } : undefined);
     const work = row.dates.workStart;
     if (born && work && compareAtPrecision(work, born) <= 0) {
       out.push(
-        onField(sheet, row, 'workStart', 'cross.work-before-birth', 'error', msg(`参加工作时间 ${show(work)} 不晚于出生日期 ${show(born)}`, `Started work ${show(work)}, not after birth ${show(born)}`)),
+        onField(
+          sheet,
+          row,
+          'workStart',
+          'cross.work-before-birth',
+          'error',
+          msg(`参加工作时间 ${show(work)} 不晚于出生日期 ${show(born)}`, `Started work ${show(work)}, not after birth ${show(born)}`),
+        ),
       );
     }
     const since = row.dates.postSince;
     if (work && since && compareAtPrecision(since, work) < 0) {
       out.push(
-        onField(sheet, row, 'postSince', 'cross.post-before-work', 'error', msg(`任现职时间 ${show(since)} 早于参加工作时间 ${show(work)}`, `In the current post since ${show(since)}, before starting work ${show(work)}`)),
+        onField(
+          sheet,
+          row,
+          'postSince',
+          'cross.post-before-work',
+          'error',
+          msg(`任现职时间 ${show(since)} 早于参加工作时间 ${show(work)}`, `In the current post since ${show(since)}, before starting work ${show(work)}`),
+        ),
       );
     }
   }

@@ -12,10 +12,35 @@ import { compareAtPrecision } from './cross-field';
 import { onField, type CodeDoc } from './context';
 
 export const CODES: readonly CodeDoc[] = [
-  { code: 'xsheet.id-name-mismatch', severity: 'error', doc: msg('同一身份证号在另一张表中对应不同的姓名。', 'The same ID number belongs to a different name in another sheet.') },
-  { code: 'xsheet.birth-mismatch', severity: 'warning', doc: msg('同一人（身份证号相同，或同名且各表中唯一）在另一张表中的出生年月不同。', 'The same person (same ID, or a name unique in both sheets) has a different date of birth in another sheet.') },
-  { code: 'xsheet.notice-not-inspected', severity: 'warning', doc: msg('公示人选不在考察对象表中（二.4 公示对象应经过组织考察）。', 'A person on the notice is not in the inspection sheet (二.4: notice follows inspection).') },
-  { code: 'xsheet.probation-not-noticed', severity: 'warning', doc: msg('试用期人员不在任前公示表中（二.5 新提拔人员应经过公示）。', 'A person on probation is not on the notice sheet (new appointees are noticed first).') },
+  {
+    code: 'xsheet.id-name-mismatch',
+    severity: 'error',
+    doc: msg('同一身份证号在另一张表中对应不同的姓名。', 'The same ID number belongs to a different name in another sheet.'),
+  },
+  {
+    code: 'xsheet.birth-mismatch',
+    severity: 'warning',
+    doc: msg(
+      '同一人（身份证号相同，或同名且各表中唯一）在另一张表中的出生年月不同。',
+      'The same person (same ID, or a name unique in both sheets) has a different date of birth in another sheet.',
+    ),
+  },
+  {
+    code: 'xsheet.notice-not-inspected',
+    severity: 'warning',
+    doc: msg(
+      '公示人选不在考察对象表中（二.4 公示对象应经过组织考察）。',
+      'A person on the notice is not in the inspection sheet (二.4: notice follows inspection).',
+    ),
+  },
+  {
+    code: 'xsheet.probation-not-noticed',
+    severity: 'warning',
+    doc: msg(
+      '试用期人员不在任前公示表中（二.5 新提拔人员应经过公示）。',
+      'A person on probation is not on the notice sheet (new appointees are noticed first).',
+    ),
+  },
 ];
 
 interface Seen {
@@ -56,7 +81,17 @@ export function checkCrossSheets(sheets: readonly TypedSheet[]): LedgerFinding[]
           const firstName = first.row.names.name;
           if (name && firstName && name !== firstName) {
             out.push(
-              onField(s, row, 'idNumber', 'xsheet.id-name-mismatch', 'error', msg(`身份证号在“${first.sheet.model.sheet}”第${first.row.row + 1}行对应“${firstName}”，此处为“${name}”`, `This ID number belongs to "${firstName}" in "${first.sheet.model.sheet}" row ${first.row.row + 1}, here to "${name}"`)),
+              onField(
+                s,
+                row,
+                'idNumber',
+                'xsheet.id-name-mismatch',
+                'error',
+                msg(
+                  `身份证号在“${first.sheet.model.sheet}”第${first.row.row + 1}行对应“${firstName}”，此处为“${name}”`,
+                  `This ID number belongs to "${firstName}" in "${first.sheet.model.sheet}" row ${first.row.row + 1}, here to "${name}"`,
+                ),
+              ),
             );
             reportedHere.add(row.row);
           } else if (birthDiffers(first.row, row)) {
@@ -69,7 +104,12 @@ export function checkCrossSheets(sheets: readonly TypedSheet[]): LedgerFinding[]
       if (!name || reportedHere.has(row.row) || nameCount.get(s)?.get(name) !== 1) continue;
       const first = uniqueByName.get(name);
       if (!first) uniqueByName.set(name, { sheet: s, row });
-      else if (first.sheet !== s && nameCount.get(first.sheet)?.get(name) === 1 && !(first.row.ids.idNumber && row.ids.idNumber) && birthDiffers(first.row, row)) {
+      else if (
+        first.sheet !== s &&
+        nameCount.get(first.sheet)?.get(name) === 1 &&
+        !(first.row.ids.idNumber && row.ids.idNumber) &&
+        birthDiffers(first.row, row)
+      ) {
         out.push(birthMismatch(s, row, first));
       }
     }
@@ -82,7 +122,19 @@ export function checkCrossSheets(sheets: readonly TypedSheet[]): LedgerFinding[]
       for (const row of s.rows) {
         const name = row.names.name;
         if (name && !known.has(name)) {
-          out.push(onField(s, row, 'name', code, 'warning', msg(`${name}不在${earlierLabel}表（${earlierSheets.map((e) => `“${e.model.sheet}”`).join('、')}）中`, `${name} is not in the ${earlier} sheet (${earlierSheets.map((e) => `"${e.model.sheet}"`).join(', ')})`)));
+          out.push(
+            onField(
+              s,
+              row,
+              'name',
+              code,
+              'warning',
+              msg(
+                `${name}不在${earlierLabel}表（${earlierSheets.map((e) => `“${e.model.sheet}”`).join('、')}）中`,
+                `${name} is not in the ${earlier} sheet (${earlierSheets.map((e) => `"${e.model.sheet}"`).join(', ')})`,
+              ),
+            ),
+          );
         }
       }
     }
@@ -105,6 +157,9 @@ function birthMismatch(s: TypedSheet, row: TypedRow, first: Seen): LedgerFinding
     'birth',
     'xsheet.birth-mismatch',
     'warning',
-    msg(`出生年月 ${showDate(here)} 与“${first.sheet.model.sheet}”第${first.row.row + 1}行的 ${showDate(there)} 不一致`, `Date of birth ${showDate(here)} differs from ${showDate(there)} in "${first.sheet.model.sheet}" row ${first.row.row + 1}`),
+    msg(
+      `出生年月 ${showDate(here)} 与“${first.sheet.model.sheet}”第${first.row.row + 1}行的 ${showDate(there)} 不一致`,
+      `Date of birth ${showDate(here)} differs from ${showDate(there)} in "${first.sheet.model.sheet}" row ${first.row.row + 1}`,
+    ),
   );
 }

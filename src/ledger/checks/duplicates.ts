@@ -11,7 +11,11 @@ import { onField, type CodeDoc } from './context';
 
 export const CODES: readonly CodeDoc[] = [
   { code: 'dup.id', severity: 'error', doc: msg('同一身份证号在本表出现两次。', 'The same ID number appears twice in the sheet.') },
-  { code: 'dup.person', severity: 'warning', doc: msg('同名且出生年月相同的人在本表出现两次，可能重复登记。', 'Same name and date of birth in two rows: possibly entered twice.') },
+  {
+    code: 'dup.person',
+    severity: 'warning',
+    doc: msg('同名且出生年月相同的人在本表出现两次，可能重复登记。', 'Same name and date of birth in two rows: possibly entered twice.'),
+  },
 ];
 
 function scopeOf(sheet: TypedSheet, row: TypedRow): string {
@@ -47,7 +51,10 @@ export function checkDuplicates(sheet: TypedSheet): LedgerFinding[] {
             'name',
             'dup.person',
             'warning',
-            msg(`${name}（${formatDate(birth.date, 'month')}）与第${first + 1}行同名同出生年月，可能重复登记`, `${name} (${formatDate(birth.date, 'month')}) has the same name and birth month as row ${first + 1}: possibly entered twice`),
+            msg(
+              `${name}（${formatDate(birth.date, 'month')}）与第${first + 1}行同名同出生年月，可能重复登记`,
+              `${name} (${formatDate(birth.date, 'month')}) has the same name and birth month as row ${first + 1}: possibly entered twice`,
+            ),
           ),
         );
       } else byPerson.set(key, row.row);

@@ -42,7 +42,8 @@ export function checkInspectionSheet(sheet: TypedSheet, ctx: CheckContext): Ledg
     for (const r of findingsOf(post.reasons)) if (first) out.push(fromReason(sheet, first, 'targetPost', r));
     for (const e of post.entries) {
       const row = rowOf.get(e.id);
-      if (row) for (const r of findingsOf(e.reasons)) out.push(fromReason(sheet, row, r.code.startsWith('shortlist.inspection') ? 'inspectionResult' : 'name', r));
+      if (row)
+        for (const r of findingsOf(e.reasons)) out.push(fromReason(sheet, row, r.code.startsWith('shortlist.inspection') ? 'inspectionResult' : 'name', r));
     }
   }
   // Reasons the rule also lists at the top level are already placed on their post or candidate.

@@ -15,7 +15,10 @@ export const CODES: readonly CodeDoc[] = [
   {
     code: 'probation.end-mismatch',
     severity: 'warning',
-    doc: msg('台账记录的试用期满日期与按规定计算（一年，EDATE）的不一致。', 'The recorded end of probation differs from the one computed by the policy (one year, EDATE).'),
+    doc: msg(
+      '台账记录的试用期满日期与按规定计算（一年，EDATE）的不一致。',
+      'The recorded end of probation differs from the one computed by the policy (one year, EDATE).',
+    ),
   },
 ];
 
@@ -35,7 +38,17 @@ export function checkProbationSheet(sheet: TypedSheet, ctx: CheckContext): Ledge
     const recorded = row.dates.probationEnd;
     if (end && recorded && recorded.precision === 'day' && !sameDate(recorded.date, end)) {
       out.push(
-        onField(sheet, row, 'probationEnd', 'probation.end-mismatch', 'warning', msg(`试用期满日期记为 ${formatIso(recorded.date)}，按规定应为 ${formatIso(end)}`, `Probation end recorded as ${formatIso(recorded.date)}; by the policy it is ${formatIso(end)}`)),
+        onField(
+          sheet,
+          row,
+          'probationEnd',
+          'probation.end-mismatch',
+          'warning',
+          msg(
+            `试用期满日期记为 ${formatIso(recorded.date)}，按规定应为 ${formatIso(end)}`,
+            `Probation end recorded as ${formatIso(recorded.date)}; by the policy it is ${formatIso(end)}`,
+          ),
+        ),
       );
     }
     if (reportCols.length) {

@@ -14,9 +14,16 @@ export const CODES: readonly CodeDoc[] = [
   {
     code: 'recommend.status-unknown',
     severity: 'warning',
-    doc: msg('无法判断是原班子成员（50%）还是新推荐人选（30%），未核对得票比例。请在“人员类别”中写明。', 'Cannot tell incumbent (50 %) from newcomer (30 %); the ratio was not checked. State it in the 人员类别 column.'),
+    doc: msg(
+      '无法判断是原班子成员（50%）还是新推荐人选（30%），未核对得票比例。请在“人员类别”中写明。',
+      'Cannot tell incumbent (50 %) from newcomer (30 %); the ratio was not checked. State it in the 人员类别 column.',
+    ),
   },
-  { code: 'recommend.kind-unknown', severity: 'warning', doc: msg('推荐方式不是群众推荐、领导推荐、个人自荐、社会知名人士推荐、党组织推荐之一。', 'The recommendation kind is not one of the five in 二.2.') },
+  {
+    code: 'recommend.kind-unknown',
+    severity: 'warning',
+    doc: msg('推荐方式不是群众推荐、领导推荐、个人自荐、社会知名人士推荐、党组织推荐之一。', 'The recommendation kind is not one of the five in 二.2.'),
+  },
 ];
 
 const INCUMBENT = /原班子|班子成员|现任|副职推荐正职|^是$|^原$/;
@@ -47,7 +54,19 @@ export function checkRecommendationSheet(sheet: TypedSheet, ctx: CheckContext): 
       const status = candidateStatusOf(row.texts.candidateStatus);
       if (status === null) {
         if (hasStatus && !row.blank.has('candidateStatus')) {
-          out.push(onField(sheet, row, 'candidateStatus', 'recommend.status-unknown', 'warning', msg(`人员类别“${row.texts.candidateStatus}”无法判断是原班子成员还是新推荐人选`, `Status "${row.texts.candidateStatus}" says neither incumbent nor newcomer`)));
+          out.push(
+            onField(
+              sheet,
+              row,
+              'candidateStatus',
+              'recommend.status-unknown',
+              'warning',
+              msg(
+                `人员类别“${row.texts.candidateStatus}”无法判断是原班子成员还是新推荐人选`,
+                `Status "${row.texts.candidateStatus}" says neither incumbent nor newcomer`,
+              ),
+            ),
+          );
         }
       } else {
         const tally = { eligible: row.counts.eligible ?? null, present: row.counts.present ?? null, valid: row.counts.valid ?? null };
@@ -59,7 +78,16 @@ export function checkRecommendationSheet(sheet: TypedSheet, ctx: CheckContext): 
     if (kindText) {
       const kind = kindFromLabel(kindText);
       if (!kind) {
-        out.push(onField(sheet, row, 'recommendKind', 'recommend.kind-unknown', 'warning', msg(`推荐方式“${kindText}”不是规定的五种之一`, `Recommendation kind "${kindText}" is not one of the five`)));
+        out.push(
+          onField(
+            sheet,
+            row,
+            'recommendKind',
+            'recommend.kind-unknown',
+            'warning',
+            msg(`推荐方式“${kindText}”不是规定的五种之一`, `Recommendation kind "${kindText}" is not one of the five`),
+          ),
+        );
       } else {
         const d = checkRecommendation({
           kind,

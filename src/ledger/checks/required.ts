@@ -16,7 +16,10 @@ export const CODES: readonly CodeDoc[] = [
   {
     code: 'ledger.column-missing',
     severity: 'warning',
-    doc: msg('按台账类型应有的列没有找到（表头名称不认识或缺列）；相关检查无法进行。', 'A column this kind of ledger needs was not found (unknown header or missing column); the checks that need it are skipped.'),
+    doc: msg(
+      '按台账类型应有的列没有找到（表头名称不认识或缺列）；相关检查无法进行。',
+      'A column this kind of ledger needs was not found (unknown header or missing column); the checks that need it are skipped.',
+    ),
   },
   { code: 'ledger.value-missing', severity: 'error', doc: msg('必填项为空。', 'A required value is empty.') },
 ];
@@ -83,7 +86,16 @@ export function checkRequired(sheet: TypedSheet, ctx: CheckContext): LedgerFindi
   for (const row of sheet.rows) {
     for (const f of present) {
       if (!row.blank.has(f)) continue;
-      out.push(onField(sheet, row, f, 'ledger.value-missing', 'error', msg(`${FIELDS[f].label['zh-CN']}为空（必填）`, `${FIELDS[f].label['en-US']} is empty (required)`)));
+      out.push(
+        onField(
+          sheet,
+          row,
+          f,
+          'ledger.value-missing',
+          'error',
+          msg(`${FIELDS[f].label['zh-CN']}为空（必填）`, `${FIELDS[f].label['en-US']} is empty (required)`),
+        ),
+      );
     }
   }
   return out;

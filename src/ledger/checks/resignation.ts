@@ -16,7 +16,10 @@ export const CODES: readonly CodeDoc[] = [
   {
     code: 'resignation.kind-unknown',
     severity: 'warning',
-    doc: msg('辞职类型不是申请辞职、引咎辞职、责令辞职之一，未按四.3核对。', 'The resignation kind is not 申请辞职, 引咎辞职 or 责令辞职; 四.3 was not checked.'),
+    doc: msg(
+      '辞职类型不是申请辞职、引咎辞职、责令辞职之一，未按四.3核对。',
+      'The resignation kind is not 申请辞职, 引咎辞职 or 责令辞职; 四.3 was not checked.',
+    ),
   },
 ];
 
@@ -55,7 +58,16 @@ export function checkResignationSheet(sheet: TypedSheet, ctx: CheckContext): Led
     if (!kindText) continue; // an empty kind is ledger.value-missing
     const kind = resignationKindOf(kindText);
     if (!kind) {
-      out.push(onField(sheet, row, 'resignKind', 'resignation.kind-unknown', 'warning', msg(`辞职类型“${kindText}”不是申请辞职、引咎辞职、责令辞职之一`, `Resignation kind "${kindText}" is not one of the three of 四.3`)));
+      out.push(
+        onField(
+          sheet,
+          row,
+          'resignKind',
+          'resignation.kind-unknown',
+          'warning',
+          msg(`辞职类型“${kindText}”不是申请辞职、引咎辞职、责令辞职之一`, `Resignation kind "${kindText}" is not one of the three of 四.3`),
+        ),
+      );
       continue;
     }
     const approvalText = flat(row.texts.approval);
@@ -94,4 +106,3 @@ function fieldFor(code: string, first: (...f: FieldKey[]) => FieldKey): FieldKey
       return first('approval', 'resignKind');
   }
 }
-

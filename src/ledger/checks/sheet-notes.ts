@@ -8,7 +8,11 @@ import type { TypedSheet } from '../rows';
 import type { CodeDoc } from './context';
 
 export const CODES: readonly CodeDoc[] = [
-  { code: 'sheet.protected', severity: 'info', doc: msg('工作表受保护：照常检查，但“修复”不会修改它。', 'The sheet is protected: it is checked, but fix will not change it.') },
+  {
+    code: 'sheet.protected',
+    severity: 'info',
+    doc: msg('工作表受保护：照常检查，但“修复”不会修改它。', 'The sheet is protected: it is checked, but fix will not change it.'),
+  },
   { code: 'sheet.hidden-rows', severity: 'info', doc: msg('表中有隐藏行，已一并检查。', 'The sheet has hidden rows; they were checked too.') },
 ];
 
@@ -16,7 +20,14 @@ export function checkSheetNotes(sheet: TypedSheet): LedgerFinding[] {
   const out: LedgerFinding[] = [];
   const { model, grid } = sheet;
   if (grid.protected) {
-    out.push({ sheet: model.sheet, row: 0, col: 0, severity: 'info', code: 'sheet.protected', message: msg(`工作表“${model.sheet}”受保护：已检查，修复时不会修改`, `Sheet "${model.sheet}" is protected: checked, and fix will not change it`) });
+    out.push({
+      sheet: model.sheet,
+      row: 0,
+      col: 0,
+      severity: 'info',
+      code: 'sheet.protected',
+      message: msg(`工作表“${model.sheet}”受保护：已检查，修复时不会修改`, `Sheet "${model.sheet}" is protected: checked, and fix will not change it`),
+    });
   }
   const hidden = sheet.rows.filter((r) => r.hidden);
   if (hidden.length) {

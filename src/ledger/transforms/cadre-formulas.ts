@@ -36,8 +36,7 @@ function isUnresolved(v: CellValue): boolean {
   return isCellError(v) && /^#(NAME\?|BUSY!|GETTING_DATA|CALC!)$/i.test(v.error);
 }
 
-const inBox = (box: RangeBox | undefined, r: number, c: number): boolean =>
-  !box || (r >= box.top && r <= box.bottom && c >= box.left && c <= box.right);
+const inBox = (box: RangeBox | undefined, r: number, c: number): boolean => !box || (r >= box.top && r <= box.bottom && c >= box.left && c <= box.right);
 
 /** A cell the transform could not handle, with the reason, for the preview. */
 export interface SkippedCell {
@@ -75,7 +74,10 @@ export function cadreFormulasToValues(grid: Grid, box?: RangeBox): { plan: EditP
         col: c,
         old: { value, formula: f, numberFormat: grid.numberFormats[r][c] },
         new: { value },
-        why: msg('公式转为数值：发给未安装加载项的单位时显示当前结果，而不是 #NAME?', 'Formula to value: units without the add-in see the current result instead of #NAME?'),
+        why: msg(
+          '公式转为数值：发给未安装加载项的单位时显示当前结果，而不是 #NAME?',
+          'Formula to value: units without the add-in see the current result instead of #NAME?',
+        ),
         code: 'share.formula-to-value',
       });
     }
@@ -104,7 +106,10 @@ export function repairCadreFormulas(grid: Grid, box?: RangeBox): EditPlan {
         new: { formula: fixed },
         why:
           fixed !== f
-            ? msg('修复公式：Excel 把 CADRE 函数改写成了 _xldudf_ 形式，恢复原函数名', 'Repair formula: Excel rewrote the CADRE function as _xldudf_; restore its name')
+            ? msg(
+                '修复公式：Excel 把 CADRE 函数改写成了 _xldudf_ 形式，恢复原函数名',
+                'Repair formula: Excel rewrote the CADRE function as _xldudf_; restore its name',
+              )
             : msg('修复公式：公式仍显示 #NAME?，重新录入使其重新计算', 'Repair formula: the formula still shows #NAME?; enter it again so it recalculates'),
         code: fixed !== f ? 'share.repair-xldudf' : 'share.reenter-name-error',
       });

@@ -26,7 +26,14 @@ export function normalizeDates(sheet: TypedSheet): CellEdit[] {
       if (typeof v === 'number' && isDateFormat(fmt)) continue;
       const shown = formatDate(d.date, d.precision);
       out.push(
-        edit(sheet, row.row, col, { value: serialOf(d), numberFormat: DATE_FORMAT[d.precision] }, 'fix.date-normalize', msg(`${FIELDS[f].label['zh-CN']}改为日期 ${shown}`, `${FIELDS[f].label['en-US']} as the date ${shown}`)),
+        edit(
+          sheet,
+          row.row,
+          col,
+          { value: serialOf(d), numberFormat: DATE_FORMAT[d.precision] },
+          'fix.date-normalize',
+          msg(`${FIELDS[f].label['zh-CN']}改为日期 ${shown}`, `${FIELDS[f].label['en-US']} as the date ${shown}`),
+        ),
       );
     }
   }

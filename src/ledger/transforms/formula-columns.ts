@@ -35,7 +35,16 @@ function addColumns(sheet: TypedSheet, cols: readonly NewColumn[]): CellEdit[] {
     out.push(edit(sheet, headerRow, col, { value: c.header }, 'fix.formula-column', msg(`新增公式列“${c.header}”`, `New formula column "${c.header}"`)));
     for (const row of sheet.rows) {
       const write = { formula: c.formula(row.row), cached: c.cached(row), ...(c.numberFormat ? { numberFormat: c.numberFormat } : {}) };
-      out.push(edit(sheet, row.row, col, write, 'fix.formula-column', msg(`“${c.header}”公式（附计算结果，便于未安装加载项的同事查看）`, `"${c.header}" formula (with its result for colleagues without the add-in)`)));
+      out.push(
+        edit(
+          sheet,
+          row.row,
+          col,
+          write,
+          'fix.formula-column',
+          msg(`“${c.header}”公式（附计算结果，便于未安装加载项的同事查看）`, `"${c.header}" formula (with its result for colleagues without the add-in)`),
+        ),
+      );
     }
   });
   return out;
@@ -101,14 +110,15 @@ export function formulaColumns(sheet: TypedSheet, ctx: CheckContext): CellEdit[]
         },
       });
     }
-    if (!cols.has('investigation')) add.push({
-      header: '是否触发联合调查',
-      formula: (r) => `=CADRE.INCOMPETENTTRIGGER(${I(r)},${T(r)})`,
-      cached: (row) => {
-        const [inc, valid] = [row.counts.incompetentVotes, row.counts.valid];
-        return inc === undefined || valid === undefined ? VALUE_ERROR : (incompetentTrigger(inc, valid, ctx.policy).outcome ?? VALUE_ERROR);
-      },
-    });
+    if (!cols.has('investigation'))
+      add.push({
+        header: '是否触发联合调查',
+        formula: (r) => `=CADRE.INCOMPETENTTRIGGER(${I(r)},${T(r)})`,
+        cached: (row) => {
+          const [inc, valid] = [row.counts.incompetentVotes, row.counts.valid];
+          return inc === undefined || valid === undefined ? VALUE_ERROR : (incompetentTrigger(inc, valid, ctx.policy).outcome ?? VALUE_ERROR);
+        },
+      });
     return addColumns(sheet, add);
   }
   return [];

@@ -20,10 +20,25 @@ export function idsToText(sheet: TypedSheet): CellEdit[] {
     const v = sheet.grid.values[row.row][col];
     if (typeof v === 'number') {
       const text = String(v);
-      out.push(edit(sheet, row.row, col, { value: text, numberFormat: '@' }, 'fix.id-to-text', msg(`身份证号 ${text} 由数字改为文本`, `ID number ${text} stored as text instead of a number`)));
+      out.push(
+        edit(
+          sheet,
+          row.row,
+          col,
+          { value: text, numberFormat: '@' },
+          'fix.id-to-text',
+          msg(`身份证号 ${text} 由数字改为文本`, `ID number ${text} stored as text instead of a number`),
+        ),
+      );
     } else if (typeof v === 'string') {
-      const canon = toHalfWidth(v).replace(/[\s\u3000-]/g, '').replace(/^'/, '').toUpperCase();
-      if (canon !== v) out.push(edit(sheet, row.row, col, { value: canon }, 'fix.id-to-text', msg(`身份证号“${v}”规范为“${canon}”`, `ID number "${v}" normalised to "${canon}"`)));
+      const canon = toHalfWidth(v)
+        .replace(/[\s\u3000-]/g, '')
+        .replace(/^'/, '')
+        .toUpperCase();
+      if (canon !== v)
+        out.push(
+          edit(sheet, row.row, col, { value: canon }, 'fix.id-to-text', msg(`身份证号“${v}”规范为“${canon}”`, `ID number "${v}" normalised to "${canon}"`)),
+        );
     }
   }
   return out;

@@ -15,7 +15,14 @@ import { formulaColumns } from './formula-columns';
 export const TRANSFORMS: readonly Transform[] = [idsToText, normalizeDates, cleanNamesAndText, formulaColumns];
 
 /** Codes of the transforms, for the preview legend and docs. */
-export const TRANSFORM_CODES = ['fix.id-to-text', 'fix.date-normalize', 'fix.name-normalize', 'fix.text-normalize', 'fix.count-to-number', 'fix.formula-column'] as const;
+export const TRANSFORM_CODES = [
+  'fix.id-to-text',
+  'fix.date-normalize',
+  'fix.name-normalize',
+  'fix.text-normalize',
+  'fix.count-to-number',
+  'fix.formula-column',
+] as const;
 
 export function planFixes(ledgers: readonly TypedSheet[], ctx: CheckContext): EditPlan {
   const edits: CellEdit[] = [];

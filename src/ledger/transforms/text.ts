@@ -13,7 +13,10 @@ const FULL_DIGIT = /[\uff10-\uff19]/g;
 
 /** Full-width digits → ASCII, ideographic spaces → spaces, trimmed; nothing else changes. */
 export function cleanText(s: string): string {
-  return s.replace(FULL_DIGIT, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ').trim();
+  return s
+    .replace(FULL_DIGIT, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ')
+    .trim();
 }
 
 export function cleanNamesAndText(sheet: TypedSheet): CellEdit[] {
@@ -31,10 +34,21 @@ export function cleanNamesAndText(sheet: TypedSheet): CellEdit[] {
         }
       } else if (type === 'text' && typeof v === 'string') {
         const t = cleanText(v);
-        if (t !== v && t !== '') out.push(edit(sheet, row.row, col, { value: t }, 'fix.text-normalize', msg(`去除多余空格、全角数字改为半角`, `Extra spaces removed, full-width digits made half-width`)));
+        if (t !== v && t !== '')
+          out.push(
+            edit(
+              sheet,
+              row.row,
+              col,
+              { value: t },
+              'fix.text-normalize',
+              msg(`去除多余空格、全角数字改为半角`, `Extra spaces removed, full-width digits made half-width`),
+            ),
+          );
       } else if (type === 'count' && typeof v === 'string') {
         const n = row.counts[f];
-        if (n !== undefined) out.push(edit(sheet, row.row, col, { value: n }, 'fix.count-to-number', msg(`文本“${v}”改为数字 ${n}`, `Text "${v}" stored as the number ${n}`)));
+        if (n !== undefined)
+          out.push(edit(sheet, row.row, col, { value: n }, 'fix.count-to-number', msg(`文本“${v}”改为数字 ${n}`, `Text "${v}" stored as the number ${n}`)));
       }
     }
   }

@@ -79,15 +79,24 @@ function summaryOf(id: SectionId, m: BriefModel): Msg {
     }
     case 'investigations':
       return m.investigations.length
-        ? msg(`${m.investigations.length} 人不称职票达到二分之一，建议联合调查`, `${m.investigations.length} person(s) with half or more "incompetent" votes: joint investigation proposed`)
+        ? msg(
+            `${m.investigations.length} 人不称职票达到二分之一，建议联合调查`,
+            `${m.investigations.length} person(s) with half or more "incompetent" votes: joint investigation proposed`,
+          )
         : msg('本期无不称职票达到二分之一的人员', 'No one has half or more "incompetent" votes');
     case 'policy': {
       const changed = m.policy.filter((p) => p.changed).length;
-      return msg(`${m.policy.length} 项政策设置，其中 ${changed} 项对默认值作了调整`, `${m.policy.length} policy value(s), ${changed} changed from the defaults`);
+      return msg(
+        `${m.policy.length} 项政策设置，其中 ${changed} 项对默认值作了调整`,
+        `${m.policy.length} policy value(s), ${changed} changed from the defaults`,
+      );
     }
     case 'sources':
       return m.sources.length
-        ? msg(`取自 ${m.sources.length} 张台账：${m.sources.map((s) => `“${s.sheet}”`).join('、')}`, `From ${m.sources.length} ledger sheet(s): ${m.sources.map((s) => `"${s.sheet}"`).join(', ')}`)
+        ? msg(
+            `取自 ${m.sources.length} 张台账：${m.sources.map((s) => `“${s.sheet}”`).join('、')}`,
+            `From ${m.sources.length} ledger sheet(s): ${m.sources.map((s) => `"${s.sheet}"`).join(', ')}`,
+          )
         : msg('本工作簿中未识别到干部台账', 'No cadre ledger was recognised in this workbook');
   }
 }
@@ -112,7 +121,8 @@ export async function prepareBrief(port: WorkbookPort, policy: Policy, asOf: Loc
   return previewBriefModel(model, renderSheet(model).spec.name);
 }
 
-export type WriteBriefResult = { readonly status: 'written'; readonly sheet: string; readonly masked: number } | { readonly status: 'exists'; readonly sheet: string };
+export type WriteBriefResult =
+  { readonly status: 'written'; readonly sheet: string; readonly masked: number } | { readonly status: 'exists'; readonly sheet: string };
 
 /**
  * Write the brief worksheet. When a sheet of that name exists and `replace` is not set, nothing

@@ -1,6 +1,18 @@
 /** The preview of an EditPlan: every cell to change (sheet, cell, old → new, why), each with a tick box. */
 import { useMemo, useState, type ReactElement } from 'react';
-import { Button, Checkbox, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  MessageBar,
+  MessageBarBody,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from '@fluentui/react-components';
 import { C } from '../../i18n/strings-check';
 import { S } from '../../i18n/strings';
 import { useLocale, useT } from '../i18n';

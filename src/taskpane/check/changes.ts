@@ -72,7 +72,15 @@ export function showWrite(w: CellWrite, old: CellState): string {
 }
 
 export function previewRows(plan: EditPlan): PreviewRow[] {
-  return plan.edits.map((e) => ({ key: editKey(e), sheet: e.sheet, cell: a1(e.row, e.col), old: showState(e.old), new: showWrite(e.new, e.old), why: e.why, code: e.code }));
+  return plan.edits.map((e) => ({
+    key: editKey(e),
+    sheet: e.sheet,
+    cell: a1(e.row, e.col),
+    old: showState(e.old),
+    new: showWrite(e.new, e.old),
+    why: e.why,
+    code: e.code,
+  }));
 }
 
 /** The plan without the unticked edits. */
@@ -94,7 +102,12 @@ export function parseRangeText(text: string): { box: RangeBox | null } | { error
   const t = text.trim().toUpperCase().replace(/\$/g, '');
   if (t === '') return { box: null };
   if (!/^[A-Z]{1,3}\d{1,7}(:[A-Z]{1,3}\d{1,7})?$/.test(t)) {
-    return { error: msg(`区域“${text.trim()}”无效：请填写如 D2:F100 的单元格区域，或留空表示整张工作表`, `Range "${text.trim()}" is not valid: enter a range such as D2:F100, or leave it empty for the whole sheet`) };
+    return {
+      error: msg(
+        `区域“${text.trim()}”无效：请填写如 D2:F100 的单元格区域，或留空表示整张工作表`,
+        `Range "${text.trim()}" is not valid: enter a range such as D2:F100, or leave it empty for the whole sheet`,
+      ),
+    };
   }
   const [box] = parseAreas(t);
   if (!box || box.bottom > 1_048_575 || box.right > 16_383) {
@@ -169,7 +182,10 @@ export async function applyTicked(port: WorkbookPort, prepared: PreparedPlan, un
     const shown = stale.slice(0, 5).join('、') + (stale.length > 5 ? '…' : '');
     throw new PortError(
       'unsupported',
-      msg(`预览之后这些单元格已被改动：${shown}。未做任何修改，请重新预览`, `These cells changed after the preview: ${shown.replace(/、/g, ', ')}. Nothing was changed; preview again`),
+      msg(
+        `预览之后这些单元格已被改动：${shown}。未做任何修改，请重新预览`,
+        `These cells changed after the preview: ${shown.replace(/、/g, ', ')}. Nothing was changed; preview again`,
+      ),
     );
   }
   return applyRemembered(port, plan, PLAN_LABELS[prepared.kind]);

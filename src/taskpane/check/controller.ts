@@ -93,7 +93,8 @@ export function marksFor(findings: readonly LedgerFinding[], protectedSheets: Re
     if (protectedSheets.has(f.sheet)) continue;
     const key = `${f.sheet}\u0000${f.row}\u0000${f.col}`;
     const prev = byCell.get(key);
-    if (!prev || SEVERITY_RANK[f.severity] < SEVERITY_RANK[prev.severity]) byCell.set(key, { sheet: f.sheet, row: f.row, col: f.col, severity: f.severity, note: f.code });
+    if (!prev || SEVERITY_RANK[f.severity] < SEVERITY_RANK[prev.severity])
+      byCell.set(key, { sheet: f.sheet, row: f.row, col: f.col, severity: f.severity, note: f.code });
   }
   return [...byCell.values()];
 }
@@ -113,7 +114,10 @@ export function adapterNotices(port: WorkbookPort): Msg[] {
 export function protectedNotice(sheets: readonly string[]): Msg {
   const zh = sheets.map((s) => `“${s}”`).join('、');
   const en = sheets.map((s) => `"${s}"`).join(', ');
-  return msg(`工作表${zh}受保护：已检查，但未标记、未修改（问题仍列在清单中）`, `Protected sheet${sheets.length > 1 ? 's' : ''} ${en}: checked, but not marked and not changed (the findings are still listed)`);
+  return msg(
+    `工作表${zh}受保护：已检查，但未标记、未修改（问题仍列在清单中）`,
+    `Protected sheet${sheets.length > 1 ? 's' : ''} ${en}: checked, but not marked and not changed (the findings are still listed)`,
+  );
 }
 
 const BRIEF_PREFIX = briefSheetName({ y: 2000, m: 1, d: 1 }).replace('2000-01-01', '');
@@ -164,7 +168,10 @@ export async function runLedgerCheck(port: WorkbookPort, asOf: LocalDate, option
     asOf,
     models: result.models,
     findings: result.findings,
-    groups: groupFindings(result.findings, result.models.map((m) => m.sheet)),
+    groups: groupFindings(
+      result.findings,
+      result.models.map((m) => m.sheet),
+    ),
     counts,
     marked: marks.length,
     findingsSheet,

@@ -47,7 +47,9 @@ export function BriefPage(): ReactElement {
   const [written, setWritten] = useState(false);
 
   const failure = (e: unknown): string =>
-    e && typeof e === 'object' && 'userMessage' in e ? t(C.failed, { reason: t((e as { userMessage: Msg }).userMessage) }) : t(C.failed, { reason: e instanceof Error ? e.message : String(e) });
+    e && typeof e === 'object' && 'userMessage' in e
+      ? t(C.failed, { reason: t((e as { userMessage: Msg }).userMessage) })
+      : t(C.failed, { reason: e instanceof Error ? e.message : String(e) });
 
   useEffect(() => {
     setPreview(null);

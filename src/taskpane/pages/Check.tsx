@@ -301,7 +301,14 @@ export function CheckPage(): ReactElement {
                 <MessageBarBody data-testid="check-summary">
                   {run.findings.length === 0
                     ? t(C.summaryNone, { sheets: ledgerCount })
-                    : t(C.summary, { sheets: ledgerCount, n: run.findings.length, error: run.counts.error, warning: run.counts.warning, info: run.counts.info, marked: run.marked })}
+                    : t(C.summary, {
+                        sheets: ledgerCount,
+                        n: run.findings.length,
+                        error: run.counts.error,
+                        warning: run.counts.warning,
+                        info: run.counts.info,
+                        marked: run.marked,
+                      })}
                   {run.findingsSheet && run.findings.length ? ` ${t(C.listedIn, { sheet: run.findingsSheet })}` : ''}
                 </MessageBarBody>
               </MessageBar>
@@ -320,9 +327,7 @@ export function CheckPage(): ReactElement {
                   {t(C.rerunHint)}
                 </Text>
               ) : null}
-              {run.findings.length ? (
-                <Text size={200}>{t(port && canSelect(port) ? C.clickToSelect : C.clickToShow)}</Text>
-              ) : null}
+              {run.findings.length ? <Text size={200}>{t(port && canSelect(port) ? C.clickToSelect : C.clickToShow)}</Text> : null}
               {picked ? <CellCard picked={picked} onClose={() => setPicked(null)} /> : null}
               <FindingsList groups={run.groups} onPick={(f) => void onPick(f)} />
             </>
@@ -385,10 +390,18 @@ export function CheckPage(): ReactElement {
               <Input size="small" value={shareRange} onChange={(_, d) => setShareRange(d.value)} data-testid="share-range" />
             </Field>
             <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
-              <Button onClick={() => port && void openPreview(() => prepareToValues(port, shareSheet || null, shareRange))} disabled={!port || busy !== null} data-testid="preview-to-values">
+              <Button
+                onClick={() => port && void openPreview(() => prepareToValues(port, shareSheet || null, shareRange))}
+                disabled={!port || busy !== null}
+                data-testid="preview-to-values"
+              >
                 {t(C.toValues)}
               </Button>
-              <Button onClick={() => port && void openPreview(() => prepareRepair(port, shareSheet || null, shareRange))} disabled={!port || busy !== null} data-testid="preview-repair">
+              <Button
+                onClick={() => port && void openPreview(() => prepareRepair(port, shareSheet || null, shareRange))}
+                disabled={!port || busy !== null}
+                data-testid="preview-repair"
+              >
                 {t(C.repair)}
               </Button>
             </div>

@@ -36,10 +36,14 @@ export function WizardsPage(): ReactElement {
 
   return (
     <section aria-labelledby="wizards-title" style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
-      <Title3 id="wizards-title" as="h2">{t(W.pageTitle)}</Title3>
+      <Title3 id="wizards-title" as="h2">
+        {t(W.pageTitle)}
+      </Title3>
       <Text>{t(W.pageIntro)}</Text>
       {!port ? (
-        <MessageBar intent="warning"><MessageBarBody>{t(W.noWorkbook)}</MessageBarBody></MessageBar>
+        <MessageBar intent="warning">
+          <MessageBarBody>{t(W.noWorkbook)}</MessageBarBody>
+        </MessageBar>
       ) : null}
       {read.loading ? <Spinner size="tiny" /> : null}
       <ol style={{ listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: 8 }} aria-label={t(W.pageTitle)}>
@@ -57,7 +61,14 @@ export function WizardsPage(): ReactElement {
                   }
                   description={<Text size={200}>{t(w.description)}</Text>}
                   action={
-                    <Button appearance="primary" size="small" onClick={() => setOpen(w.id)} disabled={!port} aria-label={`${t(W.open)}：${t(w.title)}`} data-testid={`open-${w.id}`}>
+                    <Button
+                      appearance="primary"
+                      size="small"
+                      onClick={() => setOpen(w.id)}
+                      disabled={!port}
+                      aria-label={`${t(W.open)}：${t(w.title)}`}
+                      data-testid={`open-${w.id}`}
+                    >
                       {t(W.open)}
                     </Button>
                   }

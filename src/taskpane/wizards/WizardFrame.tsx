@@ -183,7 +183,10 @@ export function WizardFrame({ wizard, onClose }: { wizard: AnyWizard; onClose: (
     if (!baseInputs || !options) return;
     const missing = missingOptions(fields, options);
     if (missing.length) {
-      setMessage({ intent: 'warning', text: t(W.fillRequired, { fields: missing.map((f) => (f.group ? `${t(f.group)} · ${t(f.label)}` : t(f.label))).join('；') }) });
+      setMessage({
+        intent: 'warning',
+        text: t(W.fillRequired, { fields: missing.map((f) => (f.group ? `${t(f.group)} · ${t(f.label)}` : t(f.label))).join('；') }),
+      });
       return;
     }
     const ctl = new AbortController();
@@ -210,11 +213,16 @@ export function WizardFrame({ wizard, onClose }: { wizard: AnyWizard; onClose: (
     const opts = { ...options };
     const def = { ...wizard, outputSheetName: () => outName || wizard.outputSheetName(opts) };
     try {
-      const out = await writeOutput(port, def, result, opts, (existing, suggestion) =>
-        new Promise<ConflictAnswer>((resolve) => {
-          setNewName(suggestion);
-          setConflict({ existing, suggestion, resolve });
-        }),
+      const out = await writeOutput(
+        port,
+        def,
+        result,
+        opts,
+        (existing, suggestion) =>
+          new Promise<ConflictAnswer>((resolve) => {
+            setNewName(suggestion);
+            setConflict({ existing, suggestion, resolve });
+          }),
       );
       setConflict(null);
       if (!out.written) {
@@ -246,8 +254,18 @@ export function WizardFrame({ wizard, onClose }: { wizard: AnyWizard; onClose: (
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
 
-  if (!port) return <MessageBar intent="warning"><MessageBarBody>{t(W.noWorkbook)}</MessageBarBody></MessageBar>;
-  if (read.error) return <MessageBar intent="error"><MessageBarBody>{errorMessage(read.error)}</MessageBarBody></MessageBar>;
+  if (!port)
+    return (
+      <MessageBar intent="warning">
+        <MessageBarBody>{t(W.noWorkbook)}</MessageBarBody>
+      </MessageBar>
+    );
+  if (read.error)
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>{errorMessage(read.error)}</MessageBarBody>
+      </MessageBar>
+    );
 
   const problems = picked ? sourceProblems() : [];
   const nextIndex = WIZARDS.findIndex((w) => w.id === wizard.id) + 1;
@@ -256,8 +274,12 @@ export function WizardFrame({ wizard, onClose }: { wizard: AnyWizard; onClose: (
   return (
     <section aria-labelledby="wizard-title" data-testid={`wizard-${wizard.id}`} style={{ display: 'flex', flexDirection: 'column', gap: 10 }}>
       <div>
-        <Title3 id="wizard-title" as="h2">{t(wizard.title)}</Title3>
-        <Text block size={200}>{t(wizard.description)}</Text>
+        <Title3 id="wizard-title" as="h2">
+          {t(wizard.title)}
+        </Title3>
+        <Text block size={200}>
+          {t(wizard.description)}
+        </Text>
       </div>
       <nav aria-label={t(W.steps)}>
         <ol style={{ display: 'flex', gap: 6, listStyle: 'none', padding: 0, margin: 0, flexWrap: 'wrap' }}>
@@ -274,13 +296,39 @@ export function WizardFrame({ wizard, onClose }: { wizard: AnyWizard; onClose: (
         {t(W.stepOf, { n: step + 1, total: 4, name: t(STEP_NAMES[step]) })}
       </Text>
       {policy && policy.errors.length ? (
-        <MessageBar intent="warning"><MessageBarBody>{t(W.policyErrors, { list: policy.errors.join('；') })}</MessageBarBody></MessageBar>
+        <MessageBar intent="warning">
+          <MessageBarBody>{t(W.policyErrors, { list: policy.errors.join('；') })}</MessageBarBody>
+        </MessageBar>
       ) : null}
 
       {step === 0 ? <SourceStep choices={choices} picked={picked} onPick={pickSheet} /> : null}
-      {step === 1 ? <MappingStep wizard={wizard} picked={picked} recognized={recognized} mappings={mappings} onChange={(role, m) => { setMappings((x) => ({ ...x, [role]: m })); setResult(null); }} /> : null}
+      {step === 1 ? (
+        <MappingStep
+          wizard={wizard}
+          picked={picked}
+          recognized={recognized}
+          mappings={mappings}
+          onChange={(role, m) => {
+            setMappings((x) => ({ ...x, [role]: m }));
+            setResult(null);
+          }}
+        />
+      ) : null}
       {step === 2 && options && baseInputs ? (
-        <ResultsStep wizard={wizard} fields={fields} options={options} onOptions={(o) => { setOptions(o); setResult(null); }} inputs={baseInputs} result={result} running={running} onRun={() => void run()} onCancel={() => abort.current?.abort()} />
+        <ResultsStep
+          wizard={wizard}
+          fields={fields}
+          options={options}
+          onOptions={(o) => {
+            setOptions(o);
+            setResult(null);
+          }}
+          inputs={baseInputs}
+          result={result}
+          running={running}
+          onRun={() => void run()}
+          onCancel={() => abort.current?.abort()}
+        />
       ) : null}
       {step === 3 && result ? (
         <Card>
@@ -301,7 +349,9 @@ export function WizardFrame({ wizard, onClose }: { wizard: AnyWizard; onClose: (
                   <Button appearance="primary" onClick={() => void download()} data-testid="download">
                     {t(W.download)}
                   </Button>
-                  <Text block size={200}>{t(W.downloadHint)}</Text>
+                  <Text block size={200}>
+                    {t(W.downloadHint)}
+                  </Text>
                 </div>
               ) : null}
             </>
@@ -315,12 +365,16 @@ export function WizardFrame({ wizard, onClose }: { wizard: AnyWizard; onClose: (
         </MessageBar>
       ) : null}
       {step <= 1 && problems.length ? (
-        <MessageBar intent="warning" data-testid="source-problems"><MessageBarBody>{problems.join('；')}</MessageBarBody></MessageBar>
+        <MessageBar intent="warning" data-testid="source-problems">
+          <MessageBarBody>{problems.join('；')}</MessageBarBody>
+        </MessageBar>
       ) : null}
 
       <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
         {step > (wizard.sources.length ? 0 : 2) ? (
-          <Button onClick={() => setStep((s) => (s - 1) as Step)} disabled={Boolean(running)}>{t(W.back)}</Button>
+          <Button onClick={() => setStep((s) => (s - 1) as Step)} disabled={Boolean(running)}>
+            {t(W.back)}
+          </Button>
         ) : null}
         {step < 3 ? (
           <Button
@@ -332,8 +386,14 @@ export function WizardFrame({ wizard, onClose }: { wizard: AnyWizard; onClose: (
             {t(W.next)}
           </Button>
         ) : null}
-        {written && next ? <Button onClick={onClose} data-testid="next-wizard">{t(W.nextWizard, { name: t(next.title) })}</Button> : null}
-        <Button appearance="subtle" onClick={onClose} disabled={Boolean(running)}>{t(W.close)}</Button>
+        {written && next ? (
+          <Button onClick={onClose} data-testid="next-wizard">
+            {t(W.nextWizard, { name: t(next.title) })}
+          </Button>
+        ) : null}
+        <Button appearance="subtle" onClick={onClose} disabled={Boolean(running)}>
+          {t(W.close)}
+        </Button>
       </div>
 
       <Dialog open={Boolean(conflict)} modalType="alert">
@@ -347,9 +407,19 @@ export function WizardFrame({ wizard, onClose }: { wizard: AnyWizard; onClose: (
               </Field>
             </DialogContent>
             <DialogActions>
-              <Button appearance="primary" data-testid="conflict-rename" onClick={() => conflict?.resolve({ action: 'rename', name: newName.trim() || (conflict?.suggestion ?? '') })}>{t(W.newName)}</Button>
-              <Button data-testid="conflict-replace" onClick={() => conflict?.resolve({ action: 'replace' })}>{t(W.replace)}</Button>
-              <Button data-testid="conflict-cancel" onClick={() => conflict?.resolve({ action: 'cancel' })}>{t(W.cancel)}</Button>
+              <Button
+                appearance="primary"
+                data-testid="conflict-rename"
+                onClick={() => conflict?.resolve({ action: 'rename', name: newName.trim() || (conflict?.suggestion ?? '') })}
+              >
+                {t(W.newName)}
+              </Button>
+              <Button data-testid="conflict-replace" onClick={() => conflict?.resolve({ action: 'replace' })}>
+                {t(W.replace)}
+              </Button>
+              <Button data-testid="conflict-cancel" onClick={() => conflict?.resolve({ action: 'cancel' })}>
+                {t(W.cancel)}
+              </Button>
             </DialogActions>
           </DialogBody>
         </DialogSurface>
@@ -358,7 +428,15 @@ export function WizardFrame({ wizard, onClose }: { wizard: AnyWizard; onClose: (
   );
 }
 
-function SourceStep({ choices, picked, onPick }: { choices: readonly SourceChoice[]; picked: Record<string, string | null> | null; onPick: (role: string, sheet: string | null) => void }): ReactElement {
+function SourceStep({
+  choices,
+  picked,
+  onPick,
+}: {
+  choices: readonly SourceChoice[];
+  picked: Record<string, string | null> | null;
+  onPick: (role: string, sheet: string | null) => void;
+}): ReactElement {
   const t = useT();
   return (
     <Card>
@@ -367,7 +445,11 @@ function SourceStep({ choices, picked, onPick }: { choices: readonly SourceChoic
         const current = picked?.[c.spec.role] ?? '';
         const cand = all.find((a) => a.sheet === current);
         return (
-          <Field key={c.spec.role} label={t(c.spec.label)} hint={cand ? t(W.detected, { why: t(cand.why) }) : all.length === 0 ? t(W.noCandidates, { role: t(c.spec.label) }) : undefined}>
+          <Field
+            key={c.spec.role}
+            label={t(c.spec.label)}
+            hint={cand ? t(W.detected, { why: t(cand.why) }) : all.length === 0 ? t(W.noCandidates, { role: t(c.spec.label) }) : undefined}
+          >
             <Select value={current} onChange={(_, d) => onPick(c.spec.role, d.value || null)} data-testid={`source-${c.spec.role}`}>
               {c.spec.optional || all.length === 0 ? <option value="">{t(W.noneOptional)}</option> : null}
               {all.map((a) => (
@@ -434,7 +516,11 @@ function MappingStep({
                       <TableCell>
                         <label htmlFor={id}>
                           {t(FIELDS[f].label)}
-                          {required ? <Badge size="small" appearance="tint" color={col === undefined ? 'danger' : 'brand'} style={{ marginLeft: 4 }}>{t(W.required)}</Badge> : null}
+                          {required ? (
+                            <Badge size="small" appearance="tint" color={col === undefined ? 'danger' : 'brand'} style={{ marginLeft: 4 }}>
+                              {t(W.required)}
+                            </Badge>
+                          ) : null}
                         </label>
                       </TableCell>
                       <TableCell>
@@ -470,7 +556,15 @@ function MappingStep({
   );
 }
 
-function OptionInput({ field, value, onChange }: { field: OptionField; value: OptionValues[string]; onChange: (v: OptionValues[string]) => void }): ReactElement {
+function OptionInput({
+  field,
+  value,
+  onChange,
+}: {
+  field: OptionField;
+  value: OptionValues[string];
+  onChange: (v: OptionValues[string]) => void;
+}): ReactElement {
   const t = useT();
   const label = t(field.label);
   const common = { 'data-testid': `opt-${field.key}` };
@@ -509,7 +603,9 @@ function OptionInput({ field, value, onChange }: { field: OptionField; value: Op
         <Field label={label} hint={field.help ? t(field.help) : undefined}>
           <Select value={typeof value === 'string' ? value : field.default} onChange={(_, d) => onChange(d.value)} {...common}>
             {field.choices.map((c) => (
-              <option key={c.value} value={c.value}>{t(c.label)}</option>
+              <option key={c.value} value={c.value}>
+                {t(c.label)}
+              </option>
             ))}
           </Select>
         </Field>
@@ -571,7 +667,10 @@ function ResultsStep({
             <panels.Options fields={fields} value={options} onChange={onOptions} inputs={inputs} />
           ) : (
             groups.map((g, i) => (
-              <fieldset key={i} style={{ border: g.group ? `1px solid #e0e0e0` : 'none', borderRadius: 4, padding: g.group ? 8 : 0, margin: 0, display: 'grid', gap: 6 }}>
+              <fieldset
+                key={i}
+                style={{ border: g.group ? `1px solid #e0e0e0` : 'none', borderRadius: 4, padding: g.group ? 8 : 0, margin: 0, display: 'grid', gap: 6 }}
+              >
                 {g.group ? <legend>{t(g.group)}</legend> : null}
                 {g.fields.map((f) => (
                   <OptionInput key={f.key} field={f} value={options[f.key] ?? null} onChange={(v) => onOptions({ ...options, [f.key]: v })} />
@@ -635,7 +734,9 @@ function ResultView({ wizard, result, options }: { wizard: AnyWizard; result: Wi
                 return [
                   <TableRow key={`r${i}`} data-flag={row.flag ?? 'ok'} style={{ background: bg, borderBottom: 'none' }}>
                     {row.cells.map((c, k) => (
-                      <TableCell key={k} style={{ overflowWrap: 'anywhere' }}>{c === null ? '—' : String(c)}</TableCell>
+                      <TableCell key={k} style={{ overflowWrap: 'anywhere' }}>
+                        {c === null ? '—' : String(c)}
+                      </TableCell>
                     ))}
                     <TableCell>
                       {row.flag ? (

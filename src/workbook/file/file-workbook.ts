@@ -60,10 +60,7 @@ export async function openFileWorkbook(data: ArrayBuffer | Uint8Array): Promise<
   } catch (e) {
     throw new PortError(
       'unreadable',
-      msg(
-        `文件已损坏或不是有效的 Excel 工作簿（${shortReason(e)}）`,
-        `The file is damaged or not a valid Excel workbook (${shortReason(e)})`,
-      ),
+      msg(`文件已损坏或不是有效的 Excel 工作簿（${shortReason(e)}）`, `The file is damaged or not a valid Excel workbook (${shortReason(e)})`),
     );
   }
   return new ExcelJsWorkbook(wb);

@@ -30,7 +30,10 @@ export function sniffWorkbookBytes(bytes: Uint8Array): Msg | null {
   if (startsWith(bytes, ZIP)) return null;
   if (startsWith(bytes, CFB)) {
     if (containsUtf16(bytes, 'EncryptionInfo')) {
-      return msg('文件已加密（设置了打开密码），请在 Excel 中去掉密码后再试', 'The file is encrypted (password to open); remove the password in Excel and try again');
+      return msg(
+        '文件已加密（设置了打开密码），请在 Excel 中去掉密码后再试',
+        'The file is encrypted (password to open); remove the password in Excel and try again',
+      );
     }
     return msg('这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再试', 'This is a legacy .xls file; save it as .xlsx in Excel and try again');
   }

@@ -30,7 +30,13 @@ export function isOwnedMarkFormula(formula: string): boolean {
 }
 
 /** Add the marks; sheets that are protected or missing are skipped and named in a notice. */
-export async function addMarks(ctx: Excel.RequestContext, infos: readonly SheetInfo[], marks: readonly CellMark[], caps: Capabilities, notices: Msg[]): Promise<void> {
+export async function addMarks(
+  ctx: Excel.RequestContext,
+  infos: readonly SheetInfo[],
+  marks: readonly CellMark[],
+  caps: Capabilities,
+  notices: Msg[],
+): Promise<void> {
   const byName = new Map(infos.map((i) => [i.name, i]));
   const groups = new Map<string, { sheet: string; severity: Severity; cells: { row: number; col: number; item: true }[] }>();
   const skipped = new Set<string>();

@@ -112,7 +112,9 @@ export async function readGrids(ctx: Excel.RequestContext, infos: readonly Sheet
       } else throw e;
     }
   }
-  const data = banded ? await readBands(ctx, parts) : parts.map((p) => ({ values: p.used.values, formulas: p.used.formulas, numberFormat: p.used.numberFormat }));
+  const data = banded
+    ? await readBands(ctx, parts)
+    : parts.map((p) => ({ values: p.used.values, formulas: p.used.formulas, numberFormat: p.used.numberFormat }));
   return parts.map((p, i) => toGrid(p, data[i]));
 }
 
@@ -127,7 +129,7 @@ async function readBands(ctx: Excel.RequestContext, parts: readonly SheetParts[]
     const ws = ctx.workbook.worksheets.getItem(p.info.name);
     // First band: a size that fits even at ~80 bytes per cell; later bands: from measured bytes.
     let band = Math.max(1, Math.floor(60_000 / Math.max(1, cols)));
-    for (let start = 0; start < rows; ) {
+    for (let start = 0; start < rows;) {
       const h = Math.min(band, rows - start);
       const r = ws.getRangeByIndexes(origin.top + start, origin.left, h, cols);
       r.load('values,formulas,numberFormat');

@@ -106,7 +106,10 @@ export class OfficeWorkbook implements WorkbookPort {
   async apply(plan: EditPlan, label: Msg): Promise<UndoSnapshot> {
     return this.session(async (ctx) => {
       const all = await loadSheetInfos(ctx);
-      const problem = checkPlan(plan, all.filter((s) => !isInternalSheet(s.name)));
+      const problem = checkPlan(
+        plan,
+        all.filter((s) => !isInternalSheet(s.name)),
+      );
       if (problem) throw new PortError(problem.code, problem.message);
       const states = await this.readStates(ctx, plan);
       const snapshot: UndoSnapshot = {
@@ -117,7 +120,11 @@ export class OfficeWorkbook implements WorkbookPort {
         createdSheets: [],
       };
       // The snapshot is stored before the edits, so an interrupted apply can still be undone.
-      await saveUndo(ctx, snapshot, all.some((s) => s.name === UNDO_SHEET));
+      await saveUndo(
+        ctx,
+        snapshot,
+        all.some((s) => s.name === UNDO_SHEET),
+      );
       const bySheet = new Map<string, CellItem<CellEntry>[]>();
       for (const e of plan.edits) {
         let list = bySheet.get(e.sheet);
@@ -126,7 +133,11 @@ export class OfficeWorkbook implements WorkbookPort {
         const keep = e.new.formula !== undefined ? (states.get(key(e.sheet, e.row, e.col))?.numberFormat ?? null) : null;
         list.push({ row: e.row, col: e.col, item: { entry: writeEntry(e.new), numberFormat: e.new.numberFormat ?? keep } });
       }
-      await writeCells(ctx, [...bySheet].map(([sheet, cells]) => ({ sheet, cells })), this.budget);
+      await writeCells(
+        ctx,
+        [...bySheet].map(([sheet, cells]) => ({ sheet, cells })),
+        this.budget,
+      );
       return snapshot;
     });
   }
@@ -181,7 +192,11 @@ export class OfficeWorkbook implements WorkbookPort {
       }
       for (const s of snapshot.createdSheets) if (byName.has(s)) ctx.workbook.worksheets.getItem(s).delete();
       if (byName.has(UNDO_SHEET)) queueClearUndo(ctx);
-      await writeCells(ctx, [...bySheet].map(([sheet, cells]) => ({ sheet, cells })), this.budget);
+      await writeCells(
+        ctx,
+        [...bySheet].map(([sheet, cells]) => ({ sheet, cells })),
+        this.budget,
+      );
       await ctx.sync();
     });
   }
@@ -227,7 +242,8 @@ export class OfficeWorkbook implements WorkbookPort {
       ws.load('visibility');
       await ctx.sync();
       if (ws.isNullObject) throw new PortError('sheet-missing', sheetMissing(sheet));
-      if (ws.visibility !== 'Visible') throw new PortError('unsupported', msg(`工作表“${sheet}”已隐藏，请先取消隐藏`, `Sheet "${sheet}" is hidden; unhide it first`));
+      if (ws.visibility !== 'Visible')
+        throw new PortError('unsupported', msg(`工作表“${sheet}”已隐藏，请先取消隐藏`, `Sheet "${sheet}" is hidden; unhide it first`));
       ws.activate();
       ws.getRangeByIndexes(row, col, 1, 1).select();
       await ctx.sync();

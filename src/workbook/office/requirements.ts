@@ -47,8 +47,20 @@ export const NOTICES = {
     '此版本的 Excel 不支持加载项所需的功能（ExcelApi 1.7，Office 2019 或更高版本）。可在浏览器中用独立模式打开文件，或升级 Office。',
     'This Excel lacks features the add-in needs (ExcelApi 1.7, Office 2019 or later). Open the file in standalone mode in a browser, or update Office.',
   ),
-  visibleCells: msg('此版本的 Excel 无法报告隐藏行（需要 ExcelApi 1.9），检查时把所有行视为可见。', 'This Excel cannot report hidden rows (needs ExcelApi 1.9); all rows are treated as visible.'),
-  mergedAreas: msg('此版本的 Excel 无法报告合并单元格（需要 ExcelApi 1.13），表头识别可能不完整。', 'This Excel cannot report merged cells (needs ExcelApi 1.13); header recognition may be incomplete.'),
-  mergedFailed: msg('合并单元格过多（超过 512 个区域），Excel 无法列出，已按无合并处理。', 'Too many merged areas (more than 512) for Excel to list; read as unmerged.'),
-  pageLayout: msg('此版本的 Excel 不支持打印设置（需要 ExcelApi 1.9），已跳过页面设置。', 'This Excel does not support print setup (needs ExcelApi 1.9); page setup was skipped.'),
+  visibleCells: msg(
+    '此版本的 Excel 无法报告隐藏行（需要 ExcelApi 1.9），检查时把所有行视为可见。',
+    'This Excel cannot report hidden rows (needs ExcelApi 1.9); all rows are treated as visible.',
+  ),
+  mergedAreas: msg(
+    '此版本的 Excel 无法报告合并单元格（需要 ExcelApi 1.13），表头识别可能不完整。',
+    'This Excel cannot report merged cells (needs ExcelApi 1.13); header recognition may be incomplete.',
+  ),
+  mergedFailed: msg(
+    '合并单元格过多（超过 512 个区域），Excel 无法列出，已按无合并处理。',
+    'Too many merged areas (more than 512) for Excel to list; read as unmerged.',
+  ),
+  pageLayout: msg(
+    '此版本的 Excel 不支持打印设置（需要 ExcelApi 1.9），已跳过页面设置。',
+    'This Excel does not support print setup (needs ExcelApi 1.9); page setup was skipped.',
+  ),
 } satisfies Record<string, Msg>;

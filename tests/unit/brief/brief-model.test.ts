@@ -40,7 +40,14 @@ describe('buildBrief on a workbook with something in every section', () => {
     });
     expect(zhang.recommendation).toEqual({ votes: 30, base: 48, ratioText: '62.5%', status: 'incumbent', threshold: 0.5, passes: true });
     expect(zhang.inspection).toBe('优秀');
-    expect(zhang.notice).toMatchObject({ start: { y: 2025, m: 3, d: 3 }, end: { y: 2025, m: 3, d: 7 }, ok: true, running: false, result: '无异议', missingItems: [] });
+    expect(zhang.notice).toMatchObject({
+      start: { y: 2025, m: 3, d: 3 },
+      end: { y: 2025, m: 3, d: 7 },
+      ok: true,
+      running: false,
+      result: '无异议',
+      missingItems: [],
+    });
     expect(zhang.sources).toEqual([
       { sheet: '考察对象', row: 3 },
       { sheet: '民主推荐', row: 3 },
@@ -75,7 +82,17 @@ describe('buildBrief on a workbook with something in every section', () => {
   });
 
   it('lists incompetent-vote investigations (≥ 1/2)', () => {
-    expect(model.investigations).toEqual([{ name: '林佳平', post: '县直单位18副局长', incompetentVotes: 22, validVotes: 40, ratioText: '55%', grade: '不称职', source: { sheet: '年度考核', row: 20 } }]);
+    expect(model.investigations).toEqual([
+      {
+        name: '林佳平',
+        post: '县直单位18副局长',
+        incompetentVotes: 22,
+        validVotes: 40,
+        ratioText: '55%',
+        grade: '不称职',
+        source: { sheet: '年度考核', row: 20 },
+      },
+    ]);
   });
 
   it('states every policy value in force with its default and basis', () => {
@@ -116,7 +133,9 @@ describe('buildBrief on a workbook with something in every section', () => {
     expect(doc.sections.every((s) => s.emptyLine === null)).toBe(true);
     const text = documentTexts(doc).join('\n');
     expect(text).toContain('1．张三，男，汉族，1978.05出生，大学学历，2001.07入党，2000.08参加工作，现任县农业农村局副局长。');
-    expect(text).toContain('民主推荐得票比例62.5%（30/48，原班子成员，达到50%）；考察结论：优秀；任前公示2025年3月3日至3月7日（期限和内容符合规定），公示结果：无异议。');
+    expect(text).toContain(
+      '民主推荐得票比例62.5%（30/48，原班子成员，达到50%）；考察结论：优秀；任前公示2025年3月3日至3月7日（期限和内容符合规定），公示结果：无异议。',
+    );
     expect(text).toContain('（来源：“考察对象”第3行；“民主推荐”第3行；“任前公示”第3行；“花名册”第3行）');
     expect(text).toContain('（期限不足，应至2025年3月7日）');
     expect(text).toContain('提出考察对象2人（不足1:4）：孙七、周八。');
@@ -198,6 +217,12 @@ describe('policy and helpers', () => {
     expect(monthText({ date: { y: 1978, m: 1, d: 1 }, precision: 'year' })).toBe('1978');
     expect(rangeText({ y: 2024, m: 12, d: 30 }, { y: 2025, m: 1, d: 6 })).toBe('2024年12月30日至2025年1月6日');
     expect(chineseNumber(12)).toBe('十二');
-    expect(sourceText([{ sheet: '考核', row: 7 }, { sheet: '考核', row: 3 }, { sheet: '花名册', row: 2 }])).toBe('“考核”第3、7行；“花名册”第2行');
+    expect(
+      sourceText([
+        { sheet: '考核', row: 7 },
+        { sheet: '考核', row: 3 },
+        { sheet: '花名册', row: 2 },
+      ]),
+    ).toBe('“考核”第3、7行；“花名册”第2行');
   });
 });

@@ -87,7 +87,18 @@ export async function fullBriefWorkbook(): Promise<Uint8Array> {
 
   const notice = wb.addWorksheet('任前公示');
   title(notice, '县管领导干部任前公示', 10);
-  notice.getRow(2).values = ['姓名', '现任职务（职称）', '拟任职务', '基本情况', '主要政绩', '经济审计', '家庭财产申报结果', '公示开始日期', '公示截止日期', '公示结果'];
+  notice.getRow(2).values = [
+    '姓名',
+    '现任职务（职称）',
+    '拟任职务',
+    '基本情况',
+    '主要政绩',
+    '经济审计',
+    '家庭财产申报结果',
+    '公示开始日期',
+    '公示截止日期',
+    '公示结果',
+  ];
   const nrows: unknown[][] = [
     ['张三', '县农业农村局副局长', AGRI, '男，汉族，1978年5月12日出生', '推进高标准农田建设', '无问题', ASSET_TEXT, d(2025, 3, 3), d(2025, 3, 7), '无异议'], // Mon–Fri: 5 working days
     ['李四', '县农业农村局副局长', AGRI, '女，汉族', '完成农村改革试点', '无问题', ASSET_TEXT, d(2025, 3, 3), d(2025, 3, 5), `无异议；核对身份证号${STRAY_ID}`], // too short
@@ -100,7 +111,18 @@ export async function fullBriefWorkbook(): Promise<Uint8Array> {
 
   const prob = wb.addWorksheet('试用期台账');
   title(prob, '新提拔县管干部试用期管理台账', 10);
-  prob.getRow(2).values = ['序号', '姓名', '工作单位', '现任职务', '试用期开始', '第一季度汇报', '第二季度汇报', '第三季度汇报', '第四季度汇报', '期满考核结果'];
+  prob.getRow(2).values = [
+    '序号',
+    '姓名',
+    '工作单位',
+    '现任职务',
+    '试用期开始',
+    '第一季度汇报',
+    '第二季度汇报',
+    '第三季度汇报',
+    '第四季度汇报',
+    '期满考核结果',
+  ];
   const prows: unknown[][] = [
     ['吴九', '县民政局', '局长', d(2024, 3, 20), d(2024, 6, 15), d(2024, 9, 15), d(2024, 12, 15), null, ''], // ends 2025-03-20: 即将期满
     ['郑十', '县教育局', '副局长', d(2024, 2, 1), d(2024, 4, 25), d(2024, 7, 25), null, d(2025, 1, 20), ''], // ended 2025-02-01, not assessed, 3rd report missing
@@ -124,7 +146,19 @@ export async function fullBriefWorkbook(): Promise<Uint8Array> {
     if (i === 42) inc = 10; // 25 %: second, admonition
     const valid = 40;
     const excellent = 8;
-    assess.getRow(3 + i).values = [i + 1, name, `县直单位${i + 1}`, i % 2 ? '副局长' : '局长', i % 2 ? '副科级' : '正科级', excellent, valid - excellent - inc, 0, inc, valid, inc >= 20 ? '不称职' : '称职'];
+    assess.getRow(3 + i).values = [
+      i + 1,
+      name,
+      `县直单位${i + 1}`,
+      i % 2 ? '副局长' : '局长',
+      i % 2 ? '副科级' : '正科级',
+      excellent,
+      valid - excellent - inc,
+      0,
+      inc,
+      valid,
+      inc >= 20 ? '不称职' : '称职',
+    ];
   }
   return bytes(wb);
 }

@@ -68,7 +68,9 @@ describe('renderDocx', () => {
   });
 
   it('numbers pages "— n —" in 4号 宋体, odd pages right and even pages left', () => {
-    const footers = Object.entries(parts).filter(([n]) => /word\/footer\d+\.xml/.test(n)).map(([, x]) => x);
+    const footers = Object.entries(parts)
+      .filter(([n]) => /word\/footer\d+\.xml/.test(n))
+      .map(([, x]) => x);
     expect(footers).toHaveLength(2);
     for (const f of footers) {
       expect(f).toContain('PAGE');
@@ -100,7 +102,10 @@ describe('renderDocx', () => {
       return;
     }
     const profile = path.join(OUT, 'lo-profile');
-    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', OUT, path.join(OUT, 'brief.docx')], { stdio: 'pipe', timeout: 120_000 });
+    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', OUT, path.join(OUT, 'brief.docx')], {
+      stdio: 'pipe',
+      timeout: 120_000,
+    });
     const pdf = path.join(OUT, 'brief.pdf');
     expect(existsSync(pdf)).toBe(true);
     execFileSync('pdftotext', ['-layout', pdf, path.join(OUT, 'brief.txt')]);

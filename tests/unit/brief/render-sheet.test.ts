@@ -64,7 +64,15 @@ describe('renderSheet', () => {
     for (const [i, title] of Object.values(SECTION_TITLES).entries()) expect(all).toContain(`${'一二三四五六'[i]}、${title}`);
     for (const id of [...ROSTER_IDS, STRAY_ID]) expect(all).not.toContain(id);
     const ps = ws.pageSetup;
-    expect(ps).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1', printArea: `A1:H${spec.rows.length}` });
+    expect(ps).toMatchObject({
+      paperSize: 9,
+      orientation: 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1',
+      printArea: `A1:H${spec.rows.length}`,
+    });
     expect(ps.margins?.top).toBeCloseTo(3.7 / 2.54, 5);
     expect(ps.margins?.left).toBeCloseTo(2.8 / 2.54, 5);
     // Headings in 黑体, body in 仿宋, table heads bordered.
@@ -104,7 +112,13 @@ describe('renderSheet', () => {
     expect(s.cell(0, 0)?.value).toBe('常委会议研究材料');
     expect(s.merges).toEqual(expect.arrayContaining([{ top: 0, left: 0, bottom: 0, right: 7 }]));
     const layout = Object.fromEntries(s.log.filter((l) => l.target === 'pageLayout').map((l) => [l.prop, l.value]));
-    expect(layout).toMatchObject({ orientation: 'Portrait', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, 'setPrintTitleRows()': ['$1:$1'], 'setPrintArea()': [`A1:H${spec.rows.length}`] });
+    expect(layout).toMatchObject({
+      orientation: 'Portrait',
+      paperSize: 'A4',
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      'setPrintTitleRows()': ['$1:$1'],
+      'setPrintArea()': [`A1:H${spec.rows.length}`],
+    });
     expect(layout.topMargin as number).toBeCloseTo(3.7 * 28.3465, 3);
     const fonts = new Set(s.log.filter((l) => l.prop.endsWith('font.name')).map((l) => l.value));
     expect([...fonts].sort()).toEqual([FONTS.body, FONTS.heading, FONTS.subheading, FONTS.title].sort());

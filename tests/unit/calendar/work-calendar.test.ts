@@ -81,7 +81,7 @@ describe('workCalendar overrides', () => {
   });
 
   it('statutoryFrom ignores malformed keys in a data source', () => {
-    const s = statutoryFrom({ holidays: { '2030-01-01': 'x', 'garbage': 'y', '2030-02-30': 'z' }, workdays: {} });
+    const s = statutoryFrom({ holidays: { '2030-01-01': 'x', garbage: 'y', '2030-02-30': 'z' }, workdays: {} });
     expect([...s.years]).toEqual([2030]);
     expect(s.holidays.size).toBe(1);
   });

@@ -181,7 +181,13 @@ describe('nthWorkingDayFrom', () => {
 describe('CODES', () => {
   it('documents every calendar code once, in both languages', () => {
     const codes = CODES.map((c) => c.code).sort();
-    expect(codes).toEqual(['calendar.bad-count', 'calendar.invalid-date', 'calendar.override-conflict', 'calendar.override-outside-year', 'calendar.unknown-year']);
+    expect(codes).toEqual([
+      'calendar.bad-count',
+      'calendar.invalid-date',
+      'calendar.override-conflict',
+      'calendar.override-outside-year',
+      'calendar.unknown-year',
+    ]);
     for (const c of CODES) expect(c.doc['zh-CN'].length && c.doc['en-US'].length).toBeGreaterThan(0);
   });
 });

@@ -113,7 +113,10 @@ describe('cadre-ledger check', () => {
 
   it('applies --policy overrides', async () => {
     const file = { 'r.xlsx': await FIXTURES['recommendation.xlsx']() };
-    const loose = await run(['check', 'r.xlsx', '--json', '--policy', 'p.json'], { ...file, 'p.json': new TextEncoder().encode('{"recommend":{"incumbentMinRatio":0.4,"newcomerMinRatio":0.25}}') });
+    const loose = await run(['check', 'r.xlsx', '--json', '--policy', 'p.json'], {
+      ...file,
+      'p.json': new TextEncoder().encode('{"recommend":{"incumbentMinRatio":0.4,"newcomerMinRatio":0.25}}'),
+    });
     const codes = JSON.parse(loose.out).findings.map((f: { code: string }) => f.code);
     expect(codes).not.toContain('vote.below-threshold');
   });
@@ -174,7 +177,10 @@ describe('cadre-ledger eliminate', () => {
 describe('the real binary', () => {
   const root = path.join(__dirname, '..', '..', '..');
   beforeAll(() => {
-    execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(root, 'tsconfig.cli.json')], { cwd: root, stdio: 'pipe' });
+    execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(root, 'tsconfig.cli.json')], {
+      cwd: root,
+      stdio: 'pipe',
+    });
   }, 180000);
 
   it('runs check and fix end to end with the documented exit codes', async () => {

@@ -75,7 +75,10 @@ describe('CADRE entry functions', () => {
     expect(out[2][0]).toBeInstanceOf(FakeCfError);
     expect((out[2][0] as FakeCfError).message).toContain('「不称职票（区域第3行）」');
     expect((out[0][0] as FakeCfError).code).toBe('#VALUE!');
-    const tiers = F.elimTier(Array.from({ length: 100 }, (_, i) => [100 - i]), Array.from({ length: 100 }, () => [1000]));
+    const tiers = F.elimTier(
+      Array.from({ length: 100 }, (_, i) => [100 - i]),
+      Array.from({ length: 100 }, () => [1000]),
+    );
     expect(tiers.slice(0, 3)).toEqual([['免职'], ['诫勉'], ['']]);
     expect(F.shortlist([['局长'], ['局长']], [[9], [8]], [[10], [10]])).toEqual([['建议人选'], ['建议人选']]);
     expect(() => F.elimRank([[1], [2]], [[3]])).toThrow(FakeCfError);

@@ -12,7 +12,13 @@ describe('CADRE.IDCHECK', () => {
   it('TRUE for valid 18-digit and legacy 15-digit numbers, in any width, lower-case x', () => {
     expect(idCheckFn(GOOD, null, null)).toBe(true);
     expect(idCheckFn(GOOD.toLowerCase(), null, null)).toBe(true);
-    expect(idCheckFn(GOOD.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)), null, null)).toBe(true);
+    expect(
+      idCheckFn(
+        GOOD.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)),
+        null,
+        null,
+      ),
+    ).toBe(true);
     expect(idCheckFn(LEGACY, null, null)).toBe(true);
     expect(idCheckFn(Number(LEGACY), null, null)).toBe(true); // 15 digits survive a number cell
   });

@@ -140,7 +140,9 @@ describe('CADRE.SHORTLIST (二.3)', () => {
   });
 
   it('ineligible candidates are not ranked; blank rows stay blank', () => {
-    const out = values(shortlistFn(col(['局长', null, '局长', '局长']), col([90, null, 80, 70]), col([100, null, 100, 100]), col(['否', null, '是', true]), null, P));
+    const out = values(
+      shortlistFn(col(['局长', null, '局长', '局长']), col([90, null, 80, 70]), col([100, null, 100, 100]), col(['否', null, '是', true]), null, P),
+    );
     expect(out).toEqual(['', '', '建议人选', '建议人选']);
   });
 
@@ -172,4 +174,3 @@ describe('CADRE.SHORTLIST (二.3)', () => {
     expect(out.filter((r) => String(r[0]).startsWith('建议人选')).length).toBeGreaterThanOrEqual(2 * 400 - 10);
   });
 });
-

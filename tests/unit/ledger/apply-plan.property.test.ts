@@ -96,14 +96,27 @@ describe('apply / undo', () => {
         const after = applyPlanToGrid(g, plan);
         const undo: EditPlan = { edits: restoreWrites(snap).map((w) => ({ ...plan.edits[0], row: w.row, col: w.col, new: w.write })) };
         const back = applyPlanToGrid(after, undo);
-        for (let r = 0; r < 4; r++) for (let c = 0; c < 4; c++) expect([back.values[r][c], back.formulas[r][c], back.numberFormats[r][c]]).toEqual([g.values[r][c], null, 'General']);
+        for (let r = 0; r < 4; r++)
+          for (let c = 0; c < 4; c++) expect([back.values[r][c], back.formulas[r][c], back.numberFormats[r][c]]).toEqual([g.values[r][c], null, 'General']);
       }),
     );
   });
 
   it('checkPlan refuses protected or missing sheets, duplicate cells and invalid writes', () => {
-    const e = (over: Partial<CellEdit>): CellEdit => ({ sheet: 'A', row: 0, col: 0, old: { value: null, formula: null, numberFormat: 'General' }, new: { value: 1 }, why: msg('t', 't'), code: 't', ...over });
-    const sheets = [{ name: 'A', protected: false }, { name: 'P', protected: true }];
+    const e = (over: Partial<CellEdit>): CellEdit => ({
+      sheet: 'A',
+      row: 0,
+      col: 0,
+      old: { value: null, formula: null, numberFormat: 'General' },
+      new: { value: 1 },
+      why: msg('t', 't'),
+      code: 't',
+      ...over,
+    });
+    const sheets = [
+      { name: 'A', protected: false },
+      { name: 'P', protected: true },
+    ];
     expect(checkPlan({ edits: [e({})] }, sheets)).toBeNull();
     expect(checkPlan({ edits: [e({ sheet: 'P' })] }, sheets)?.code).toBe('sheet-protected');
     expect(checkPlan({ edits: [e({ sheet: 'X' })] }, sheets)?.code).toBe('sheet-missing');

@@ -111,7 +111,12 @@ describe('fixtures: recognition', () => {
   it('finds the header under a merged title, a unit line and a date line, and skips 序号/合计/blank/note rows', async () => {
     const r = await run('roster-messy.xlsx');
     expect(r.sheets).toEqual([
-      { name: '花名册', kind: 'roster', headerRow: 3, columns: { seq: 'A', name: 'B', sex: 'C', birth: 'D', idNumber: 'E', workStart: 'F', postSince: 'G', post: 'H', postLevel: 'I', remark: 'J' } },
+      {
+        name: '花名册',
+        kind: 'roster',
+        headerRow: 3,
+        columns: { seq: 'A', name: 'B', sex: 'C', birth: 'D', idNumber: 'E', workStart: 'F', postSince: 'G', post: 'H', postLevel: 'I', remark: 'J' },
+      },
     ]);
     const m = r.models[0];
     expect(m.dataRows.map((x) => x + 1)).toEqual([5, 6, 7, 8, 9, 10, 12, 13, 14]);
@@ -130,14 +135,31 @@ describe('fixtures: recognition', () => {
       name: '考核测评',
       kind: 'assessment',
       headerRow: 3,
-      columns: { seq: 'A', name: 'B', post: 'C', postLevel: 'D', valid: 'E', excellentVotes: 'F', competentVotes: 'G', basicVotes: 'H', incompetentVotes: 'I', incompetentRatio: 'J', grade: 'K' },
+      columns: {
+        seq: 'A',
+        name: 'B',
+        post: 'C',
+        postLevel: 'D',
+        valid: 'E',
+        excellentVotes: 'F',
+        competentVotes: 'G',
+        basicVotes: 'H',
+        incompetentVotes: 'I',
+        incompetentRatio: 'J',
+        grade: 'K',
+      },
     });
     expect(r.models[0].dataRows.length).toBe(50);
     expect(r.models[0].percentFields.size).toBe(0);
   });
 
   it('maps group|sub synonyms (全日制教育 | 学历学位 · 毕业院校及专业) and groups above (推荐人数 | 应到 · 实到)', async () => {
-    expect((await run('clean-roster.xlsx')).sheets[0].columns).toMatchObject({ fullTimeEducation: 'F', fullTimeSchool: 'G', partTimeEducation: 'H', partTimeSchool: 'I' });
+    expect((await run('clean-roster.xlsx')).sheets[0].columns).toMatchObject({
+      fullTimeEducation: 'F',
+      fullTimeSchool: 'G',
+      partTimeEducation: 'H',
+      partTimeSchool: 'I',
+    });
     expect((await run('recommendation.xlsx')).sheets[0].columns).toMatchObject({ eligible: 'E', present: 'F', votes: 'G' });
   });
 

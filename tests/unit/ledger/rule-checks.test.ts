@@ -63,10 +63,22 @@ function grid(rows: (string | number | null)[][]): Grid {
 describe('new columns are recognised', () => {
   it.each([
     [['姓名', '应参加次数', '实参加次数'], 'roster', { name: 'A', meetingsHeld: 'B', meetingsAttended: 'C' }],
-    [['姓名', '拟任职务', '公示开始日期', '公示截止日期', '公示结果'], 'notice', { name: 'A', proposedPost: 'B', noticeStart: 'C', noticeEnd: 'D', noticeResult: 'E' }],
-    [['姓名', '辞职类型', '书面申请', '辞职原因', '批准日期', '离岗日期'], 'resignation', { name: 'A', resignKind: 'B', resignApplication: 'C', resignReason: 'D', approvalDate: 'E', leftDate: 'F' }],
+    [
+      ['姓名', '拟任职务', '公示开始日期', '公示截止日期', '公示结果'],
+      'notice',
+      { name: 'A', proposedPost: 'B', noticeStart: 'C', noticeEnd: 'D', noticeResult: 'E' },
+    ],
+    [
+      ['姓名', '辞职类型', '书面申请', '辞职原因', '批准日期', '离岗日期'],
+      'resignation',
+      { name: 'A', resignKind: 'B', resignApplication: 'C', resignReason: 'D', approvalDate: 'E', leftDate: 'F' },
+    ],
     [['被反映人', '反映问题', '任现职时间', '问题发生时间'], 'complaints', { name: 'A', complaintIssue: 'B', postSince: 'C', problemDate: 'D' }],
-    [['考察对象姓名', '考察职位', '考察结果', '调整意向', '经济审计', '审计日期', '决定日期'], 'inspection', { name: 'A', targetPost: 'B', inspectionResult: 'C', adjustIntent: 'D', audit: 'E', auditDate: 'F', decisionDate: 'G' }],
+    [
+      ['考察对象姓名', '考察职位', '考察结果', '调整意向', '经济审计', '审计日期', '决定日期'],
+      'inspection',
+      { name: 'A', targetPost: 'B', inspectionResult: 'C', adjustIntent: 'D', audit: 'E', auditDate: 'F', decisionDate: 'G' },
+    ],
   ])('%p → %s', (header, kind, columns) => {
     const m = recognizeSheet(grid([header, ['张三', ...header.slice(1).map(() => 'x')]]));
     expect(m.kind).toBe(kind);

@@ -70,20 +70,32 @@ describe('undo codec', () => {
 });
 
 function grid(cells: { r: number; c: number; v: Grid['values'][number][number]; f: string | null }[]): Grid {
-  const rows = 3, cols = 3;
+  const rows = 3,
+    cols = 3;
   const values = Array.from({ length: rows }, () => Array(cols).fill(null));
   const formulas = Array.from({ length: rows }, () => Array(cols).fill(null));
   for (const x of cells) {
     values[x.r][x.c] = x.v;
     formulas[x.r][x.c] = x.f;
   }
-  return { sheet: '推荐', rowCount: rows, colCount: cols, values, formulas, numberFormats: Array.from({ length: rows }, () => Array(cols).fill('0%')), merges: [], hiddenRows: [], protected: false, visibility: 'visible' };
+  return {
+    sheet: '推荐',
+    rowCount: rows,
+    colCount: cols,
+    values,
+    formulas,
+    numberFormats: Array.from({ length: rows }, () => Array(cols).fill('0%')),
+    merges: [],
+    hiddenRows: [],
+    protected: false,
+    visibility: 'visible',
+  };
 }
 
 describe('CADRE formula sharing transforms', () => {
   const g = grid([
     { r: 0, c: 0, v: 0.5, f: '=CADRE.VOTERATIO(B1,C1)' },
-    { r: 0, c: 1, v: { error: '#NAME?' }, f: "=[2]!_xldudf_CADRE_VOTEPASS(A1,\"原班子\")" },
+    { r: 0, c: 1, v: { error: '#NAME?' }, f: '=[2]!_xldudf_CADRE_VOTEPASS(A1,"原班子")' },
     { r: 1, c: 0, v: { error: '#NAME?' }, f: '=CADRE.NOTICEEND(A2)' },
     { r: 1, c: 1, v: 3, f: '=SUM(A1:A2)' },
     { r: 2, c: 2, v: 'x', f: null },
@@ -92,13 +104,16 @@ describe('CADRE formula sharing transforms', () => {
   it('recognises and repairs _xldudf_ names', () => {
     expect(isCadreFormula('=SUM(A1)')).toBe(false);
     expect(isCadreFormula('=_xldudf_CADRE_IDMASK(A1)')).toBe(true);
-    expect(repairedFormula("=IF(Other.xla!_xldudf_CADRE_IDCHECK(A1),1,0)+_xldudf_CADRE_IDMASK(B1)")).toBe('=IF(CADRE.IDCHECK(A1),1,0)+CADRE.IDMASK(B1)');
+    expect(repairedFormula('=IF(Other.xla!_xldudf_CADRE_IDCHECK(A1),1,0)+_xldudf_CADRE_IDMASK(B1)')).toBe('=IF(CADRE.IDCHECK(A1),1,0)+CADRE.IDMASK(B1)');
   });
 
   it('「公式转为数值」 keeps results and formats, skips #NAME? cells', () => {
     const { plan, skipped } = cadreFormulasToValues(g);
     expect(plan.edits.map((e) => [e.row, e.col, e.new])).toEqual([[0, 0, { value: 0.5 }]]);
-    expect(skipped.map((s) => [s.row, s.col])).toEqual([[0, 1], [1, 0]]);
+    expect(skipped.map((s) => [s.row, s.col])).toEqual([
+      [0, 1],
+      [1, 0],
+    ]);
     expect(cadreFormulasToValues(g, { top: 2, left: 0, bottom: 2, right: 2 }).plan.edits).toEqual([]);
   });
 

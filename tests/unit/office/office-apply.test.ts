@@ -62,11 +62,13 @@ describe('OfficeWorkbook.apply / undo', () => {
     texts.forEach((t, i) => expect(fx.sheet('花名册').cell(1 + i, 6)).toMatchObject({ value: t, formula: null }));
     const [g] = await wb.read(['花名册']);
     // Known limit: a text equal to an error literal ("#N/A") reads back as that error (no valueTypes).
-    texts.filter((t) => t !== '#N/A').forEach((t) => {
-      const i = texts.indexOf(t);
-      expect(g.values[1 + i][6]).toBe(t);
-      expect(g.formulas[1 + i][6]).toBeNull();
-    });
+    texts
+      .filter((t) => t !== '#N/A')
+      .forEach((t) => {
+        const i = texts.indexOf(t);
+        expect(g.values[1 + i][6]).toBe(t);
+        expect(g.formulas[1 + i][6]).toBeNull();
+      });
   });
 
   it('changes nothing on a protected sheet and names it in both languages', async () => {
@@ -105,13 +107,26 @@ describe('OfficeWorkbook marks, settings and output sheets', () => {
   it('marks with an owned rule and clears only its own rules', async () => {
     expect(OFFICE_MARK).toBe(FILE_MARK);
     const fx = fakeWith(['花名册', 30]);
-    fx.sheet('花名册').conditionalFormats.push({ id: 'user', type: 'Custom', formula: '=$D2>40', fill: '#00FF00', boxes: [{ top: 1, left: 3, bottom: 30, right: 3 }] });
+    fx.sheet('花名册').conditionalFormats.push({
+      id: 'user',
+      type: 'Custom',
+      formula: '=$D2>40',
+      fill: '#00FF00',
+      boxes: [{ top: 1, left: 3, bottom: 30, right: 3 }],
+    });
     const wb = new OfficeWorkbook(fx.run, { isSetSupported: allSets });
     const marks = [2, 3, 4, 9].map((row) => ({ sheet: '花名册', row, col: 1, severity: 'error' as const }));
     await wb.markCells([...marks, { sheet: '花名册', row: 5, col: 2, severity: 'warning' }]);
     const cfs = fx.sheet('花名册').conditionalFormats;
     expect(cfs).toHaveLength(3);
-    expect(cfs[1]).toMatchObject({ formula: `=${OFFICE_MARK}`, fill: '#FFC7CE', boxes: [{ top: 2, left: 1, bottom: 4, right: 1 }, { top: 9, left: 1, bottom: 9, right: 1 }] });
+    expect(cfs[1]).toMatchObject({
+      formula: `=${OFFICE_MARK}`,
+      fill: '#FFC7CE',
+      boxes: [
+        { top: 2, left: 1, bottom: 4, right: 1 },
+        { top: 9, left: 1, bottom: 9, right: 1 },
+      ],
+    });
     await wb.clearMarks();
     expect(fx.sheet('花名册').conditionalFormats.map((c) => c.id)).toEqual(['user']);
   });

@@ -3,7 +3,10 @@ import { FakeExcel } from '../../support/fake-excel';
 import { allSets, fakeWith, seedAll } from '../../support/fake-ledger';
 
 async function syncsToRead(rows: number, fx = FakeExcel.desktop()): Promise<number> {
-  seedAll(fx, [['花名册', rows], ['考核测评', Math.max(1, Math.floor(rows / 2))]]);
+  seedAll(fx, [
+    ['花名册', rows],
+    ['考核测评', Math.max(1, Math.floor(rows / 2))],
+  ]);
   const wb = new OfficeWorkbook(fx.run, { isSetSupported: allSets });
   fx.resetStats();
   const grids = await wb.read();

@@ -13,8 +13,11 @@ const BOUNDARIES: [key: string, accepted: unknown[], refused: unknown[]][] = [
   ['recommend.newcomerMinRatio', [0, 1, 0.3], [1.0001, -1, Infinity]],
   ['recommend.denominator', ['present', 'eligible', 'valid'], ['实到', 'Present', 1]],
   ['recommend.quorum', [null, 1, 2 / 3], [0, 1.01, -0.5, 'none']],
-  ['inspection.candidatesPerPost', [2, 4, 10], // 1 alone would fall below finalistsPerPost (cross-check below)
-   [0, -4, 2.5, '4']],
+  [
+    'inspection.candidatesPerPost',
+    [2, 4, 10], // 1 alone would fall below finalistsPerPost (cross-check below)
+    [0, -4, 2.5, '4'],
+  ],
   ['inspection.finalistsPerPost', [1, 2, 4], [0, 1.5]],
   ['notice.days', [1, 5, 7], [0, -5, 5.5]],
   ['notice.dayKind', ['working', 'calendar'], ['workday', '']],
@@ -128,7 +131,10 @@ describe('resolvePolicy', () => {
     });
     it('finalists equal to candidates is fine, down to 1:1', () => {
       expect(resolvePolicy({ inspection: { candidatesPerPost: 2, finalistsPerPost: 2 } }).errors).toEqual([]);
-      expect(resolvePolicy({ inspection: { candidatesPerPost: 1, finalistsPerPost: 1 } }).policy.inspection).toEqual({ candidatesPerPost: 1, finalistsPerPost: 1 });
+      expect(resolvePolicy({ inspection: { candidatesPerPost: 1, finalistsPerPost: 1 } }).policy.inspection).toEqual({
+        candidatesPerPost: 1,
+        finalistsPerPost: 1,
+      });
     });
     it('removal share above preliminary share → both defaults', () => {
       const r = resolvePolicy({ elimination: { removalShare: 0.03 } });

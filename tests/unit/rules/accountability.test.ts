@@ -65,7 +65,9 @@ describe('accountability (二.6)', () => {
   });
 
   it.each([0, 1.5, -12])('windowMonths %p → accountability.policy-invalid', (windowMonths) => {
-    expect(codes(accountability({ appointed, occurred: D('2025-06-01') }, { ...P, accountability: { windowMonths } }).reasons)).toEqual(['accountability.policy-invalid']);
+    expect(codes(accountability({ appointed, occurred: D('2025-06-01') }, { ...P, accountability: { windowMonths } }).reasons)).toEqual([
+      'accountability.policy-invalid',
+    ]);
   });
 
   it('scope is before < within ≤ EDATE(appointed, 12) < outside for every pair of dates (property)', () => {

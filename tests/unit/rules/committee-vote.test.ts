@@ -84,11 +84,7 @@ describe('committeePass: yes > half of ALL members (应到)', () => {
     expect(codes(d.reasons)).toEqual([expected]);
   });
 
-  it.each([
-    [{ passShareOfMembers: 1.5 }],
-    [{ quorum: -0.1 }],
-    [{ quorum: NaN }],
-  ])('invalid policy %p → committee.policy-invalid, no throw', (v) => {
+  it.each([[{ passShareOfMembers: 1.5 }], [{ quorum: -0.1 }], [{ quorum: NaN }]])('invalid policy %p → committee.policy-invalid, no throw', (v) => {
     expect(codes(committeePass(10, 15, 15, withVote(v)).reasons)).toEqual(['committee.policy-invalid']);
   });
 });
@@ -127,7 +123,17 @@ describe('committeeElect (一职双备, 1人1票)', () => {
 
   it.each([
     [{ members: 15, present: 15, candidates: [] }, 'committee.no-candidates'],
-    [{ members: 15, present: 15, candidates: [{ name: '张三', votes: 3 }, { name: '张三', votes: 4 }] }, 'committee.duplicate-candidate'],
+    [
+      {
+        members: 15,
+        present: 15,
+        candidates: [
+          { name: '张三', votes: 3 },
+          { name: '张三', votes: 4 },
+        ],
+      },
+      'committee.duplicate-candidate',
+    ],
     [{ members: 15, present: 15, candidates: pair(-2, 4) }, 'committee.bad-count'],
     [{ members: 15, present: 12, candidates: pair(8, 5) }, 'committee.votes-exceed-present'],
     [{ members: 15, present: 16, candidates: pair(8, 5) }, 'committee.present-exceeds-members'],

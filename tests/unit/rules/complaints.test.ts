@@ -20,7 +20,12 @@ const codes = (rs: readonly { code: string }[]) => rs.map((r) => r.code);
 describe('checkComplaint (三.1 every complaint investigated; 三.5 routing)', () => {
   it.each<[string, Complaint, string[], HandlingStep[] | null]>([
     ['serious → 纪委立案审查', { id: 'X1', gravity: 'serious', handling: ['纪委立案审查'] }, ['complaint.handled'], []],
-    ['serious handled only by 组织部', { id: 'X2', gravity: 'serious', handling: ['组织部调查核实', '告诫谈话'] }, ['complaint.step-missing'], ['纪委立案审查']],
+    [
+      'serious handled only by 组织部',
+      { id: 'X2', gravity: 'serious', handling: ['组织部调查核实', '告诫谈话'] },
+      ['complaint.step-missing'],
+      ['纪委立案审查'],
+    ],
     ['general → investigation + talk', { id: 'X3', gravity: 'general', handling: ['组织部调查核实', '告诫谈话'] }, ['complaint.handled'], []],
     ['general without the talk', { id: 'X4', gravity: 'general', handling: ['组织部调查核实'] }, ['complaint.step-missing'], ['告诫谈话']],
     ['general, unfounded: no talk needed', { id: 'X5', gravity: 'general', handling: ['组织部调查核实'], substantiated: false }, ['complaint.handled'], []],
@@ -45,11 +50,16 @@ describe('checkComplaint (三.1 every complaint investigated; 三.5 routing)', (
   it('a complaint is fine exactly when it holds every required step (property)', () => {
     const step = fc.constantFrom<HandlingStep>('纪委立案审查', '组织部调查核实', '告诫谈话');
     fc.assert(
-      fc.property(fc.constantFrom('serious' as const, 'general' as const), fc.array(step, { minLength: 1, maxLength: 4 }), fc.option(fc.boolean()), (g, h, s) => {
-        const d = checkComplaint({ id: 'P', gravity: g, handling: h, substantiated: s });
-        const fine = requiredHandling(g, s).every((x) => h.includes(x));
-        expect(codes(d.reasons).includes('complaint.step-missing')).toBe(!fine);
-      }),
+      fc.property(
+        fc.constantFrom('serious' as const, 'general' as const),
+        fc.array(step, { minLength: 1, maxLength: 4 }),
+        fc.option(fc.boolean()),
+        (g, h, s) => {
+          const d = checkComplaint({ id: 'P', gravity: g, handling: h, substantiated: s });
+          const fine = requiredHandling(g, s).every((x) => h.includes(x));
+          expect(codes(d.reasons).includes('complaint.step-missing')).toBe(!fine);
+        },
+      ),
     );
   });
 });

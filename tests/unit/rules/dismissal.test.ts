@@ -103,7 +103,12 @@ describe('dismissal outcomes (四.2)', () => {
 
   it('every emitted code is documented', () => {
     const documented = new Set(CODES.map((c) => c.code));
-    const emitted = [...incompetentTrigger(1, 2, P).reasons, ...incompetentTrigger(0, 2, P).reasons, ...incompetentTrigger(3, 2, P).reasons, ...applyDismissal('demotion', localDate(2024, 1, 1), P).reasons];
+    const emitted = [
+      ...incompetentTrigger(1, 2, P).reasons,
+      ...incompetentTrigger(0, 2, P).reasons,
+      ...incompetentTrigger(3, 2, P).reasons,
+      ...applyDismissal('demotion', localDate(2024, 1, 1), P).reasons,
+    ];
     for (const r of emitted) expect(documented.has(r.code)).toBe(true);
   });
 });

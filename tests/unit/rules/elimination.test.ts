@@ -85,7 +85,11 @@ describe('eliminationCounts (四.4) — the hand-computed table', () => {
   });
 
   it('policy shares at their boundaries', () => {
-    expect(eliminationCounts(100, withElim({ preliminaryShare: 0.05, removalShare: 0.02, admonitionShare: 0.03 })).outcome).toEqual({ preliminary: 5, removal: 2, admonition: 3 });
+    expect(eliminationCounts(100, withElim({ preliminaryShare: 0.05, removalShare: 0.02, admonitionShare: 0.03 })).outcome).toEqual({
+      preliminary: 5,
+      removal: 2,
+      admonition: 3,
+    });
     // A removal share above the preliminary share (only possible without validation) is clamped.
     expect(eliminationCounts(100, withElim({ preliminaryShare: 0.01, removalShare: 0.02 })).outcome).toEqual({ preliminary: 1, removal: 1, admonition: 0 });
   });
@@ -229,16 +233,32 @@ describe('eliminate — properties', () => {
     realPost: fc.constantFrom(true, true, true, false, null),
   });
   const recsArb = fc.array(recArb, { maxLength: 400 }).map((xs) =>
-    xs.map((x, i): EliminationRecord => ({ name: `p${i}`, level: x.level, realPost: x.realPost, incompetentVotes: x.bad % (x.valid + 1), validVotes: x.valid })),
+    xs.map((x, i): EliminationRecord => ({
+      name: `p${i}`,
+      level: x.level,
+      realPost: x.realPost,
+      incompetentVotes: x.bad % (x.valid + 1),
+      validVotes: x.valid,
+    })),
   );
-  const policyArb = fc.record({ rounding: fc.constantFrom<Rounding>('round', 'floor', 'ceil'), pre: fc.integer({ min: 2, max: 30 }), rem: fc.integer({ min: 1, max: 30 }), adm: fc.integer({ min: 1, max: 30 }) }).map(
-    ({ rounding, pre, rem, adm }) => withElim({ rounding, preliminaryShare: pre / 100, removalShare: Math.min(rem, pre) / 100, admonitionShare: adm / 100 }),
-  );
+  const policyArb = fc
+    .record({
+      rounding: fc.constantFrom<Rounding>('round', 'floor', 'ceil'),
+      pre: fc.integer({ min: 2, max: 30 }),
+      rem: fc.integer({ min: 1, max: 30 }),
+      adm: fc.integer({ min: 1, max: 30 }),
+    })
+    .map(({ rounding, pre, rem, adm }) =>
+      withElim({ rounding, preliminaryShare: pre / 100, removalShare: Math.min(rem, pre) / 100, admonitionShare: adm / 100 }),
+    );
 
   it('rank and tier per person do not depend on input order', () => {
     fc.assert(
       fc.property(recsArb, policyArb, fc.func(fc.integer()), (recs, policy, f) => {
-        const shuffled = recs.map((r, i) => ({ r, k: f(i) })).sort((a, b) => a.k - b.k).map((x) => x.r);
+        const shuffled = recs
+          .map((r, i) => ({ r, k: f(i) }))
+          .sort((a, b) => a.k - b.k)
+          .map((x) => x.r);
         const byName = (res: ReturnType<typeof eliminate>) => new Map(res.rows.map((r) => [r.name, [r.rank, r.tier, r.tie, r.ratio]]));
         expect(byName(eliminate(shuffled, policy))).toEqual(byName(eliminate(recs, policy)));
       }),
@@ -295,7 +315,14 @@ describe('postKindOf — how a record says 实职', () => {
 describe('CODES', () => {
   it('documents every code eliminate emits', () => {
     const documented = new Set(CODES.map((c) => c.code));
-    const recs = [cadre('a', 101), cadre('g', 5, 100, { realPost: null }), cadre('x', 1, 10, { realPost: false }), cadre('b', 5), cadre('c', 5), ...Array.from({ length: 120 }, () => cadre('z', 0))];
+    const recs = [
+      cadre('a', 101),
+      cadre('g', 5, 100, { realPost: null }),
+      cadre('x', 1, 10, { realPost: false }),
+      cadre('b', 5),
+      cadre('c', 5),
+      ...Array.from({ length: 120 }, () => cadre('z', 0)),
+    ];
     const res = eliminate(recs, P, { decisionDate: localDate(2024, 1, 1) });
     const emitted = [...res.reasons, ...res.rows.flatMap((r) => r.reasons)].map((r) => r.code);
     expect(emitted.length).toBeGreaterThan(0);

@@ -43,7 +43,13 @@ describe('checkQualification (二.1)', () => {
 
   it('lists every unmet requirement, not just the first', () => {
     const d = checkQualification(post, { name: '王五', seniorityYears: 0, workYears: 1, major: '体育', postYears: {}, currentLevel: '科员' });
-    expect(codes(d.reasons)).toEqual(['qualification.seniority', 'qualification.work-years', 'qualification.major', 'qualification.post-years', 'qualification.current-level']);
+    expect(codes(d.reasons)).toEqual([
+      'qualification.seniority',
+      'qualification.work-years',
+      'qualification.major',
+      'qualification.post-years',
+      'qualification.current-level',
+    ]);
     expect(d.reasons[1]).toMatchObject({ threshold: 5, value: 1 });
     expect(d.reasons[1].message['zh-CN']).toBe('王五：工龄 1 年，不足 5 年');
   });
@@ -54,7 +60,15 @@ describe('checkQualification (二.1)', () => {
 
   it('every emitted code is documented', () => {
     const documented = new Set(CODES.map((c) => c.code));
-    for (const c of ['qualification.seniority', 'qualification.work-years', 'qualification.major', 'qualification.post-years', 'qualification.current-level', 'qualification.missing-data', 'qualification.bad-data']) {
+    for (const c of [
+      'qualification.seniority',
+      'qualification.work-years',
+      'qualification.major',
+      'qualification.post-years',
+      'qualification.current-level',
+      'qualification.missing-data',
+      'qualification.bad-data',
+    ]) {
       expect(documented.has(c)).toBe(true);
     }
   });
@@ -74,13 +88,20 @@ describe('fullYears', () => {
 
   it('property: never negative and monotone in the end date', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1950, max: 2050 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), fc.nat(20000), fc.nat(400), (y, m, d, k, extra) => {
-        const from = localDate(y, m, d);
-        const to1 = { y: y + Math.floor(k / 365), m, d };
-        const to2 = { y: to1.y + Math.floor(extra / 100), m, d };
-        expect(fullYears(from, to1)).toBeGreaterThanOrEqual(0);
-        expect(fullYears(from, to2)).toBeGreaterThanOrEqual(fullYears(from, to1));
-      }),
+      fc.property(
+        fc.integer({ min: 1950, max: 2050 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 28 }),
+        fc.nat(20000),
+        fc.nat(400),
+        (y, m, d, k, extra) => {
+          const from = localDate(y, m, d);
+          const to1 = { y: y + Math.floor(k / 365), m, d };
+          const to2 = { y: to1.y + Math.floor(extra / 100), m, d };
+          expect(fullYears(from, to1)).toBeGreaterThanOrEqual(0);
+          expect(fullYears(from, to2)).toBeGreaterThanOrEqual(fullYears(from, to1));
+        },
+      ),
     );
   });
 });

@@ -313,7 +313,19 @@ describe('checkRecommendation (二.2 forms)', () => {
 describe('CODES', () => {
   it('documents every code this module emits, in both languages', () => {
     const documented = new Set(CODES.map((c) => c.code));
-    for (const c of ['vote.invalid-count', 'vote.exceeds-base', 'vote.base-zero', 'vote.base-missing', 'vote.base-inconsistent', 'vote.below-threshold', 'vote.meets-threshold', 'vote.quorum-not-met', 'vote.quorum-unknown', 'recommend.unsigned', 'recommend.material-missing']) {
+    for (const c of [
+      'vote.invalid-count',
+      'vote.exceeds-base',
+      'vote.base-zero',
+      'vote.base-missing',
+      'vote.base-inconsistent',
+      'vote.below-threshold',
+      'vote.meets-threshold',
+      'vote.quorum-not-met',
+      'vote.quorum-unknown',
+      'recommend.unsigned',
+      'recommend.material-missing',
+    ]) {
       expect(documented.has(c)).toBe(true);
     }
     for (const c of CODES) {

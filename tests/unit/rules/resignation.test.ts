@@ -11,9 +11,19 @@ const codes = (rs: readonly { code: string }[]) => rs.map((r) => r.code);
 describe('checkResignation (四.3)', () => {
   it.each<[string, ResignationCase, ResignationOutcome | null, string[]]>([
     // 申请辞职
-    ['申请辞职, written, approved', { kind: '申请辞职', sensitivePost: false, writtenApplication: true, approvedOn: D('2026-05-01'), leftOn: D('2026-05-10') }, 'approved', ['resignation.approved']],
+    [
+      '申请辞职, written, approved',
+      { kind: '申请辞职', sensitivePost: false, writtenApplication: true, approvedOn: D('2026-05-01'), leftOn: D('2026-05-10') },
+      'approved',
+      ['resignation.approved'],
+    ],
     ['申请辞职, written, not yet approved', { kind: '申请辞职', sensitivePost: false, writtenApplication: true }, 'pending', ['resignation.pending']],
-    ['申请辞职 without a written application', { kind: '申请辞职', sensitivePost: false, writtenApplication: false }, 'pending', ['resignation.application-missing', 'resignation.pending']],
+    [
+      '申请辞职 without a written application',
+      { kind: '申请辞职', sensitivePost: false, writtenApplication: false },
+      'pending',
+      ['resignation.application-missing', 'resignation.pending'],
+    ],
     ['申请辞职 in a classified post', { kind: '申请辞职', sensitivePost: true, writtenApplication: true }, 'not-allowed', ['resignation.not-allowed']],
     [
       'classified post who then left anyway',
@@ -21,14 +31,24 @@ describe('checkResignation (四.3)', () => {
       'discipline',
       ['resignation.not-allowed', 'resignation.unapproved-departure'],
     ],
-    ['申请辞职, left without approval', { kind: '申请辞职', sensitivePost: false, writtenApplication: true, leftOn: D('2026-05-10') }, 'discipline', ['resignation.unapproved-departure']],
+    [
+      '申请辞职, left without approval',
+      { kind: '申请辞职', sensitivePost: false, writtenApplication: true, leftOn: D('2026-05-10') },
+      'discipline',
+      ['resignation.unapproved-departure'],
+    ],
     [
       '申请辞职, left the day before approval',
       { kind: '申请辞职', sensitivePost: false, writtenApplication: true, approvedOn: D('2026-05-11'), leftOn: D('2026-05-10') },
       'discipline',
       ['resignation.unapproved-departure'],
     ],
-    ['申请辞职, left on the approval day', { kind: '申请辞职', sensitivePost: false, writtenApplication: true, approvedOn: D('2026-05-10'), leftOn: D('2026-05-10') }, 'approved', ['resignation.approved']],
+    [
+      '申请辞职, left on the approval day',
+      { kind: '申请辞职', sensitivePost: false, writtenApplication: true, approvedOn: D('2026-05-10'), leftOn: D('2026-05-10') },
+      'approved',
+      ['resignation.approved'],
+    ],
     // 引咎辞职
     ['引咎辞职 approved', { kind: '引咎辞职', sensitivePost: false, basisRecorded: true, approvedOn: D('2026-03-01') }, 'approved', ['resignation.approved']],
     ['引咎辞职 refused → removal', { kind: '引咎辞职', sensitivePost: false, basisRecorded: true, refused: true }, 'removal', ['resignation.refused']],
@@ -42,9 +62,24 @@ describe('checkResignation (四.3)', () => {
     ],
     // 责令辞职
     ['责令辞职 approved', { kind: '责令辞职', sensitivePost: false, basisRecorded: true, approvedOn: D('2026-04-01') }, 'approved', ['resignation.approved']],
-    ['责令辞职 without the unfit finding', { kind: '责令辞职', sensitivePost: false, basisRecorded: false }, 'pending', ['resignation.basis-missing', 'resignation.pending']],
-    ['责令辞职 refused: seed silent, flagged', { kind: '责令辞职', sensitivePost: false, basisRecorded: true, refused: true }, 'pending', ['resignation.order-refused', 'resignation.pending']],
-    ['责令辞职, left without approval', { kind: '责令辞职', sensitivePost: true, basisRecorded: true, leftOn: D('2026-04-01') }, 'discipline', ['resignation.unapproved-departure']],
+    [
+      '责令辞职 without the unfit finding',
+      { kind: '责令辞职', sensitivePost: false, basisRecorded: false },
+      'pending',
+      ['resignation.basis-missing', 'resignation.pending'],
+    ],
+    [
+      '责令辞职 refused: seed silent, flagged',
+      { kind: '责令辞职', sensitivePost: false, basisRecorded: true, refused: true },
+      'pending',
+      ['resignation.order-refused', 'resignation.pending'],
+    ],
+    [
+      '责令辞职, left without approval',
+      { kind: '责令辞职', sensitivePost: true, basisRecorded: true, leftOn: D('2026-04-01') },
+      'discipline',
+      ['resignation.unapproved-departure'],
+    ],
   ])('%s', (_what, c, outcome, expected) => {
     const d = checkResignation(c);
     expect(d.outcome).toBe(outcome);

@@ -36,11 +36,7 @@ describe('shortlist (二.3)', () => {
 
   it('compares ratios with different bases exactly, then the inspection grade', () => {
     const d = shortlist(
-      [
-        cand('x', 1, { grade: '称职' }, { base: 3 }),
-        cand('y', 2, { grade: '优秀' }, { base: 6 }),
-        cand('z', 33, { grade: '优秀' }, { base: 100 }),
-      ],
+      [cand('x', 1, { grade: '称职' }, { base: 3 }), cand('y', 2, { grade: '优秀' }, { base: 6 }), cand('z', 33, { grade: '优秀' }, { base: 100 })],
       withInsp({ candidatesPerPost: 3, finalistsPerPost: 1 }),
     );
     expect(d.outcome[0].entries.map((e) => [e.id, e.position, e.tie])).toEqual([
@@ -84,7 +80,10 @@ describe('shortlist (二.3)', () => {
   });
 
   it('bad votes, missing, unknown or mixed inspection results are reported', () => {
-    const bad = shortlist([cand('a', 101), cand('b', 50, null), cand('c', 50, { grade: '很好' }), cand('d', 40, { score: NaN })], withInsp({ candidatesPerPost: 1, finalistsPerPost: 1 }));
+    const bad = shortlist(
+      [cand('a', 101), cand('b', 50, null), cand('c', 50, { grade: '很好' }), cand('d', 40, { score: NaN })],
+      withInsp({ candidatesPerPost: 1, finalistsPerPost: 1 }),
+    );
     expect(codes(bad.reasons)).toEqual([
       'shortlist.bad-votes',
       'shortlist.inspection-mixed', // c has a grade, d a score
@@ -104,8 +103,12 @@ describe('shortlist (二.3)', () => {
     fc.assert(
       fc.property(arb, fc.func(fc.integer()), (xs, f) => {
         const cs = xs.map((x, i) => cand(`c${i}`, x.v, { grade: x.g }, { base: 20 }));
-        const shuffled = cs.map((c, i) => ({ c, k: f(i) })).sort((a, b) => a.k - b.k).map((x) => x.c);
-        const pos = (list: ShortlistCandidate[]) => new Map((shortlist(list, P).outcome[0]?.entries ?? []).map((e) => [e.id, [e.position, e.tie, e.proposed, e.suggested]]));
+        const shuffled = cs
+          .map((c, i) => ({ c, k: f(i) }))
+          .sort((a, b) => a.k - b.k)
+          .map((x) => x.c);
+        const pos = (list: ShortlistCandidate[]) =>
+          new Map((shortlist(list, P).outcome[0]?.entries ?? []).map((e) => [e.id, [e.position, e.tie, e.proposed, e.suggested]]));
         expect(pos(shuffled)).toEqual(pos(cs));
         const p = shortlist(cs, P).outcome[0];
         if (!p) return;
@@ -139,7 +142,15 @@ describe('recordCommitteeChoice', () => {
 
   it('every code is documented', () => {
     const documented = new Set(CODES.map((c) => c.code));
-    for (const c of ['shortlist.choice-outside-proposal', 'shortlist.choice-count', 'shortlist.choice-differs', 'shortlist.choice-matches', 'shortlist.tie-at-cutoff', 'shortlist.too-few-candidates', 'shortlist.too-few-finalists']) {
+    for (const c of [
+      'shortlist.choice-outside-proposal',
+      'shortlist.choice-count',
+      'shortlist.choice-differs',
+      'shortlist.choice-matches',
+      'shortlist.tie-at-cutoff',
+      'shortlist.too-few-candidates',
+      'shortlist.too-few-finalists',
+    ]) {
       expect(documented.has(c)).toBe(true);
     }
   });

@@ -37,7 +37,22 @@ describe('brief controller', () => {
     const text = JSON.stringify(sheet.values);
     for (const id of ROSTER_IDS) expect(text).not.toContain(id);
     // A user's edit to the existing brief survives the "exists" answer.
-    await book.apply({ edits: [{ sheet: p.sheetName, row: 0, col: 0, old: { value: '常委会议研究材料', formula: null, numberFormat: 'General' }, new: { value: '我改过的标题' }, why: { 'zh-CN': '', 'en-US': '' }, code: 't' }] }, { 'zh-CN': '', 'en-US': '' });
+    await book.apply(
+      {
+        edits: [
+          {
+            sheet: p.sheetName,
+            row: 0,
+            col: 0,
+            old: { value: '常委会议研究材料', formula: null, numberFormat: 'General' },
+            new: { value: '我改过的标题' },
+            why: { 'zh-CN': '', 'en-US': '' },
+            code: 't',
+          },
+        ],
+      },
+      { 'zh-CN': '', 'en-US': '' },
+    );
     expect(await writeBriefSheet(book, p.model)).toEqual({ status: 'exists', sheet: p.sheetName });
     expect((await book.read([p.sheetName]))[0].values[0][0]).toBe('我改过的标题');
     expect(await writeBriefSheet(book, p.model, { replace: true })).toMatchObject({ status: 'written' });

@@ -217,7 +217,12 @@ describe('pure helpers', () => {
   it('previewRows show dates as dates and formulas as formulas; tickedPlan drops unticked', () => {
     const old = { value: 31107, formula: null, numberFormat: 'yyyy-mm-dd' };
     const e: CellEdit = { sheet: 'S', row: 4, col: 3, old, new: { value: '1985.03' }, why: msg('x', 'x'), code: 'c' };
-    const f: CellEdit = { ...e, row: 5, old: { value: { error: '#NAME?' }, formula: '=_xldudf_CADRE_X(1)', numberFormat: 'General' }, new: { formula: '=CADRE.X(1)' } };
+    const f: CellEdit = {
+      ...e,
+      row: 5,
+      old: { value: { error: '#NAME?' }, formula: '=_xldudf_CADRE_X(1)', numberFormat: 'General' },
+      new: { formula: '=CADRE.X(1)' },
+    };
     expect(previewRows({ edits: [e, f] })).toEqual([
       { key: 'S!D5', sheet: 'S', cell: 'D5', old: '1985-03-01', new: '1985.03', why: e.why, code: 'c' },
       { key: 'S!D6', sheet: 'S', cell: 'D6', old: '=_xldudf_CADRE_X(1)', new: '=CADRE.X(1)', why: e.why, code: 'c' },

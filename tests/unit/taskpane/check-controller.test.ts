@@ -23,7 +23,10 @@ describe('groupFindings', () => {
   it('groups by sheet in workbook order and by code, most severe first, counts adding up', async () => {
     const grids = await gridsOf(await rosterWorkbook());
     const { findings, models } = checkWorkbook(grids, { policy: DEFAULT_POLICY, asOf: AS_OF });
-    const groups = groupFindings(findings, models.map((m) => m.sheet));
+    const groups = groupFindings(
+      findings,
+      models.map((m) => m.sheet),
+    );
     expect(groups.map((g) => g.sheet)).toEqual(['花名册']);
     const g = groups[0];
     expect(g.total).toBe(findings.length);
@@ -36,7 +39,14 @@ describe('groupFindings', () => {
   });
 
   it('marks one cell once, at its most severe finding, and never on a protected sheet', () => {
-    const f = (sheet: string, row: number, severity: 'error' | 'warning' | 'info') => ({ sheet, row, col: 1, severity, code: `c.${severity}`, message: { 'zh-CN': '', 'en-US': '' } });
+    const f = (sheet: string, row: number, severity: 'error' | 'warning' | 'info') => ({
+      sheet,
+      row,
+      col: 1,
+      severity,
+      code: `c.${severity}`,
+      message: { 'zh-CN': '', 'en-US': '' },
+    });
     const marks = marksFor([f('A', 1, 'info'), f('A', 1, 'error'), f('A', 2, 'warning'), f('P', 1, 'error')], new Set(['P']));
     expect(marks).toEqual([
       { sheet: 'A', row: 1, col: 1, severity: 'error', note: 'c.error' },
@@ -66,10 +76,12 @@ describe('runLedgerCheck through the file adapter', () => {
 
     const list = wb.getWorksheet(FINDINGS_SHEET)!;
     const links: string[] = [];
-    list.eachRow((row) => row.eachCell((c) => {
-      const v = c.value as { hyperlink?: string } | null;
-      if (v && typeof v === 'object' && v.hyperlink) links.push(v.hyperlink);
-    }));
+    list.eachRow((row) =>
+      row.eachCell((c) => {
+        const v = c.value as { hyperlink?: string } | null;
+        if (v && typeof v === 'object' && v.hyperlink) links.push(v.hyperlink);
+      }),
+    );
     expect(links).toHaveLength(run.findings.length);
     expect(links).toEqual(run.findings.map((f) => `#'花名册'!${a1(f.row, f.col)}`));
     expect(list.getCell('C3').text).toBe(a1(run.findings[0].row, run.findings[0].col));
@@ -142,7 +154,9 @@ describe('runLedgerCheck through the Office adapter (strict fake)', () => {
     const list = fx.sheet(FINDINGS_SHEET);
     const linkCells = list.rows.flatMap((row) => (row ?? []).filter((c) => c?.formula?.startsWith('=HYPERLINK(')));
     expect(linkCells).toHaveLength(run.findings.length);
-    expect(list.cell(2, 2)?.formula).toBe(`=HYPERLINK("#'花名册'!${a1(run.findings[0].row, run.findings[0].col)}","${a1(run.findings[0].row, run.findings[0].col)}")`);
+    expect(list.cell(2, 2)?.formula).toBe(
+      `=HYPERLINK("#'花名册'!${a1(run.findings[0].row, run.findings[0].col)}","${a1(run.findings[0].row, run.findings[0].col)}")`,
+    );
 
     await clearAllMarks(port);
     expect(s.conditionalFormats.map((cf) => cf.id)).toEqual(['user-1']);
@@ -177,13 +191,20 @@ describe('runLedgerCheck through the Office adapter (strict fake)', () => {
       const port = new OfficeWorkbook(fx.run, { isSetSupported: allSets });
       const t0 = Date.now();
       const run = await runLedgerCheck(port, { y: 2030, m: 1, d: 1 });
-      return { syncs: fx.stats.syncs, runs: fx.stats.runs, ms: Date.now() - t0 - fx.stats.fakeMs, findings: run.findings.length, bytes: fx.stats.requestBytes.reduce((a, b) => a + b, 0) };
+      return {
+        syncs: fx.stats.syncs,
+        runs: fx.stats.runs,
+        ms: Date.now() - t0 - fx.stats.fakeMs,
+        findings: run.findings.length,
+        bytes: fx.stats.requestBytes.reduce((a, b) => a + b, 0),
+      };
     };
     const small = await measure((fx) => seedCleanRoster(fx, '花名册', 20, 3, id18, toSerial));
     const large = await measure((fx) => seedCleanRoster(fx, '花名册', 20_000, 3, id18, toSerial));
     // Every row with findings: the findings list itself is megabytes and is cut below the 5 MB request limit.
     const heavy = await measure((fx) => seedLedger(fx, '花名册', 20_000));
-    const line = (n: string, m: typeof small) => `${n}: ${m.syncs} syncs in ${m.runs} runs, ${m.findings} findings, ${Math.round(m.bytes / 1024)} KiB sent, ${Math.round(m.ms)} ms in our code`;
+    const line = (n: string, m: typeof small) =>
+      `${n}: ${m.syncs} syncs in ${m.runs} runs, ${m.findings} findings, ${Math.round(m.bytes / 1024)} KiB sent, ${Math.round(m.ms)} ms in our code`;
     process.stdout.write(`[check controller] ${line('20 rows', small)}; ${line('20,000 rows', large)}; ${line('20,000 rows all with findings', heavy)}\n`);
     expect(large.findings).toBe(small.findings);
     expect(large.syncs).toBe(small.syncs);

@@ -14,7 +14,10 @@ export async function gridsOf(bytes: Uint8Array): Promise<Grid[]> {
 export function fakeFromGrids(grids: readonly Grid[]): FakeExcel {
   const fx = FakeExcel.desktop();
   for (const g of grids) {
-    const s = fx.addSheet(g.sheet, { protected: g.protected, visibility: g.visibility === 'veryHidden' ? 'VeryHidden' : g.visibility === 'hidden' ? 'Hidden' : 'Visible' });
+    const s = fx.addSheet(g.sheet, {
+      protected: g.protected,
+      visibility: g.visibility === 'veryHidden' ? 'VeryHidden' : g.visibility === 'hidden' ? 'Hidden' : 'Visible',
+    });
     for (let r = 0; r < g.rowCount; r++) {
       for (let c = 0; c < g.colCount; c++) {
         const value = g.values[r][c];
@@ -57,7 +60,9 @@ export async function withUserFormats(bytes: Uint8Array, sheet: string): Promise
   ws.getCell('B5').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF00B050' } };
   ws.addConditionalFormatting({
     ref: 'I5:I15',
-    rules: [{ type: 'expression', priority: 2, formulae: ['LEN(I5)>3'], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FF92D050' } } } }],
+    rules: [
+      { type: 'expression', priority: 2, formulae: ['LEN(I5)>3'], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FF92D050' } } } },
+    ],
   });
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
@@ -84,7 +89,14 @@ const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚�
  * dates as real dates), plus `problems` rows with a wrong ID check digit: the findings do not grow
  * with the rows, so the request count of a check can be compared across sizes.
  */
-export function seedCleanRoster(fx: FakeExcel, name: string, rows: number, problems: number, id18: (first17: string) => string, toSerial: (d: { y: number; m: number; d: number }) => number): void {
+export function seedCleanRoster(
+  fx: FakeExcel,
+  name: string,
+  rows: number,
+  problems: number,
+  id18: (first17: string) => string,
+  toSerial: (d: { y: number; m: number; d: number }) => number,
+): void {
   fx.addSheet(name);
   ['序号', '姓名', '性别', '出生年月', '公民身份号码', '参加工作时间', '现任职务'].forEach((h, c) => fx.seed(name, 0, c, { value: h }));
   const base = toSerial({ y: 1960, m: 1, d: 1 });

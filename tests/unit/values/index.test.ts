@@ -26,7 +26,21 @@ describe('VALUE_CODES', () => {
   });
 
   test('the index re-exports every parser', () => {
-    for (const name of ['parseChineseDate', 'formatDate', 'parseIdNumber', 'maskIdNumber', 'parseCount', 'parseRatio', 'normalizePersonName', 'normalizeText', 'isDateFormat', 'isPercentFormat', 'fromSerial', 'ok', 'fail']) {
+    for (const name of [
+      'parseChineseDate',
+      'formatDate',
+      'parseIdNumber',
+      'maskIdNumber',
+      'parseCount',
+      'parseRatio',
+      'normalizePersonName',
+      'normalizeText',
+      'isDateFormat',
+      'isPercentFormat',
+      'fromSerial',
+      'ok',
+      'fail',
+    ]) {
       expect(typeof (values as Record<string, unknown>)[name]).toBe('function');
     }
   });

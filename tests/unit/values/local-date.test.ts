@@ -1,23 +1,50 @@
 import fc from 'fast-check';
 import {
-  addDays, addMonths, compareDates, dayOfWeek, diffDays, formatChinese, formatIso, fromEpochDay, fromSerial,
-  isLeapYear, isValidDate, localDate, parseIso, sameDate, toEpochDay, toSerial, todayLocal, daysInMonth,
+  addDays,
+  addMonths,
+  compareDates,
+  dayOfWeek,
+  diffDays,
+  formatChinese,
+  formatIso,
+  fromEpochDay,
+  fromSerial,
+  isLeapYear,
+  isValidDate,
+  localDate,
+  parseIso,
+  sameDate,
+  toEpochDay,
+  toSerial,
+  todayLocal,
+  daysInMonth,
 } from '../../../src/values/local-date';
 
 const anyDate = fc.integer({ min: toEpochDay({ y: 1900, m: 3, d: 1 }), max: toEpochDay({ y: 9999, m: 12, d: 31 }) }).map(fromEpochDay);
 
 describe('local-date (shared base, tested here for the value layer)', () => {
   test.each([
-    [1900, false], [2000, true], [2024, true], [2023, false], [2100, false],
+    [1900, false],
+    [2000, true],
+    [2024, true],
+    [2023, false],
+    [2100, false],
   ])('isLeapYear(%p) → %p', (y, want) => expect(isLeapYear(y)).toBe(want));
 
   test.each([
-    [2024, 2, 29], [2023, 2, 28], [1985, 4, 30], [1985, 12, 31],
+    [2024, 2, 29],
+    [2023, 2, 28],
+    [1985, 4, 30],
+    [1985, 12, 31],
   ])('daysInMonth(%p, %p) → %p', (y, m, want) => expect(daysInMonth(y, m)).toBe(want));
 
   test.each([
-    [1, { y: 1900, m: 1, d: 1 }], [59, { y: 1900, m: 2, d: 28 }], [61, { y: 1900, m: 3, d: 1 }],
-    [31107, { y: 1985, m: 3, d: 1 }], [45351, { y: 2024, m: 2, d: 29 }], [2958465, { y: 9999, m: 12, d: 31 }],
+    [1, { y: 1900, m: 1, d: 1 }],
+    [59, { y: 1900, m: 2, d: 28 }],
+    [61, { y: 1900, m: 3, d: 1 }],
+    [31107, { y: 1985, m: 3, d: 1 }],
+    [45351, { y: 2024, m: 2, d: 29 }],
+    [2958465, { y: 9999, m: 12, d: 31 }],
   ])('fromSerial(%p) → %j and back', (serial, date) => {
     expect(fromSerial(serial)).toEqual(date);
     expect(toSerial(date)).toBe(serial);
@@ -33,7 +60,9 @@ describe('local-date (shared base, tested here for the value layer)', () => {
   ])('addMonths(%j, %p) → %j (EDATE)', (date, n, want) => expect(addMonths(date, n)).toEqual(want));
 
   test.each([
-    [{ y: 2026, m: 11, d: 26 }, 4], [{ y: 1970, m: 1, d: 1 }, 4], [{ y: 1985, m: 3, d: 1 }, 5],
+    [{ y: 2026, m: 11, d: 26 }, 4],
+    [{ y: 1970, m: 1, d: 1 }, 4],
+    [{ y: 1985, m: 3, d: 1 }, 5],
   ])('dayOfWeek(%j) → %p', (date, want) => expect(dayOfWeek(date)).toBe(want));
 
   test('formatting and strict ISO parsing', () => {

@@ -49,9 +49,12 @@ describe('normalizeText', () => {
   });
 
   test('is idempotent', () => {
-    fc.assert(fc.property(fc.oneof(fc.string(), messy, fc.string({ unit: 'grapheme' })), (s) => normalizeText(normalizeText(s)) === normalizeText(s)), {
-      numRuns: 3000,
-    });
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), messy, fc.string({ unit: 'grapheme' })), (s) => normalizeText(normalizeText(s)) === normalizeText(s)),
+      {
+        numRuns: 3000,
+      },
+    );
   });
 
   test('leaves no full-width ASCII, line breaks, double or edge spaces', () => {

@@ -47,7 +47,22 @@ describe('selection round: tally → shortlist → notice → committee vote', (
     const model = recognizeSheet(g);
     expect(model.kind).toBe('recommendation');
     expect(model.dataRows).toHaveLength(15);
-    expect(rowOf(g, 2)).toEqual(['序号', '姓名', '推荐职位', '人员类别', '推荐方式', '推荐人', '应到人数', '实到人数', '有效票', '得票数', '得票率', '规定比例', '是否达标', '说明']);
+    expect(rowOf(g, 2)).toEqual([
+      '序号',
+      '姓名',
+      '推荐职位',
+      '人员类别',
+      '推荐方式',
+      '推荐人',
+      '应到人数',
+      '实到人数',
+      '有效票',
+      '得票数',
+      '得票率',
+      '规定比例',
+      '是否达标',
+      '说明',
+    ]);
     const first = rowOf(g, 3);
     expect(first.slice(0, 13)).toEqual([1, '陈明', '农业局局长', '原班子成员', '群众推荐', null, 65, 60, null, 30, 0.5, 0.5, '达标']);
     expect(first[13]).toContain('30/60 = 50%');
@@ -83,7 +98,11 @@ describe('selection round: tally → shortlist → notice → committee vote', (
       ['许诺', 2, true, true],
       ['周洁', 4, false, false],
     ]);
-    expect(post('财政局局长').find((i) => i.name === '唐宁')!.reasons.map((r) => r.code)).toContain('shortlist.tie-at-cutoff');
+    expect(
+      post('财政局局长')
+        .find((i) => i.name === '唐宁')!
+        .reasons.map((r) => r.code),
+    ).toContain('shortlist.tie-at-cutoff');
     // 教育局局长: 梁静 (29.96 %) out, 3 left: fewer than 1:4
     expect(post('教育局局长').map((i) => i.name)).toEqual(['罗军', '钱进', '孙丽']);
     const warn = result.summary.find((r) => r.code === 'shortlist.too-few-candidates');
@@ -122,7 +141,9 @@ describe('selection round: tally → shortlist → notice → committee vote', (
     const { result } = await runAndWrite(port, noticeWizard, { start: '2026-09-30' });
     notice = result;
     expect(formatIso(result.end!)).toBe('2026-10-12');
-    expect(result.summary.find((r) => r.code === 'notice.days-off-skipped')?.message['zh-CN']).toBe('期间的休息日（周末、法定节假日）不计入：2026-10-01至2026-10-07、2026-10-11');
+    expect(result.summary.find((r) => r.code === 'notice.days-off-skipped')?.message['zh-CN']).toBe(
+      '期间的休息日（周末、法定节假日）不计入：2026-10-01至2026-10-07、2026-10-11',
+    );
     expect(result.items.map((i) => i.name)).toEqual(['陈明', '黄强', '何丽', '唐宁', '许诺', '罗军', '钱进']);
     const chen = result.items[0];
     expect(chen.maskedId).toBe(`${ROUND_IDS['陈明'].slice(0, 6)}********${ROUND_IDS['陈明'].slice(14)}`);
@@ -140,9 +161,36 @@ describe('selection round: tally → shortlist → notice → committee vote', (
     const g = await grid(port, NOTICE_SHEET);
     const model = recognizeSheet(g);
     expect(model.kind).toBe('notice');
-    expect(rowOf(g, 2)).toEqual(['序号', '姓名', '性别', '出生年月', MASKED_ID_HEADER, '现任职务(职称)', '拟任职务或使用意向', '基本情况', '主要政绩', '经济审计', '家庭财产申报结果', '公示开始日期', '公示截止日期', '说明']);
+    expect(rowOf(g, 2)).toEqual([
+      '序号',
+      '姓名',
+      '性别',
+      '出生年月',
+      MASKED_ID_HEADER,
+      '现任职务(职称)',
+      '拟任职务或使用意向',
+      '基本情况',
+      '主要政绩',
+      '经济审计',
+      '家庭财产申报结果',
+      '公示开始日期',
+      '公示截止日期',
+      '说明',
+    ]);
     const first = rowOf(g, 3);
-    expect(first.slice(0, 11)).toEqual([1, '陈明', '男', '1980.02', chen.maskedId, '农业局副局长', '农业局局长', chen.contents['基本情况'], '推进高标准农田建设', '无问题', '已申报']);
+    expect(first.slice(0, 11)).toEqual([
+      1,
+      '陈明',
+      '男',
+      '1980.02',
+      chen.maskedId,
+      '农业局副局长',
+      '农业局局长',
+      chen.contents['基本情况'],
+      '推进高标准农田建设',
+      '无问题',
+      '已申报',
+    ]);
     expect([isoOf(first[11]), isoOf(first[12])]).toEqual(['2026-09-30', '2026-10-12']);
     const text = allText(g);
     for (const id of Object.values(ROUND_IDS)) expect(text).not.toContain(id);
@@ -168,7 +216,18 @@ describe('selection round: tally → shortlist → notice → committee vote', (
       '教育局局长|罗军 得票|votes.2.0',
       '教育局局长|钱进 得票|votes.2.1',
     ]);
-    const votes = { members: 31, present: 30, appointed: '2026-10-20', 'votes.0.0': 20, 'votes.0.1': 10, 'votes.1.0': 12, 'votes.1.1': 12, 'votes.1.2': 6, 'votes.2.0': 16, 'votes.2.1': 14 };
+    const votes = {
+      members: 31,
+      present: 30,
+      appointed: '2026-10-20',
+      'votes.0.0': 20,
+      'votes.0.1': 10,
+      'votes.1.0': 12,
+      'votes.1.1': 12,
+      'votes.1.2': 6,
+      'votes.2.0': 16,
+      'votes.2.1': 14,
+    };
     const { result } = await runAndWrite(port, committeeWizard, votes);
     vote = result;
     expect(result.posts.map((p) => [p.post, p.elected])).toEqual([
@@ -205,7 +264,17 @@ describe('selection round: tally → shortlist → notice → committee vote', (
   });
 
   test('4 常委会表决: quorum not met → no vote; missing votes → cannot decide', async () => {
-    const noQuorum = await prepare(port, committeeWizard, { members: 31, present: 20, 'votes.0.0': 15, 'votes.0.1': 5, 'votes.1.0': 10, 'votes.1.1': 5, 'votes.1.2': 5, 'votes.2.0': 12, 'votes.2.1': 8 });
+    const noQuorum = await prepare(port, committeeWizard, {
+      members: 31,
+      present: 20,
+      'votes.0.0': 15,
+      'votes.0.1': 5,
+      'votes.1.0': 10,
+      'votes.1.1': 5,
+      'votes.1.2': 5,
+      'votes.2.0': 12,
+      'votes.2.1': 8,
+    });
     const r = await committeeWizard.run(noQuorum.inputs, {});
     expect(r.posts.every((p) => p.elected === null)).toBe(true);
     expect(r.posts[0].reasons.map((x) => x.code)).toEqual(['committee.no-quorum']);
@@ -244,7 +313,17 @@ describe('chain markers each work alone', () => {
     const plain = await shortlistWizard.run(before.inputs, {});
     expect(plain.summary.map((r) => r.code)).toContain('shortlist.no-inspection-yet');
     expect(plain.items.filter((i) => i.name === '陈明')[0].reasons).toEqual([]);
-    await port.writeSheet({ name: '考察情况', rows: [['姓名', '考察职位', '考察结果'], ['吴刚', '农业局局长', '优秀'], ['郑云', '农业局局长', '称职'], ['陈明', '农业局局长', '优秀'], ['黄强', '农业局局长', '称职'], ['宋佳', '农业局局长', '称职']] });
+    await port.writeSheet({
+      name: '考察情况',
+      rows: [
+        ['姓名', '考察职位', '考察结果'],
+        ['吴刚', '农业局局长', '优秀'],
+        ['郑云', '农业局局长', '称职'],
+        ['陈明', '农业局局长', '优秀'],
+        ['黄强', '农业局局长', '称职'],
+        ['宋佳', '农业局局长', '称职'],
+      ],
+    });
     const { choices, inputs } = await prepare(port, shortlistWizard);
     expect(choices[1].best?.sheet).toBe('考察情况');
     const r = await shortlistWizard.run(inputs, {});

@@ -1,6 +1,16 @@
 /** The wizard framework: cancellation, never replacing a sheet unasked, names, detection, policy. */
 import { selectionRoundWorkbook } from '../../fixtures/selection-round';
-import { CHAIN_SETTING_KEY, eachChunk, isCancelled, missingOptions, policyFromSetting, uniqueSheetName, safeSheetName, writeOutput, WizardCancelled } from '../../../src/wizards/framework';
+import {
+  CHAIN_SETTING_KEY,
+  eachChunk,
+  isCancelled,
+  missingOptions,
+  policyFromSetting,
+  uniqueSheetName,
+  safeSheetName,
+  writeOutput,
+  WizardCancelled,
+} from '../../../src/wizards/framework';
 import { tallyWizard, TALLY_SHEET } from '../../../src/wizards/tally';
 import { noticeWizard } from '../../../src/wizards/notice';
 import { WIZARDS } from '../../../src/wizards/registry';
@@ -16,13 +26,16 @@ describe('cancellation', () => {
     const big = { ...main, rows: Array.from({ length: 2000 }, (_, i) => main.rows[i % main.rows.length]) };
     const ctl = new AbortController();
     const seen: number[] = [];
-    const run = tallyWizard.run({ ...inputs, sources: { main: big } }, {
-      signal: ctl.signal,
-      onProgress: (done) => {
-        seen.push(done);
-        if (done >= 400) ctl.abort();
+    const run = tallyWizard.run(
+      { ...inputs, sources: { main: big } },
+      {
+        signal: ctl.signal,
+        onProgress: (done) => {
+          seen.push(done);
+          if (done >= 400) ctl.abort();
+        },
       },
-    });
+    );
     await expect(run).rejects.toBeInstanceOf(WizardCancelled);
     expect(seen).toEqual([0, 200, 400]);
     expect((await port.listSheets()).map((s) => s.name)).toEqual(before);
@@ -34,7 +47,12 @@ describe('cancellation', () => {
     const progress: [number, number][] = [];
     await eachChunk([1, 2, 3, 4, 5], { onProgress: (d, t) => progress.push([d, t]) }, (x) => got.push(x), 2);
     expect(got).toEqual([1, 2, 3, 4, 5]);
-    expect(progress).toEqual([[0, 5], [2, 5], [4, 5], [5, 5]]);
+    expect(progress).toEqual([
+      [0, 5],
+      [2, 5],
+      [4, 5],
+      [5, 5],
+    ]);
     const ctl = new AbortController();
     ctl.abort();
     const none: number[] = [];
@@ -70,7 +88,10 @@ describe('writing the output never replaces a sheet without asking', () => {
   test('new name: the old sheet stays, the result goes to the new one; a taken new name is asked again', async () => {
     const { port, result, options } = await setup();
     await port.writeSheet({ name: '另存', rows: [['x']] });
-    const answers = [{ action: 'rename' as const, name: '另存' }, { action: 'rename' as const, name: '计票第二轮' }];
+    const answers = [
+      { action: 'rename' as const, name: '另存' },
+      { action: 'rename' as const, name: '计票第二轮' },
+    ];
     const asked: string[] = [];
     const out = await writeOutput(port, tallyWizard, result, options, async (existing) => {
       asked.push(existing);

@@ -1,6 +1,15 @@
 /** Drives a wizard the way WizardFrame does, without React: detect → type → options → run → write. */
 import { openFileWorkbook, type FileWorkbook } from '../../../src/workbook/file/file-workbook';
-import { CHAIN_SETTING_KEY, defaultOptions, detectSources, loadWizardPolicy, parseChain, recognizeAll, typeSource, writeOutput } from '../../../src/wizards/framework';
+import {
+  CHAIN_SETTING_KEY,
+  defaultOptions,
+  detectSources,
+  loadWizardPolicy,
+  parseChain,
+  recognizeAll,
+  typeSource,
+  writeOutput,
+} from '../../../src/wizards/framework';
 import { WIZARDS } from '../../../src/wizards/registry';
 import type { OptionValues, RunControl, SourceChoice, WizardDef, WizardInputs, WizardResult } from '../../../src/wizards/types';
 import type { LocalDate } from '../../../src/values/local-date';
@@ -32,7 +41,12 @@ export async function prepare(port: FileWorkbook, def: WizardDef, options: Optio
   return { choices, inputs: { ...base, options: defaultOptions(def.optionFields(base), options) } };
 }
 
-export async function runAndWrite<R extends WizardResult>(port: FileWorkbook, def: WizardDef<R>, options: OptionValues = {}, control: RunControl = {}): Promise<{ result: R; choices: SourceChoice[]; sheet: string | null }> {
+export async function runAndWrite<R extends WizardResult>(
+  port: FileWorkbook,
+  def: WizardDef<R>,
+  options: OptionValues = {},
+  control: RunControl = {},
+): Promise<{ result: R; choices: SourceChoice[]; sheet: string | null }> {
   const { choices, inputs } = await prepare(port, def as WizardDef, options);
   const result = await def.run(inputs, control);
   const out = await writeOutput(port, def, result, inputs.options, async () => ({ action: 'cancel' }));

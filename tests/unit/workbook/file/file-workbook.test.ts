@@ -57,9 +57,33 @@ describe('openFileWorkbook', () => {
     const [before] = await book.read(['花名册']);
     const plan: EditPlan = {
       edits: [
-        { sheet: '花名册', row: 2, col: 0, old: { value: '张三', formula: null, numberFormat: 'General' }, new: { value: '=不是公式' }, why: msg('测试', 'test'), code: 'test' },
-        { sheet: '花名册', row: 2, col: 3, old: { value: 1.5, formula: '=C3/C4', numberFormat: 'General' }, new: { value: 7, numberFormat: '0.00%' }, why: msg('测试', 'test'), code: 'test' },
-        { sheet: '花名册', row: 5, col: 5, old: { value: null, formula: null, numberFormat: 'General' }, new: { formula: '=C3+C4', cached: 50 }, why: msg('测试', 'test'), code: 'test' },
+        {
+          sheet: '花名册',
+          row: 2,
+          col: 0,
+          old: { value: '张三', formula: null, numberFormat: 'General' },
+          new: { value: '=不是公式' },
+          why: msg('测试', 'test'),
+          code: 'test',
+        },
+        {
+          sheet: '花名册',
+          row: 2,
+          col: 3,
+          old: { value: 1.5, formula: '=C3/C4', numberFormat: 'General' },
+          new: { value: 7, numberFormat: '0.00%' },
+          why: msg('测试', 'test'),
+          code: 'test',
+        },
+        {
+          sheet: '花名册',
+          row: 5,
+          col: 5,
+          old: { value: null, formula: null, numberFormat: 'General' },
+          new: { formula: '=C3+C4', cached: 50 },
+          why: msg('测试', 'test'),
+          code: 'test',
+        },
       ],
     };
     const snap = await book.apply(plan, msg('测试', 'test'));
@@ -82,8 +106,24 @@ describe('openFileWorkbook', () => {
     const book = await openFileWorkbook(await sample());
     const plan: EditPlan = {
       edits: [
-        { sheet: '花名册', row: 2, col: 0, old: { value: '张三', formula: null, numberFormat: 'General' }, new: { value: '李四' }, why: msg('测试', 'test'), code: 'test' },
-        { sheet: '锁定', row: 0, col: 0, old: { value: 'x', formula: null, numberFormat: 'General' }, new: { value: 'y' }, why: msg('测试', 'test'), code: 'test' },
+        {
+          sheet: '花名册',
+          row: 2,
+          col: 0,
+          old: { value: '张三', formula: null, numberFormat: 'General' },
+          new: { value: '李四' },
+          why: msg('测试', 'test'),
+          code: 'test',
+        },
+        {
+          sheet: '锁定',
+          row: 0,
+          col: 0,
+          old: { value: 'x', formula: null, numberFormat: 'General' },
+          new: { value: 'y' },
+          why: msg('测试', 'test'),
+          code: 'test',
+        },
       ],
     };
     await expect(book.apply(plan, msg('测试', 'test'))).rejects.toMatchObject({ code: 'sheet-protected' });
@@ -114,7 +154,8 @@ describe('openFileWorkbook', () => {
     const saved = await book.save();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(saved.buffer.slice(saved.byteOffset, saved.byteOffset + saved.byteLength) as ArrayBuffer);
-    const cfs = (wb.getWorksheet('花名册') as unknown as { conditionalFormattings: { ref: string; rules: { formulae?: string[] }[] }[] }).conditionalFormattings;
+    const cfs = (wb.getWorksheet('花名册') as unknown as { conditionalFormattings: { ref: string; rules: { formulae?: string[] }[] }[] })
+      .conditionalFormattings;
     expect(cfs.map((c) => c.ref)).toEqual(['B3 C3']);
     expect(cfs[0].rules[0].formulae).toEqual([MARK_FORMULA]);
     const again = await openFileWorkbook(saved);
@@ -129,7 +170,10 @@ describe('openFileWorkbook', () => {
     const book = await openFileWorkbook(await sample());
     const spec = {
       name: '问题清单',
-      rows: [['问题', '位置'], ['日期有歧义', { value: '花名册!B3' }]],
+      rows: [
+        ['问题', '位置'],
+        ['日期有歧义', { value: '花名册!B3' }],
+      ],
       merges: [{ top: 3, left: 0, bottom: 3, right: 1 }],
       styles: [{ box: { top: 0, left: 0, bottom: 0, right: 1 }, style: { bold: true, fill: '#DDEBF7', border: true } }],
       links: [{ row: 1, col: 1, target: "'花名册'!B3" }],

@@ -78,7 +78,17 @@ describe('read-only grid reader = full reader', () => {
   it('reads the edge cases as the core expects them', async () => {
     const { fast } = await both(await edgeCases());
     const [g] = await fast.read(['边界 & <情况>']);
-    expect(g.values[0].slice(0, 9)).toEqual(['姓名', 'a&b <c> "d" \'e\'', '行一\n行二', true, { error: '#N/A' }, false, 'a&b <c>x', { error: '#DIV/0!' }, null]);
+    expect(g.values[0].slice(0, 9)).toEqual([
+      '姓名',
+      'a&b <c> "d" \'e\'',
+      '行一\n行二',
+      true,
+      { error: '#N/A' },
+      false,
+      'a&b <c>x',
+      { error: '#DIV/0!' },
+      null,
+    ]);
     expect(g.formulas[0][8]).toBe('=NOW()');
     expect(g.formulas[4][1]).toBe('=B2+$B$1+C$2+$C4+SUM(B2:C3)');
     expect(g.values[3][4]).toBeNull(); // slave of D4:F5
@@ -98,6 +108,8 @@ describe('read-only grid reader = full reader', () => {
   });
 
   it('slides shared formulas like exceljs (absolute parts kept, functions and names untouched)', () => {
-    expect(slideFormula('A1+$B$1+B$2+$C3+SUM(A1:B2)+Sheet2!A1+LOG10(A1)', { row: 1, col: 1 }, { row: 3, col: 2 })).toBe('B3+$B$1+C$2+$C5+SUM(B3:C4)+Sheet2!B3+LOG10(B3)');
+    expect(slideFormula('A1+$B$1+B$2+$C3+SUM(A1:B2)+Sheet2!A1+LOG10(A1)', { row: 1, col: 1 }, { row: 3, col: 2 })).toBe(
+      'B3+$B$1+C$2+$C5+SUM(B3:C4)+Sheet2!B3+LOG10(B3)',
+    );
   });
 });
