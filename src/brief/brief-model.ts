@@ -7,7 +7,7 @@
  * the month only, and of the notice's 家庭财产申报结果 only whether it was published — never its
  * contents. privacy.ts double-checks the rendered text anyway.
  */
-import { STATUTORY_CALENDAR, type WorkCalendar } from '../calendar';
+import { STATUTORY, STATUTORY_CALENDAR, type WorkCalendar } from '../calendar';
 import { checkWorkbook } from '../ledger/check-workbook';
 import { eliminationRecords, validVotesOf } from '../ledger/checks/assessment';
 import { candidateStatusOf } from '../ledger/checks/recommendation';
@@ -26,7 +26,7 @@ import { percent, ratioAtLeast } from '../rules/ratio';
 import { chooseBase, thresholdFor, voteRatio, type CandidateStatus } from '../rules/recommendation';
 import { recordCommitteeChoice, shortlist, type InspectionResult, type ShortlistCandidate } from '../rules/shortlist';
 import { formatDate, type ChineseDate } from '../values/dates';
-import { diffDays, formatChinese, type LocalDate } from '../values/local-date';
+import { diffDays, formatChinese, formatIso, fromEpochDay, type LocalDate } from '../values/local-date';
 import { normalizeText } from '../values/text';
 
 /** Where a figure came from: the sheet and its 1-based row, as a person finds it in Excel. */
@@ -219,7 +219,8 @@ function isLedgers(x: readonly Grid[] | readonly TypedSheet[]): x is readonly Ty
  * checkWorkbook returns them), the policy in force and the as-of date.
  */
 export function buildBrief(input: readonly Grid[] | readonly TypedSheet[], policy: Policy, asOf: LocalDate, options: BriefOptions = {}): BriefModel {
-  const ledgers: readonly TypedSheet[] = input.length === 0 ? [] : isLedgers(input) ? input : checkWorkbook(input as readonly Grid[], { policy, asOf }).ledgers;
+  const ledgers: readonly TypedSheet[] =
+    input.length === 0 ? [] : isLedgers(input) ? input : checkWorkbook(input as readonly Grid[], { policy, asOf, calendar: options.calendar }).ledgers;
   const cal = options.calendar ?? STATUTORY_CALENDAR;
   const of = (k: SheetKind) => ledgers.filter((l) => l.model.kind === k);
   const people = new PeopleIndex(ledgers);
@@ -231,7 +232,7 @@ export function buildBrief(input: readonly Grid[] | readonly TypedSheet[], polic
     probation: probationOf(of('probation'), policy, asOf),
     elimination: eliminationSectionOf(of('assessment'), policy),
     investigations: investigationsOf(of('assessment'), policy),
-    policy: policyItems(policy),
+    policy: [...policyItems(policy), ...calendarItems(cal)],
     sources: ledgers.map((l) => ({
       sheet: l.model.sheet,
       kind: l.model.kind,
@@ -683,4 +684,46 @@ function policyItems(policy: Policy): PolicyItem[] {
     changed: d.changed,
     basis: d.source['zh-CN'],
   }));
+}
+
+const dayList = (days: ReadonlySet<number>): string =>
+  [...days]
+    .sort((a, b) => a - b)
+    .map((e) => formatIso(fromEpochDay(e)))
+    .join('、') || '无';
+
+/**
+ * The work calendar in force, as rows of the same table: the days off and working days the county
+ * set apart from the State Council's holiday schedule, and years entered by hand. They move
+ * notice end dates, so the committee sees them next to the policy values.
+ */
+function calendarItems(cal: WorkCalendar): PolicyItem[] {
+  const added = [...cal.years].filter((y) => !STATUTORY.years.has(y)).sort((a, b) => a - b);
+  const basis = '国务院办公厅部分节假日安排之外的本地调整；用于计算公示期等工作日期限';
+  return [
+    {
+      key: 'calendar.extraHolidays',
+      label: '另行放假的日期',
+      value: dayList(cal.extraHolidays),
+      defaultValue: '无',
+      changed: cal.extraHolidays.size > 0,
+      basis,
+    },
+    {
+      key: 'calendar.extraWorkdays',
+      label: '另行上班的日期',
+      value: dayList(cal.extraWorkdays),
+      defaultValue: '无',
+      changed: cal.extraWorkdays.size > 0,
+      basis,
+    },
+    {
+      key: 'calendar.years',
+      label: '另行录入的年度节假日安排',
+      value: added.map((y) => `${y}年`).join('、') || '无',
+      defaultValue: '无',
+      changed: added.length > 0,
+      basis: '尚未公布或需要更正的年度，按当年节假日安排通知录入',
+    },
+  ];
 }

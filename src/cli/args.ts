@@ -4,6 +4,7 @@
  */
 import { msg, type Locale, type Msg } from '../i18n/message';
 import { parseIso, type LocalDate } from '../values/local-date';
+import { POLICY_PRECEDENCE } from './policy';
 
 /** `brief` is added by the brief module (src/brief) next to these. */
 export type Command = 'check' | 'fix' | 'eliminate';
@@ -100,7 +101,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 export const USAGE: Msg = msg(
   `用法：
   cadre-ledger check 文件.xlsx [--json] [--policy 设置.json] [--as-of YYYY-MM-DD]
-      检查台账，列出每个问题所在的单元格。退出码：0 无问题，1 有问题，2 文件无法读取。
+      检查台账，列出每个问题所在的单元格。退出码：0 无问题，1 有问题，2 文件无法读取或参数、政策设置有误。
   cadre-ledger fix 文件.xlsx -o 输出.xlsx [--json] [--policy 设置.json] [--as-of YYYY-MM-DD]
       按安全规则修复（日期、姓名、身份证号文本、公式列），写入新文件，从不修改原文件。
   cadre-ledger eliminate 文件.xlsx [--json] [--policy 设置.json]
@@ -108,12 +109,14 @@ export const USAGE: Msg = msg(
 选项：
   --json            输出 JSON
   --as-of 日期      检查日期（默认今天），使结果可复现
-  --policy 文件     政策设置覆盖（JSON）
+  --policy 文件     政策设置覆盖（JSON，只写要改的项，如 {"notice":{"days":7}}）
   --lang zh-CN|en-US  界面语言（默认 zh-CN）
-  -h, --help        显示本帮助`,
+  -h, --help        显示本帮助
+${POLICY_PRECEDENCE['zh-CN']}
+常委会议研究材料：cadre-ledger brief --help`,
   `Usage:
   cadre-ledger check FILE.xlsx [--json] [--policy P.json] [--as-of YYYY-MM-DD]
-      Check the ledgers and list every problem with its cell. Exit: 0 none, 1 some, 2 unreadable.
+      Check the ledgers and list every problem with its cell. Exit: 0 none, 1 some, 2 unreadable file, bad arguments or policy.
   cadre-ledger fix FILE.xlsx -o OUT.xlsx [--json] [--policy P.json] [--as-of YYYY-MM-DD]
       Apply the safe fixes (dates, names, IDs as text, formula columns) into a new file; the input is never changed.
   cadre-ledger eliminate FILE.xlsx [--json] [--policy P.json]
@@ -121,7 +124,9 @@ export const USAGE: Msg = msg(
 Options:
   --json            print JSON
   --as-of DATE      the as-of date (default today), for reproducible results
-  --policy FILE     policy overrides (JSON)
+  --policy FILE     policy overrides (JSON, only the keys to change, e.g. {"notice":{"days":7}})
   --lang zh-CN|en-US  language (default zh-CN)
-  -h, --help        show this help`,
+  -h, --help        show this help
+${POLICY_PRECEDENCE['en-US']}
+Standing-committee brief: cadre-ledger brief --help`,
 );

@@ -9,7 +9,6 @@
  * writes a copy of the workbook with the print-ready brief sheet added.
  */
 import { msg, say, type Locale, type Msg } from '../i18n/message';
-import { resolvePolicy } from '../policy/validate';
 import { buildBrief } from '../brief/brief-model';
 import { renderDocx } from '../brief/render-docx';
 import { renderSheet } from '../brief/render-sheet';
@@ -17,6 +16,7 @@ import { openFileWorkbook } from '../workbook/file/file-workbook';
 import { PortError } from '../workbook/port';
 import { formatIso, parseIso, type LocalDate } from '../values/local-date';
 import { nodeIo, type CliIo } from './io';
+import { POLICY_PRECEDENCE, policyInForce } from './policy';
 
 export interface BriefArgs {
   readonly file: string | null;
@@ -31,9 +31,13 @@ export interface BriefArgs {
 
 export const BRIEF_USAGE: Msg = msg(
   `用法：cadre-ledger brief 文件.xlsx -o 材料.docx [--sheet 输出.xlsx] [--title 标题] [--as-of YYYY-MM-DD] [--policy 设置.json] [--lang zh-CN|en-US]
-  按台账生成常委会议研究材料（Word 文档，GB/T 9704 版式）；--sheet 另存一份加入打印用材料工作表的工作簿。原文件不会被修改。`,
+  按台账生成常委会议研究材料（Word 文档，GB/T 9704 版式）；--sheet 另存一份加入打印用材料工作表的工作簿。原文件不会被修改。
+  材料中“适用的政策规定”一节列出实际适用的各项设置，并标明哪些已调整。
+  ${POLICY_PRECEDENCE['zh-CN']}`,
   `Usage: cadre-ledger brief FILE.xlsx -o BRIEF.docx [--sheet OUT.xlsx] [--title TITLE] [--as-of YYYY-MM-DD] [--policy P.json] [--lang zh-CN|en-US]
-  Writes the standing-committee brief as a Word document (GB/T 9704 layout); --sheet also saves a copy of the workbook with the print-ready brief sheet. The input is never changed.`,
+  Writes the standing-committee brief as a Word document (GB/T 9704 layout); --sheet also saves a copy of the workbook with the print-ready brief sheet. The input is never changed.
+  The brief's section "policy in force" lists every value used and marks the changed ones.
+  ${POLICY_PRECEDENCE['en-US']}`,
 );
 
 export type ParsedBriefArgs = { ok: true; args: BriefArgs } | { ok: false; error: Msg; lang: Locale };
@@ -170,33 +174,15 @@ export async function runBrief(argv: readonly string[], io: CliIo = nodeIo()): P
         );
       }
     }
-    let overrides: unknown = undefined;
-    if (args.policyFile) {
-      const text = new TextDecoder('utf-8').decode(await readBytes(args.policyFile, io));
-      try {
-        overrides = JSON.parse(text);
-      } catch (e) {
-        throw new BriefUsageError(
-          msg(
-            `政策设置文件 ${args.policyFile} 不是有效的 JSON：${(e as Error).message}`,
-            `Policy file ${args.policyFile} is not valid JSON: ${(e as Error).message}`,
-          ),
-        );
-      }
-    }
-    const r = resolvePolicy(overrides);
-    if (r.errors.length) {
-      const first = r.errors[0];
-      throw new BriefUsageError(
-        msg(`政策设置 ${args.policyFile} 有误：${first.message['zh-CN']}`, `Policy ${args.policyFile} is invalid: ${first.message['en-US']}`),
-      );
-    }
+    const policyText = args.policyFile ? new TextDecoder('utf-8').decode(await readBytes(args.policyFile, io)) : null;
     const asOf = args.asOf ?? io.today();
     const book = await openFileWorkbook(await readBytes(args.file, io)).catch((e: unknown) => {
       if (e instanceof PortError) throw new BriefUsageError(msg(`${args.file}：${e.userMessage['zh-CN']}`, `${args.file}: ${e.userMessage['en-US']}`));
       throw e;
     });
-    const model = buildBrief(await book.read(), r.policy, asOf, { title: args.title ?? undefined });
+    const inForce = await policyInForce(args.file, (k) => book.getSetting(k), args.policyFile, policyText);
+    if (!inForce.ok) throw new BriefUsageError(inForce.error);
+    const model = buildBrief(await book.read(), inForce.value.policy, asOf, { title: args.title ?? undefined, calendar: inForce.value.calendar });
     const docx = await renderDocx(model);
     await write(args.output, docx.bytes, io);
     const lines = [

@@ -5,8 +5,7 @@
  * stderr.
  */
 import { msg, say, type Locale, type Msg } from '../i18n/message';
-import { resolvePolicy } from '../policy/validate';
-import type { Policy } from '../policy/policy';
+import type { GetSetting } from '../policy/workbook-policy';
 import { checkWorkbook } from '../ledger/check-workbook';
 import { planWorkbookFixes } from '../ledger/fix-workbook';
 import { eliminationOf } from '../ledger/checks/assessment';
@@ -18,6 +17,7 @@ import { PortError } from '../workbook/port';
 import { inflateRawSync } from 'zlib';
 import { parseArgs, USAGE, type CliArgs } from './args';
 import { nodeIo, type CliIo } from './io';
+import { policyInForce } from './policy';
 import { checkJson, editJson, editLine, eliminationJson, eliminationText, findingLine, sheetLine, summaryLine } from './output';
 
 /** Thrown inside a command for unusable input: printed as one line, exit 2. */
@@ -60,33 +60,20 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo()): Promi
   }
 }
 
-async function context(args: CliArgs, io: CliIo): Promise<CheckContext> {
-  let overrides: unknown = undefined;
+/** The check context: the policy in force for this workbook (src/cli/policy.ts) and the as-of date. */
+async function context(args: CliArgs, io: CliIo, book: LedgerSource): Promise<CheckContext> {
+  const file = args.file as string;
+  let text: string | null = null;
   if (args.policyFile) {
-    let text: string;
     try {
       text = new TextDecoder('utf-8').decode(await io.readFile(args.policyFile));
     } catch (e) {
       throw new UsageError(fileProblem(args.policyFile, e));
     }
-    try {
-      overrides = JSON.parse(text);
-    } catch (e) {
-      throw new UsageError(
-        msg(
-          `政策设置文件 ${args.policyFile} 不是有效的 JSON：${(e as Error).message}`,
-          `Policy file ${args.policyFile} is not valid JSON: ${(e as Error).message}`,
-        ),
-      );
-    }
   }
-  const r = resolvePolicy(overrides);
-  const policy: Policy = r.policy;
-  if (r.errors.length) {
-    const first = r.errors[0];
-    throw new UsageError(msg(`政策设置 ${args.policyFile} 有误：${first.message['zh-CN']}`, `Policy ${args.policyFile} is invalid: ${first.message['en-US']}`));
-  }
-  return { policy, asOf: args.asOf ?? io.today() };
+  const r = await policyInForce(file, book.getSetting, args.policyFile, text);
+  if (!r.ok) throw new UsageError(r.error);
+  return { policy: r.value.policy, calendar: r.value.calendar, asOf: args.asOf ?? io.today() };
 }
 
 function fileProblem(file: string, e: unknown): Msg {
@@ -117,17 +104,46 @@ async function open(file: string, io: CliIo, bytes?: Uint8Array): Promise<FileWo
   }
 }
 
+/** A workbook opened for reading: its ledger grids and its stored settings. */
+interface LedgerSource {
+  read(): Promise<Grid[]>;
+  getSetting: GetSetting;
+}
+
+/**
+ * The add-in's settings sheet (as in src/workbook/file/file-workbook.ts, not imported from there
+ * because that module loads exceljs).
+ */
+export const SETTINGS_SHEET_NAME = '_cadre_settings';
+
 /**
  * For read-only commands (check, eliminate): the fast read-only reader, which gives the full
  * reader's Grids; anything it does not handle (or any damaged input, whose errors the full reader
- * words) goes to the full reader.
+ * words) goes to the full reader. The fast reader skips the settings sheet and reads no settings,
+ * so a workbook that has one (its name is in xl/workbook.xml, which the reader inflates on
+ * opening, or in the raw bytes when stored uncompressed) is read by the full reader instead.
  */
-async function readGrids(file: string, io: CliIo): Promise<Grid[]> {
+async function openLedger(file: string, io: CliIo): Promise<LedgerSource> {
   const bytes = await readInput(file, io);
+  const name = Buffer.from(SETTINGS_SHEET_NAME, 'utf8');
+  let opening = true;
+  let hasSettings = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(name);
+  const full = async (): Promise<LedgerSource> => {
+    const book = await open(file, io, bytes);
+    return { read: () => book.read(), getSetting: (k) => book.getSetting(k) };
+  };
   try {
-    return await openGridBook(bytes, (b) => inflateRawSync(b)).read();
-  } catch {
-    return (await open(file, io, bytes)).read();
+    const fast = openGridBook(bytes, (b) => {
+      const out = inflateRawSync(b);
+      if (opening && !hasSettings) hasSettings = out.includes(name);
+      return out;
+    });
+    opening = false;
+    if (hasSettings) return await full();
+    return { read: () => fast.read().catch(async () => (await full()).read()), getSetting: async () => null };
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    return full();
   }
 }
 
@@ -137,8 +153,9 @@ function print(io: CliIo, lines: readonly string[]): void {
 
 async function runCheck(args: CliArgs, io: CliIo): Promise<number> {
   const file = args.file as string;
-  const ctx = await context(args, io);
-  const result = checkWorkbook(await readGrids(file, io), ctx);
+  const book = await openLedger(file, io);
+  const ctx = await context(args, io, book);
+  const result = checkWorkbook(await book.read(), ctx);
   if (args.json) {
     io.out(`${JSON.stringify(checkJson(file, result.models, result.findings, args.lang))}\n`);
   } else {
@@ -169,8 +186,8 @@ async function runFix(args: CliArgs, io: CliIo): Promise<number> {
       ),
     );
   }
-  const ctx = await context(args, io);
   const book = await open(file, io);
+  const ctx = await context(args, io, { read: () => book.read(), getSetting: (k) => book.getSetting(k) });
   const { plan, protectedSheets: skipped } = planWorkbookFixes(await book.read(), ctx);
   await book.apply(plan, msg('安全修复', 'Safe fixes'));
   const bytes = await book.save();
@@ -197,8 +214,9 @@ async function runFix(args: CliArgs, io: CliIo): Promise<number> {
 
 async function runEliminate(args: CliArgs, io: CliIo): Promise<number> {
   const file = args.file as string;
-  const ctx = await context(args, io);
-  const result = checkWorkbook(await readGrids(file, io), ctx);
+  const book = await openLedger(file, io);
+  const ctx = await context(args, io, book);
+  const result = checkWorkbook(await book.read(), ctx);
   const sheets = result.ledgers.filter((l) => l.model.kind === 'assessment');
   if (!sheets.length) throw new UsageError(msg(`${file} 中没有年度考核测评表，无法排名`, `${file} has no annual assessment tally to rank`));
   const elim = eliminationOf(sheets, ctx.policy);

@@ -9,11 +9,12 @@
  * `_cadre_settings`) — holding JSON of the overrides only, e.g. {"notice":{"days":7}}.
  */
 import type { Finding } from '../values/finding';
-import { msg } from '../i18n/message';
 import { DEFAULT_POLICY, type Policy } from '../policy/policy';
 import { resolvePolicy } from '../policy/validate';
+import { parsePolicySetting, POLICY_SETTING_KEY } from '../policy/workbook-policy';
 
-export const POLICY_SETTING_KEY = 'policy';
+/** The key the task pane, the wizards and the CLI read too (one constant, src/policy/workbook-policy.ts). */
+export { POLICY_SETTING_KEY };
 
 interface State {
   readonly policy: Policy;
@@ -42,22 +43,7 @@ export function policyErrors(): readonly Finding[] {
  */
 export function applyPolicySetting(raw: string | null): boolean {
   if (raw === state.raw) return false;
-  let overrides: unknown = null;
-  const errors: Finding[] = [];
-  if (raw !== null && raw.trim() !== '') {
-    try {
-      overrides = JSON.parse(raw);
-    } catch (e) {
-      errors.push({
-        code: 'policy.invalid-value',
-        severity: 'error',
-        message: msg(
-          `工作簿中的设置（${POLICY_SETTING_KEY}）不是有效的 JSON，已使用默认设置：${(e as Error).message}`,
-          `The workbook setting (${POLICY_SETTING_KEY}) is not valid JSON; defaults are used: ${(e as Error).message}`,
-        ),
-      });
-    }
-  }
+  const { overrides, errors } = parsePolicySetting(raw);
   const resolved = resolvePolicy(overrides);
   const before = JSON.stringify(state.policy);
   state = { policy: resolved.policy, errors: [...errors, ...resolved.errors], raw };

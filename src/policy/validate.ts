@@ -196,6 +196,22 @@ function inconsistent(zh: string, en: string): Finding {
 }
 
 /**
+ * Layer partial overrides, later ones winning key by key within a group (the CLI: the workbook's
+ * stored overrides, then --policy). Not validated here: resolvePolicy does that.
+ */
+export function layerOverrides(...layers: readonly unknown[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const layer of layers) {
+    if (!isPlainObject(layer)) continue;
+    for (const [group, values] of Object.entries(layer)) {
+      const prev = out[group];
+      out[group] = isPlainObject(prev) && isPlainObject(values) ? { ...prev, ...values } : values;
+    }
+  }
+  return out;
+}
+
+/**
  * Merges a partial override (e.g. parsed from a --policy JSON file or the settings sheet) onto
  * DEFAULT_POLICY. Never throws: refused values keep their default and are reported.
  */

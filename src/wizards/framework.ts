@@ -4,7 +4,7 @@
  * writing the output sheet without ever replacing one unasked. Pure except `writeOutput` and
  * `loadWizardPolicy`, which talk only to the WorkbookPort interface.
  */
-import { STATUTORY_CALENDAR, type WorkCalendar } from '../calendar';
+import type { WorkCalendar } from '../calendar';
 import { msg, type Msg } from '../i18n/message';
 import { FIELDS, type FieldKey } from '../ledger/fields';
 import type { Grid } from '../ledger/grid';
@@ -12,7 +12,7 @@ import { recognizeSheet, type SheetModel } from '../ledger/recognize';
 import { typeRows, type TypedSheet } from '../ledger/rows';
 import { KIND_LABEL } from '../ledger/sheet-kind';
 import type { Policy } from '../policy/policy';
-import { resolvePolicy } from '../policy/validate';
+import { loadWorkbookPolicy } from '../policy/workbook-policy';
 import type { Finding } from '../values/finding';
 import { parseIso, type LocalDate } from '../values/local-date';
 import { PortError, type WorkbookPort } from '../workbook/port';
@@ -32,8 +32,6 @@ import type {
 
 /** Workbook setting holding the chain links (types.ts "Chain"). */
 export const CHAIN_SETTING_KEY = 'wizard.outputs';
-/** The workbook setting with the policy overrides (same key as the functions and the CLI). */
-export const POLICY_KEY = 'policy';
 
 /** Score of a sheet that an upstream wizard wrote (recorded in the chain setting). */
 export const CHAIN_SCORE = 1000;
@@ -146,31 +144,13 @@ export function typeSource(sheet: RecognizedSheet, mapping: Mapping, asOf?: Loca
   return typeRows(sheet.grid, model, asOf ? { asOf } : {});
 }
 
-/** The policy in force: workbook overrides (setting 'policy') resolved over the defaults. */
-export function policyFromSetting(raw: string | null): { policy: Policy; errors: Finding[] } {
-  let overrides: unknown = null;
-  const errors: Finding[] = [];
-  if (raw && raw.trim()) {
-    try {
-      overrides = JSON.parse(raw);
-    } catch (e) {
-      errors.push({
-        code: 'policy.invalid-value',
-        severity: 'error',
-        message: msg(
-          `工作簿中的设置（policy）不是有效的 JSON，已使用默认设置：${(e as Error).message}`,
-          `The workbook setting (policy) is not valid JSON; defaults are used: ${(e as Error).message}`,
-        ),
-      });
-    }
-  }
-  const r = resolvePolicy(overrides);
-  return { policy: r.policy, errors: [...errors, ...r.errors] };
-}
-
-/** Policy and calendar in force for a workbook (the calendar: statutory China calendar). */
+/**
+ * Policy and calendar in force for a workbook: the stored overrides (settings 'policy' and
+ * 'calendar', through the shared loader) over the defaults and the statutory calendar.
+ */
 export async function loadWizardPolicy(port: WorkbookPort): Promise<{ policy: Policy; calendar: WorkCalendar; errors: Finding[] }> {
-  return { ...policyFromSetting(await port.getSetting(POLICY_KEY)), calendar: STATUTORY_CALENDAR };
+  const { policy, calendar, errors } = await loadWorkbookPolicy((k) => port.getSetting(k));
+  return { policy, calendar, errors: [...errors] };
 }
 
 /** Thrown by a cancelled run; nothing is written after it. */

@@ -3,6 +3,7 @@ import { briefDocument, chineseNumber, documentTexts, EMPTY_LINES, rangeText, SE
 import { checkWorkbook } from '../../../src/ledger/check-workbook';
 import { DEFAULT_POLICY } from '../../../src/policy/policy';
 import { resolvePolicy } from '../../../src/policy/validate';
+import { workCalendar } from '../../../src/calendar';
 import { appointmentWorkbook, assessmentWorkbook } from '../../fixtures/build';
 import { AGRI, AS_OF, ASSET_TEXT, emptyBriefWorkbook, fullBriefWorkbook, gridsOf, ROSTER_IDS, STATS, STRAY_ID } from './fixtures';
 
@@ -96,7 +97,13 @@ describe('buildBrief on a workbook with something in every section', () => {
   });
 
   it('states every policy value in force with its default and basis', () => {
-    expect(model.policy).toHaveLength(26);
+    // 26 policy keys, then the work calendar (extra days off, extra working days, years entered by hand)
+    expect(model.policy).toHaveLength(29);
+    expect(model.policy.slice(26).map((p) => [p.key, p.value, p.changed])).toEqual([
+      ['calendar.extraHolidays', '无', false],
+      ['calendar.extraWorkdays', '无', false],
+      ['calendar.years', '无', false],
+    ]);
     expect(model.policy.find((p) => p.key === 'elimination.rounding')).toEqual({
       key: 'elimination.rounding',
       label: '人数取整方式',
@@ -207,6 +214,18 @@ describe('policy and helpers', () => {
     const model = buildBrief([], policy, AS_OF);
     expect(model.policy.find((p) => p.key === 'elimination.rounding')).toMatchObject({ value: '舍去', defaultValue: '四舍五入', changed: true });
     expect(documentTexts(briefDocument(model)).join()).toContain('舍去（已调整）');
+  });
+
+  it('states the work calendar adjustments in force', () => {
+    const cal = workCalendar({ extraHolidays: [{ y: 2026, m: 10, d: 9 }], years: [{ year: 2031, holidays: [{ y: 2031, m: 1, d: 1 }], workdays: [] }] });
+    if (!cal.ok) throw new Error('calendar');
+    const model = buildBrief([], DEFAULT_POLICY, AS_OF, { calendar: cal.value });
+    expect(model.policy.filter((p) => p.key.startsWith('calendar.')).map((p) => [p.label, p.value, p.changed])).toEqual([
+      ['另行放假的日期', '2026-10-09', true],
+      ['另行上班的日期', '无', false],
+      ['另行录入的年度节假日安排', '2031年', true],
+    ]);
+    expect(documentTexts(briefDocument(model)).join()).toContain('2026-10-09（已调整）');
   });
 
   it('formats values, months, ranges, numbers and sources', () => {

@@ -9,6 +9,9 @@ import * as path from 'path';
 import { main } from '../../../src/cli/main';
 import type { CliIo } from '../../../src/cli/io';
 import { FIXTURES } from '../../fixtures/build';
+import { openFileWorkbook } from '../../../src/workbook/file/file-workbook';
+import { SETTINGS_SHEET } from '../../../src/workbook/file/file-workbook';
+import { SETTINGS_SHEET_NAME } from '../../../src/cli/main';
 
 interface Run {
   code: number;
@@ -205,4 +208,90 @@ describe('the real binary', () => {
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
     await fs.rm(dir, { recursive: true, force: true });
   }, 60000);
+});
+
+describe('the policy stored in the workbook (SPEC §2), with --policy on top', () => {
+  /** A fixture with settings saved as the add-in's 政策设置 page saves them. */
+  async function withSettings(bytes: Uint8Array, settings: Record<string, string>): Promise<Uint8Array> {
+    const wb = await openFileWorkbook(bytes);
+    for (const [k, v] of Object.entries(settings)) await wb.setSetting(k, v);
+    return wb.save();
+  }
+  const STORED = { policy: '{"notice":{"days":7}}', calendar: '{"extraHolidays":["2022-09-02"]}' };
+  const tooShort = (out: string) =>
+    JSON.parse(out)
+      .findings.filter((f: { code: string }) => f.code === 'notice.too-short')
+      .map((f: { cell: string; message: string }) => `${f.cell} ${f.message}`);
+
+  it('check: notice.days 7 and an extra day off from the workbook apply; --policy wins key by key', async () => {
+    const plain = await FIXTURES['appointment.xlsx']();
+    const before = await run(['check', 'a.xlsx', '--json', '--as-of', '2022-09-20'], { 'a.xlsx': plain });
+    expect(tooShort(before.out)).toEqual(['I4 公示2022-09-01至2022-09-05仅3个工作日，应至少到2022-09-07（5个工作日）']);
+    const files = { 'a.xlsx': await withSettings(plain, STORED), 'p.json': new TextEncoder().encode('{"notice":{"days":5}}') };
+    const stored = await run(['check', 'a.xlsx', '--json', '--as-of', '2022-09-20'], files);
+    expect(tooShort(stored.out)).toEqual([
+      'I3 公示2022-09-01至2022-09-07仅4个工作日，应至少到2022-09-13（7个工作日）',
+      'I4 公示2022-09-01至2022-09-05仅2个工作日，应至少到2022-09-13（7个工作日）',
+      'I6 公示2022-09-01至2022-09-07仅4个工作日，应至少到2022-09-13（7个工作日）',
+    ]);
+    // --policy sets notice.days back to 5; the workbook's calendar (2022-09-02 off) still applies
+    const layered = await run(['check', 'a.xlsx', '--json', '--as-of', '2022-09-20', '--policy', 'p.json'], files);
+    expect(tooShort(layered.out)).toEqual([
+      'I3 公示2022-09-01至2022-09-07仅4个工作日，应至少到2022-09-08（5个工作日）',
+      'I4 公示2022-09-01至2022-09-05仅2个工作日，应至少到2022-09-08（5个工作日）',
+      'I6 公示2022-09-01至2022-09-07仅4个工作日，应至少到2022-09-08（5个工作日）',
+    ]);
+  });
+
+  it('eliminate: the stored shares decide the counts', async () => {
+    const a = await FIXTURES['assessment-two-row-header.xlsx']();
+    const r = await run(['eliminate', 'a.xlsx', '--json'], { 'a.xlsx': await withSettings(a, { policy: '{"elimination":{"preliminaryShare":0.04}}' }) });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).counts).toEqual({ preliminary: 2, removal: 1, admonition: 1 });
+  });
+
+  it('brief: states the values in force and marks the stored keys and calendar days as changed', async () => {
+    const files = { 'a.xlsx': await withSettings(await FIXTURES['appointment.xlsx'](), STORED) };
+    const r = await run(['brief', 'a.xlsx', '-o', 'b.docx', '--sheet', 'b.xlsx', '--as-of', '2022-09-20'], files);
+    expect([r.code, r.err]).toEqual([0, '']);
+    const book = await openFileWorkbook(r.files.get('b.xlsx')!);
+    const sheet = (await book.read(['常委会材料2022-09-20']))[0];
+    const rows = sheet.values.map((row) => row.map((v) => (v === null ? '' : String(v))));
+    const rowOf = (label: string) => rows.find((row) => row.includes(label)) ?? [];
+    expect(rowOf('任前公示期限（天）')).toContain('7（已调整）');
+    expect(rowOf('另行放假的日期')).toContain('2022-09-02（已调整）');
+    expect(rowOf('公示期计算方式')).toContain('工作日');
+    expect(rowOf('公示期计算方式')).not.toContain('工作日（已调整）');
+  });
+
+  it('a refused stored value stops the command and names the workbook and the key; a bad --policy names the file', async () => {
+    const bad = { 'a.xlsx': await withSettings(await FIXTURES['clean-roster.xlsx'](), { policy: '{"notice":{"days":-1}}' }) };
+    const r = await run(['check', 'a.xlsx'], bad);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^cadre-ledger: a\.xlsx 中保存的政策设置有误：notice\.days/);
+    const cal = { 'a.xlsx': await withSettings(await FIXTURES['clean-roster.xlsx'](), { calendar: '{"extraHolidays":["2022-02-30"]}' }) };
+    const c = await run(['check', 'a.xlsx', '--lang', 'en-US'], cal);
+    expect(c.code).toBe(2);
+    expect(c.err).toMatch(/The policy stored in a\.xlsx is invalid: .*2022-02-30/);
+    const b = await run(['brief', 'a.xlsx', '-o', 'b.docx'], cal);
+    expect([b.code, /a\.xlsx 中保存的政策设置有误/.test(b.err)]).toEqual([2, true]);
+    const mixed = await run(['check', 'a.xlsx', '--policy', 'p.json'], {
+      'a.xlsx': await withSettings(await FIXTURES['clean-roster.xlsx'](), { policy: '{"elimination":{"removalShare":0.015,"admonitionShare":0.005}}' }),
+      'p.json': new TextEncoder().encode('{"elimination":{"preliminaryShare":0.015,"admonitionShare":0.005}}'),
+    });
+    // each source is consistent alone; together the shares exceed the preliminary share
+    expect(mixed.code).toBe(2);
+    expect(mixed.err).toMatch(/a\.xlsx 中保存的政策设置与 p\.json 合并后有误：elimination\.removalShare/);
+  });
+
+  it('the CLI looks for the settings sheet the file adapter writes', () => {
+    expect(SETTINGS_SHEET_NAME).toBe(SETTINGS_SHEET);
+  });
+
+  it('--help states the precedence', async () => {
+    const r = await run(['--help', '--lang', 'en-US']);
+    expect(r.out).toContain('built-in defaults → the settings stored in the workbook');
+    const b = await run(['brief', '--help']);
+    expect(b.out).toContain('内置默认值 → 工作簿中保存的设置');
+  });
 });

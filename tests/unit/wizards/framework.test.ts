@@ -5,7 +5,7 @@ import {
   eachChunk,
   isCancelled,
   missingOptions,
-  policyFromSetting,
+  loadWizardPolicy,
   uniqueSheetName,
   safeSheetName,
   writeOutput,
@@ -15,6 +15,7 @@ import { tallyWizard, TALLY_SHEET } from '../../../src/wizards/tally';
 import { noticeWizard } from '../../../src/wizards/notice';
 import { WIZARDS } from '../../../src/wizards/registry';
 import { open, prepare, grid, rowOf } from './helpers';
+import { formatIso } from '../../../src/values/local-date';
 
 describe('cancellation', () => {
   test('a run cancelled mid-way stops with WizardCancelled and writes nothing', async () => {
@@ -131,11 +132,32 @@ describe('helpers', () => {
     expect(uniqueSheetName('长'.repeat(31), ['长'.repeat(31)])).toBe(`${'长'.repeat(28)}(2)`);
   });
 
-  test('policy from the workbook setting: overrides apply, bad JSON keeps defaults with a message', () => {
-    expect(policyFromSetting('{"notice":{"days":7}}').policy.notice.days).toBe(7);
-    const bad = policyFromSetting('{notice');
+  test('policy and calendar from the workbook settings: overrides apply, bad JSON keeps defaults and names the setting', async () => {
+    const port = await open(await selectionRoundWorkbook());
+    await port.setSetting('policy', '{"notice":{"days":7}}');
+    await port.setSetting('calendar', '{"extraHolidays":["2026-10-09"]}');
+    const p = await loadWizardPolicy(port);
+    expect(p.errors).toEqual([]);
+    expect(p.policy.notice.days).toBe(7);
+    expect(p.calendar.extraHolidays.size).toBe(1);
+    await port.setSetting('policy', '{notice');
+    await port.setSetting('calendar', '{"extraHolidays":["2026-13-01"]}');
+    const bad = await loadWizardPolicy(port);
     expect(bad.policy.notice.days).toBe(5);
-    expect(bad.errors[0].code).toBe('policy.invalid-value');
+    expect(bad.calendar.extraHolidays.size).toBe(0);
+    expect(bad.errors.map((e) => e.code)).toEqual(['policy.invalid-value', 'calendar.invalid-date']);
+    expect(bad.errors[0].message['en-US']).toContain('(policy)');
+    expect(bad.errors[1].message['zh-CN']).toContain('2026-13-01');
+  });
+
+  test('a saved extra day off moves the notice end date in the notice wizard', async () => {
+    const port = await open(await selectionRoundWorkbook());
+    const before = await noticeWizard.run((await prepare(port, noticeWizard, { start: '2026-09-30' })).inputs, {});
+    expect(formatIso(before.end!)).toBe('2026-10-12');
+    await port.setSetting('calendar', '{"extraHolidays":["2026-10-09"]}');
+    const after = await noticeWizard.run((await prepare(port, noticeWizard, { start: '2026-09-30' })).inputs, {});
+    expect(formatIso(after.end!)).toBe('2026-10-13');
+    expect(after.summary.find((r) => r.code === 'notice.days-off-skipped')?.message['zh-CN']).toContain('2026-10-09');
   });
 
   test('the notice start date is required; missing options are named', async () => {
