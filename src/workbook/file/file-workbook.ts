@@ -8,7 +8,11 @@
  * - dates come back as Excel serials (1900 system) with their date number format;
  * - formula cells give the formula text ('=…', shared formulas translated) plus the cached result;
  * - errors become CellError, rich text and hyperlinks become their plain text;
- * - merged cells other than the top-left one read as null (as Excel reports them).
+ * - merged cells other than the top-left one read as null (as Excel reports them);
+ * - a zh-CN Excel's implicit built-in formats (numFmtId 27–36, 50–58 with no <numFmt>, e.g. 31 =
+ *   yyyy"年"m"月"d"日") are declared in styles.xml before exceljs loads the package
+ *   (implicit-formats.ts), so those cells read as dates with their zh-CN code, and save writes
+ *   the same code back as an explicit custom format (id ≥ 164) instead of General.
  *
  * Marks: findings are marked with conditional-format rules whose formula is the owned expression
  * MARK_FORMULA ("CADRE_MARK"<>"" is always true, and no user writes it), so clearMarks removes
@@ -18,6 +22,7 @@
  * in chunks below Excel's 32,767-character cell limit.
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { msg, type Msg } from '../../i18n/message';
 import type { CellError, CellValue, Grid, RangeBox, SheetVisibility } from '../../ledger/grid';
 import { a1, isCellError } from '../../ledger/grid';
@@ -26,6 +31,7 @@ import { checkPlan, newSnapshotId, restoreWrites } from '../../ledger/apply-plan
 import type { Severity } from '../../values/finding';
 import type { CellMark, CellStyle, SheetInfo, SheetSpec, WorkbookPort } from '../port';
 import { PortError } from '../port';
+import { declareImplicitFormats } from './implicit-formats';
 import { sniffWorkbookBytes } from './sniff';
 
 export const SETTINGS_SHEET = '_cadre_settings';
@@ -54,8 +60,9 @@ export async function openFileWorkbook(data: ArrayBuffer | Uint8Array): Promise<
   if (problem) throw new PortError('unreadable', problem);
   const wb = new ExcelJS.Workbook();
   try {
+    const loaded = await declareImplicitNumberFormats(bytes);
     // exceljs accepts a Buffer/ArrayBuffer; pass a tight ArrayBuffer so a view's offset is honoured.
-    const buf = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    const buf = loaded.buffer.slice(loaded.byteOffset, loaded.byteOffset + loaded.byteLength) as ArrayBuffer;
     await wb.xlsx.load(buf);
   } catch (e) {
     throw new PortError(
@@ -64,6 +71,27 @@ export async function openFileWorkbook(data: ArrayBuffer | Uint8Array): Promise<
     );
   }
   return new ExcelJsWorkbook(wb);
+}
+
+/**
+ * The package with xl/styles.xml declaring the implicit zh-CN number formats its cells use
+ * (implicit-formats.ts), or the same bytes when there is nothing to declare or the zip cannot be
+ * read here (exceljs then reports the damage in its own words). Only styles.xml is re-compressed:
+ * JSZip copies the other deflated entries as they are.
+ */
+export async function declareImplicitNumberFormats(bytes: Uint8Array): Promise<Uint8Array> {
+  let zip: JSZip;
+  let styles: string | undefined;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+    styles = await zip.file('xl/styles.xml')?.async('string');
+  } catch {
+    return bytes;
+  }
+  const patched = styles === undefined ? null : declareImplicitFormats(styles);
+  if (patched === null) return bytes;
+  zip.file('xl/styles.xml', patched);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
 function shortReason(e: unknown): string {

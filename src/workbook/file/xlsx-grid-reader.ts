@@ -8,8 +8,11 @@
  *
  * Identity with the full reader is the contract (tests/unit/workbook/file/grid-reader.test.ts
  * compares every fixture cell by cell), so exceljs 4.4's reading rules are followed on purpose:
- * - built-in number formats are exceljs's table (ids 27–36 and 50–58, the East Asian date formats,
- *   read as General there and here);
+ * - built-in number formats are exceljs's table, plus the implicit zh-CN formats of ids 27–36 and
+ *   50–58 (src/values/number-format.ts), which the full reader gets by declaring them in styles.xml
+ *   before exceljs loads it (implicit-formats.ts) — so a 2024年3月1日 cell with numFmtId 31 reads as
+ *   a date formatted `yyyy"年"m"月"d"日"` in both; custom format codes lose their `\` escapes as in
+ *   exceljs's NumFmtXform;
  * - a number in a date-formatted cell goes through exceljs's Date round trip (rounded to the
  *   millisecond), formula results included;
  * - merged cells other than the top-left read as null; overlapping merges make the file unreadable
@@ -25,6 +28,7 @@
  */
 import type { CellValue, Grid, RangeBox, SheetVisibility } from '../../ledger/grid';
 import type { SheetInfo } from '../port';
+import { implicitNumberFormat } from '../../values/number-format';
 
 /** Raw DEFLATE (zip method 8) decompressor. */
 export type InflateRaw = (data: Uint8Array) => Uint8Array;
@@ -380,23 +384,30 @@ function workbookParts(workbookXml: string, relsXml: string): { sheets: SheetRef
   return { sheets, date1904 };
 }
 
-/** Number format of each cellXfs index (exceljs's getStyleModel: numFmtId 0 or unknown → none). */
+/**
+ * Number format of each cellXfs index (exceljs's getStyleModel: numFmtId 0 or unknown → none),
+ * the implicit zh-CN ids resolved as the full reader's declared styles.xml resolves them.
+ */
 function styleFormats(xml: string | null): (string | undefined)[] {
   if (xml === null) return [];
   const custom = new Map<number, string>();
   const out: (string | undefined)[] = [];
   let inXfs = false;
+  let inNumFmts = false;
   const t = {} as Tag;
   for (let tag = nextTag(xml, 0, t); tag; tag = nextTag(xml, tag.end, t)) {
-    if (tag.name === 'numFmt' && !tag.close) {
+    if (tag.name === 'numFmts') {
+      inNumFmts = !tag.close && !tag.selfClose;
+    } else if (inNumFmts && tag.name === 'numFmt' && !tag.close) {
+      // Only the list's entries: exceljs indexes numFmts, not the numFmt of a dxf.
       const id = Number(attr(tag.attrs, 'numFmtId'));
       const code = attr(tag.attrs, 'formatCode');
-      if (code !== undefined) custom.set(id, code);
+      if (code !== undefined) custom.set(id, code.replace(/[\\](.)/g, '$1'));
     } else if (tag.name === 'cellXfs') {
       inXfs = !tag.close && !tag.selfClose;
     } else if (inXfs && tag.name === 'xf' && !tag.close) {
       const id = parseInt(attr(tag.attrs, 'numFmtId') ?? '0', 10);
-      out.push(id ? (custom.get(id) ?? BUILTIN_FORMATS[id]) : undefined);
+      out.push(id ? (custom.get(id) ?? BUILTIN_FORMATS[id] ?? implicitNumberFormat(id)) : undefined);
     }
   }
   return out;

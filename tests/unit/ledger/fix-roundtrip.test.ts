@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { FIXTURES, type FixtureName } from '../../fixtures/build';
-import { openFileWorkbook } from '../../../src/workbook/file/file-workbook';
+import { declareImplicitNumberFormats, openFileWorkbook } from '../../../src/workbook/file/file-workbook';
 import { checkWorkbook } from '../../../src/ledger/check-workbook';
 import { planFixes } from '../../../src/ledger/transforms';
 import { DEFAULT_POLICY } from '../../../src/policy/policy';
@@ -14,8 +14,13 @@ import type { EditPlan } from '../../../src/ledger/edit-plan';
 
 const ctx = { policy: DEFAULT_POLICY, asOf: { y: 2023, m: 6, d: 30 } };
 
-async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+/**
+ * Both sides as Excel sees them: a zh-CN file's implicit built-in formats (numFmtId 27, 31, …)
+ * declared first, as the file adapter does, so "unchanged" means same value and same format code.
+ */
+async function load(raw: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
+  const bytes = await declareImplicitNumberFormats(raw);
   await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   return wb;
 }

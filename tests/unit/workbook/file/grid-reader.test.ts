@@ -40,6 +40,8 @@ async function edgeCases(): Promise<Uint8Array> {
   ws.getCell('F2').value = { text: '内部', hyperlink: '#Sheet2!A1' };
   ws.getCell('G2').value = Number('1234567890123456789'); // an ID typed as a number
   ws.getCell('H2').value = '';
+  ws.getCell('A3').value = new Date(Date.UTC(2022, 8, 1));
+  ws.getCell('A3').numFmt = 'yyyy\\-mm\\-dd'; // exceljs's NumFmtXform drops the \ escapes
   ws.fillFormula('A4:C6', 'A1+$B$1+B$2+$C3+SUM(A1:B2)', (r: number, c: number) => r * 10 + c);
   ws.getCell('A8').value = { formula: 'A4', result: 1 } as ExcelJS.CellFormulaValue;
   ws.mergeCells('D4:F5');
