@@ -326,7 +326,7 @@ function infoOf(rows: readonly PersonRow[], used: Provenance[]): PersonInfo {
 // ---------------------------------------------------------------------------------------------
 // 一、拟任人选（一职双备）
 
-const PICKED = /^(?:是|确定|已确定|√|✓|○|拟任|同意|一职双备|入选|y|yes)$/i;
+const PICKED = /^(?:是|确定|已确定|常委会确定|√|✓|○|拟任|同意|一职双备|入选|y|yes)$/i;
 
 function inspectionResultOf(row: TypedRow): InspectionResult {
   const t = (row.texts.inspectionResult ?? '').replace(/\s+/g, '');

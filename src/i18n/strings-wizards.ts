@@ -58,6 +58,11 @@ export const W = {
   colPosition: msg('名次', 'Rank'),
   colProposed: msg('考察对象', 'Candidate'),
   colFinalist: msg('一职双备', 'Backup'),
+  committeePairGroup: msg('常委会确定的人选（一职双备）', "The committee's pair (two backups per post)"),
+  committeePairHelp: msg(
+    '默认为建议人选；常委会另有决定时，在提交的考察对象中改选，与建议不同的会标出',
+    'The suggestion by default; if the committee decided otherwise, pick its pair among the proposed candidates. A pair that differs from the suggestion is flagged',
+  ),
   colMaskedId: msg('身份证号（隐去）', 'ID (masked)'),
   colBirthMonth: msg('出生年月', 'Born'),
   colProposedPost: msg('拟任职务', 'Proposed post'),

@@ -4,24 +4,32 @@
  * meets 二.2 is a 考察对象; per post the top candidatesPerPost (1:4) by vote ratio then inspection
  * result are proposed, and the top finalistsPerPost (一职双备) suggested. Ties across a cut-off are
  * all listed and flagged; posts with too few candidates are warned.
+ * Per post an option records the standing committee's actual pair (default: the suggestion; any
+ * of the proposed candidates may be picked, checked by recordCommitteeChoice). A pair that differs
+ * from the suggestion is flagged on the rows it changes and noted in the summary.
  * Output 考察对象与拟任人选 reads back as an `inspection` sheet (考察结果 + 一职双备 columns); its
- * 一职双备 column marks the finalists that wizard 3 puts on the notice.
+ * 一职双备 column marks the pair in force (the committee's, or the suggestion while it stands),
+ * which wizard 3 puts on the notice.
  */
 import { msg } from '../i18n/message';
 import type { TypedRow, TypedSheet } from '../ledger/rows';
 import { reason, type Reason } from '../rules/decision';
-import { shortlist, type InspectionResult, type PostShortlist, type ShortlistCandidate } from '../rules/shortlist';
+import { recordCommitteeChoice, shortlist, type InspectionResult, type PostShortlist, type ShortlistCandidate } from '../rules/shortlist';
 import { nameOf, pctText, ratioCell, reasonText, tableSheet, textOf } from './common';
 import { eachChunk, throwIfCancelled } from './framework';
 import { tallyRow } from './tally';
 import { W } from '../i18n/strings-wizards';
-import { worstFlag, type ResultRow, type WizardDef, type WizardResult } from './types';
+import { worstFlag, type OptionField, type OptionValues, type ResultRow, type WizardDef, type WizardInputs, type WizardResult } from './types';
 
 export const SHORTLIST_ID = 'shortlist';
 export const SHORTLIST_SHEET = '考察对象与拟任人选';
 /** Value of the 一职双备 column for a suggested finalist (wizard 3 reads any non-blank value). */
 export const FINALIST_MARK = '建议人选';
 export const FINALIST_TIE_MARK = '建议人选（并列，待研究）';
+/** Value of the 一职双备 column for the committee's pair where it differs from the suggestion. */
+export const COMMITTEE_MARK = '常委会确定';
+/** Option key prefix of a post's committee pair: `pair:` + post. */
+export const PAIR_OPTION = 'pair:';
 const NO_POST = '（未填职位）';
 /** Ratios given only as a percentage are compared as votes / RATIO_BASE. */
 const RATIO_BASE = 1_000_000;
@@ -37,13 +45,27 @@ export interface ShortlistItem {
   readonly proposed: boolean;
   readonly suggested: boolean;
   readonly tie: boolean;
+  /** In the pair in force: the committee's pair, which is the suggestion unless changed. */
+  readonly chosen: boolean;
+  /** The 一职双备 column text (FINALIST_MARK, FINALIST_TIE_MARK, COMMITTEE_MARK or ''). */
+  readonly mark: string;
   readonly reasons: readonly Reason[];
   readonly sourceRow: number;
+}
+
+/** The pair in force for one post. */
+export interface PostChoice {
+  readonly post: string;
+  readonly suggested: readonly string[];
+  readonly chosen: readonly string[];
+  /** The committee's pair differs from the suggestion. */
+  readonly differs: boolean;
 }
 
 export interface ShortlistResult extends WizardResult {
   readonly items: readonly ShortlistItem[];
   readonly posts: readonly PostShortlist[];
+  readonly choices: readonly PostChoice[];
   /** Post-level notes (too few, not eligible, bad data) as text lines for the sheet. */
   readonly notes: readonly string[];
   readonly sourceSheet: string;
@@ -78,6 +100,78 @@ function inspectionLookup(sheet: TypedSheet | null, main: TypedSheet): Map<strin
   return m;
 }
 
+/**
+ * One source row → a ranked candidate, or a line saying why it is not one. Shared by the run and
+ * the committee-pair options, so both see the same candidates.
+ */
+function rowPreparer(inputs: Omit<WizardInputs, 'options'>, main: TypedSheet): (row: TypedRow) => Prepared | string | null {
+  const insp = inspectionLookup(inputs.sources.inspection ?? null, main);
+  const cols = main.model.columns;
+  const hasCol = (f: 'material' | 'form'): boolean => cols.has(f);
+  return (row) => {
+    const name = nameOf(row);
+    if (!name) return null;
+    const post = textOf(row, 'targetPost') || NO_POST;
+    const notes: Reason[] = [];
+    let votes: number;
+    let base: number;
+    let eligible: boolean;
+    if (row.counts.votes !== undefined) {
+      const t = tallyRow(row, hasCol, inputs);
+      if (t.base === null || t.votes === null || t.votes > t.base || t.base === 0) {
+        return `${post}：${name}，得票数据有误，未排序（${reasonText(t.reasons.filter((r) => r.severity === 'error')) || '缺少计算基数'}）`;
+      }
+      votes = t.votes;
+      base = t.base;
+      const passText = textOf(row, 'votePass');
+      const errors = t.reasons.filter((r) => r.severity === 'error');
+      eligible = t.pass === true ? errors.length === 0 : t.pass === null && /^(达标|是|符合)$/.test(passText) && errors.length === 0;
+      if (!eligible) {
+        return `${post}：${name}不符合民主推荐规定，不列为考察对象（${reasonText(t.reasons.filter((r) => r.severity !== 'info')) || t.reasons.map((r) => r.message['zh-CN']).join('；')}）`;
+      }
+    } else if (row.ratios.voteRatio !== undefined) {
+      votes = Math.round(row.ratios.voteRatio * RATIO_BASE);
+      base = RATIO_BASE;
+      eligible = true;
+      notes.push(
+        reason(
+          '二.3',
+          'shortlist.ratio-only',
+          'info',
+          msg(
+            '只有得票率、没有票数：按得票率排序，未核对是否达到推荐比例',
+            'Only a vote ratio, no counts: ranked by ratio; the 二.2 threshold was not checked',
+          ),
+        ),
+      );
+    } else {
+      return `${post}：${name}缺少得票数和得票率，未排序`;
+    }
+    const inspectionText = textOf(row, 'inspectionResult') || insp.get(`${textOf(row, 'targetPost')}\u0000${name}`) || insp.get(`\u0000${name}`) || '';
+    return { cand: { id: name, name, post, votes, base, eligible, inspection: inspectionOf(inspectionText) }, row, inspectionText, notes };
+  };
+}
+
+/**
+ * Candidate ids are their names (the committee's messages read naturally); two people of one name
+ * for one post are told apart by their source row.
+ */
+function withIds(prepared: readonly Prepared[]): Prepared[] {
+  const count = new Map<string, number>();
+  for (const p of prepared) count.set(`${p.cand.post}\u0000${p.cand.name}`, (count.get(`${p.cand.post}\u0000${p.cand.name}`) ?? 0) + 1);
+  return prepared.map((p) =>
+    (count.get(`${p.cand.post}\u0000${p.cand.name}`) ?? 0) > 1 ? { ...p, cand: { ...p.cand, id: `${p.cand.name}（第${p.row.row + 1}行）` } } : p,
+  );
+}
+
+/** The committee's pair for a post from the options; the suggestion when not set. */
+function pairOf(options: OptionValues, post: PostShortlist): readonly string[] {
+  const v = options[`${PAIR_OPTION}${post.post}`];
+  return Array.isArray(v) ? (v as readonly string[]) : post.suggested;
+}
+
+const sameSet = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x) => b.includes(x));
+
 export const shortlistWizard: WizardDef<ShortlistResult> = {
   id: SHORTLIST_ID,
   title: W.shortlistTitle,
@@ -102,62 +196,47 @@ export const shortlistWizard: WizardDef<ShortlistResult> = {
     },
   ],
   outputKind: 'inspection',
-  optionFields: () => [],
+  optionFields(inputs): OptionField[] {
+    const main = inputs.sources.main;
+    if (!main) return [];
+    const prepare = rowPreparer(inputs, main);
+    const prepared = withIds(main.rows.map(prepare).filter((p): p is Prepared => typeof p === 'object' && p !== null));
+    const byId = new Map(prepared.map((p) => [p.cand.id, p]));
+    return shortlist(
+      prepared.map((p) => p.cand),
+      inputs.policy,
+    )
+      .outcome.filter((post) => post.proposed.length > 0)
+      .map((post) => ({
+        key: `${PAIR_OPTION}${post.post}`,
+        kind: 'multiselect' as const,
+        group: W.committeePairGroup,
+        label: msg(post.post, post.post),
+        help: W.committeePairHelp,
+        default: post.suggested,
+        choices: post.entries
+          .filter((e) => e.proposed)
+          .map((e) => ({
+            value: e.id,
+            label: msg(
+              `${e.id}（第 ${e.position} 名${e.suggested ? '，建议人选' : ''}${e.tie ? '，并列' : ''}${byId.get(e.id)?.inspectionText ? `，考察${byId.get(e.id)?.inspectionText}` : ''}）`,
+              `${e.id} (#${e.position}${e.suggested ? ', suggested' : ''}${e.tie ? ', tied' : ''}${byId.get(e.id)?.inspectionText ? `, inspection ${byId.get(e.id)?.inspectionText}` : ''})`,
+            ),
+          })),
+      }));
+  },
   async run(inputs, control) {
     const main = inputs.sources.main;
     if (!main) throw new Error('shortlist: no source sheet');
-    const insp = inspectionLookup(inputs.sources.inspection ?? null, main);
-    const cols = main.model.columns;
-    const hasCol = (f: 'material' | 'form'): boolean => cols.has(f);
-    const prepared: Prepared[] = [];
+    const prepare = rowPreparer(inputs, main);
+    const raw: Prepared[] = [];
     const dropped: string[] = [];
     await eachChunk(main.rows, control, (row) => {
-      const name = nameOf(row);
-      if (!name) return;
-      const post = textOf(row, 'targetPost') || NO_POST;
-      const notes: Reason[] = [];
-      let votes: number;
-      let base: number;
-      let eligible: boolean;
-      if (row.counts.votes !== undefined) {
-        const t = tallyRow(row, hasCol, inputs);
-        if (t.base === null || t.votes === null || t.votes > t.base || t.base === 0) {
-          dropped.push(`${post}：${name}，得票数据有误，未排序（${reasonText(t.reasons.filter((r) => r.severity === 'error')) || '缺少计算基数'}）`);
-          return;
-        }
-        votes = t.votes;
-        base = t.base;
-        const passText = textOf(row, 'votePass');
-        const errors = t.reasons.filter((r) => r.severity === 'error');
-        eligible = t.pass === true ? errors.length === 0 : t.pass === null && /^(达标|是|符合)$/.test(passText) && errors.length === 0;
-        if (!eligible) {
-          dropped.push(
-            `${post}：${name}不符合民主推荐规定，不列为考察对象（${reasonText(t.reasons.filter((r) => r.severity !== 'info')) || t.reasons.map((r) => r.message['zh-CN']).join('；')}）`,
-          );
-          return;
-        }
-      } else if (row.ratios.voteRatio !== undefined) {
-        votes = Math.round(row.ratios.voteRatio * RATIO_BASE);
-        base = RATIO_BASE;
-        eligible = true;
-        notes.push(
-          reason(
-            '二.3',
-            'shortlist.ratio-only',
-            'info',
-            msg(
-              '只有得票率、没有票数：按得票率排序，未核对是否达到推荐比例',
-              'Only a vote ratio, no counts: ranked by ratio; the 二.2 threshold was not checked',
-            ),
-          ),
-        );
-      } else {
-        dropped.push(`${post}：${name}缺少得票数和得票率，未排序`);
-        return;
-      }
-      const inspectionText = textOf(row, 'inspectionResult') || insp.get(`${textOf(row, 'targetPost')}\u0000${name}`) || insp.get(`\u0000${name}`) || '';
-      prepared.push({ cand: { id: `${row.row}`, name, post, votes, base, eligible, inspection: inspectionOf(inspectionText) }, row, inspectionText, notes });
+      const p = prepare(row);
+      if (typeof p === 'string') dropped.push(p);
+      else if (p) raw.push(p);
     });
+    const prepared = withIds(raw);
     throwIfCancelled(control);
     const d = shortlist(
       prepared.map((p) => p.cand),
@@ -169,10 +248,35 @@ export const shortlistWizard: WizardDef<ShortlistResult> = {
     const keep = (r: Reason): boolean => !(noInspectionYet && r.code === 'shortlist.inspection-missing');
     const items: ShortlistItem[] = [];
     const notes: string[] = [...dropped];
+    const choices: PostChoice[] = [];
+    const choiceReasons: Reason[] = [];
     for (const post of d.outcome) {
+      const pair = pairOf(inputs.options, post);
+      const differs = !sameSet(pair, post.suggested);
+      const recorded = differs ? recordCommitteeChoice(post, pair, inputs.policy) : null;
+      const chosen = recorded ? recorded.outcome.chosen : post.suggested;
+      choices.push({ post: post.post, suggested: post.suggested, chosen, differs });
+      if (recorded) {
+        choiceReasons.push(...recorded.reasons);
+        for (const r of recorded.reasons) if (r.severity !== 'info') notes.push(r.message['zh-CN']);
+      }
       for (const e of post.entries) {
         const p = byId.get(e.id) as Prepared;
         const own = post.reasons.filter((r) => r.message['zh-CN'].startsWith(`${post.post}：${e.name}`) && !e.reasons.includes(r));
+        const inPair = chosen.includes(e.id);
+        const changed = differs && inPair !== e.suggested;
+        const committee: Reason[] = changed
+          ? [
+              reason(
+                '二.3',
+                'shortlist.choice-differs',
+                'info',
+                inPair
+                  ? msg(`常委会确定为拟任人选（建议人选为 ${post.suggested.join('、')}）`, `Chosen by the committee (suggested: ${post.suggested.join(', ')})`)
+                  : msg(`建议人选，常委会未确定（常委会确定 ${chosen.join('、')}）`, `Suggested, not chosen by the committee (chosen: ${chosen.join(', ')})`),
+              ),
+            ]
+          : [];
         items.push({
           post: post.post,
           name: e.name,
@@ -184,7 +288,9 @@ export const shortlistWizard: WizardDef<ShortlistResult> = {
           proposed: e.proposed,
           suggested: e.suggested,
           tie: e.tie,
-          reasons: [...p.notes, ...e.reasons, ...own].filter(keep),
+          chosen: inPair,
+          mark: !inPair ? '' : differs ? COMMITTEE_MARK : e.tie ? FINALIST_TIE_MARK : FINALIST_MARK,
+          reasons: [...p.notes, ...e.reasons, ...own, ...committee].filter(keep),
           sourceRow: p.row.row + 1,
         });
       }
@@ -209,6 +315,7 @@ export const shortlistWizard: WizardDef<ShortlistResult> = {
         ),
       );
     }
+    summary.push(...choiceReasons.filter((r) => r.code !== 'shortlist.choice-matches'));
     if (noInspectionYet) {
       summary.push(
         reason(
@@ -236,16 +343,9 @@ export const shortlistWizard: WizardDef<ShortlistResult> = {
       ),
     );
     const rows: ResultRow[] = items.map((i) => ({
-      cells: [
-        i.post,
-        i.name,
-        pctText(i.ratio),
-        i.inspection || null,
-        i.position,
-        i.proposed ? '是' : '否',
-        i.suggested ? (i.tie ? FINALIST_TIE_MARK : FINALIST_MARK) : '',
-      ],
-      flag: worstFlag(i.reasons),
+      cells: [i.post, i.name, pctText(i.ratio), i.inspection || null, i.position, i.proposed ? '是' : '否', i.mark],
+      // a row the committee's pair changed is flagged even though the change is no error
+      flag: worstFlag(i.reasons) ?? (i.reasons.some((r) => r.code === 'shortlist.choice-differs') ? 'info' : null),
       reasons: i.reasons,
       sourceRow: i.sourceRow,
     }));
@@ -255,6 +355,7 @@ export const shortlistWizard: WizardDef<ShortlistResult> = {
       summary,
       items,
       posts: d.outcome,
+      choices,
       notes,
       sourceSheet: main.model.sheet,
       perPost: inputs.policy.inspection.candidatesPerPost,
@@ -274,13 +375,13 @@ export const shortlistWizard: WizardDef<ShortlistResult> = {
       i.inspection || null,
       i.position,
       i.proposed ? '是' : '否',
-      i.suggested ? (i.tie ? FINALIST_TIE_MARK : FINALIST_MARK) : '',
+      i.mark,
       { value: reasonText(i.reasons) },
     ]);
     return tableSheet({
       name,
       title: '考察对象与拟任人选（一职双备）建议名单',
-      subtitle: `来源：${result.sourceSheet}；按得票比例、再按考察结果排序；职位与考察对象1:${result.perPost}，一职${result.finalists}备（二.3）。并列跨越名额界限的全部列出，由常委会议研究决定。`,
+      subtitle: `来源：${result.sourceSheet}；按得票比例、再按考察结果排序；职位与考察对象1:${result.perPost}，一职${result.finalists}备（二.3）。并列跨越名额界限的全部列出，由常委会议研究决定；“一职双备”列标出常委会确定的人选（未另行确定的为建议人选）。`,
       header,
       rows,
       flags: result.items.map((i) => worstFlag(i.reasons)),
