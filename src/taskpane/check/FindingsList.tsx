@@ -7,7 +7,8 @@ import { cellRef, type LedgerFinding } from '../../ledger/findings';
 import { ALL_CODES } from '../../ledger/codes';
 import type { Msg } from '../../i18n/message';
 import type { Severity } from '../../values/finding';
-import { useT } from '../i18n';
+import { useLocale, useT } from '../i18n';
+import { codeTitle } from './code-title';
 import type { CodeGroup, SheetGroup } from './controller';
 
 const PAGE = 100;
@@ -18,6 +19,7 @@ export const SEVERITY_COLOR: Readonly<Record<Severity, 'danger' | 'warning' | 'i
 
 export function FindingsList({ groups, onPick }: { groups: readonly SheetGroup[]; onPick: (f: LedgerFinding) => void }): ReactElement {
   const t = useT();
+  const { locale } = useLocale();
   return (
     <div data-testid="findings" style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
       {groups.map((g) => (
@@ -36,7 +38,8 @@ export function FindingsList({ groups, onPick }: { groups: readonly SheetGroup[]
                     <Badge appearance="tint" color={SEVERITY_COLOR[c.severity]}>
                       {t(SEVERITY[c.severity])}
                     </Badge>
-                    <code>{c.code}</code>
+                    <span data-testid="finding-code-title">{codeTitle(DOCS.get(c.code), c.code, locale, locale === 'zh-CN' ? 40 : 70)}</span>
+                    <code style={{ fontSize: 11, color: '#605e5c' }}>{c.code}</code>
                     <Badge appearance="outline" data-testid="finding-code-count">
                       {t(C.codeCount, { n: c.findings.length })}
                     </Badge>
