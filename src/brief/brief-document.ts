@@ -4,6 +4,7 @@
  * worksheet and the Word file always say the same thing; the privacy guard scans it before either
  * renders. Pure.
  */
+import { shareText } from '../policy/format';
 import type { Tier } from '../rules/elimination';
 import { compareDates, formatChinese, type LocalDate } from '../values/local-date';
 import type { Appointee, BriefModel, EliminationSection, PostProposal, ProbationItem, Provenance } from './brief-model';
@@ -85,7 +86,7 @@ export function rangeText(a: LocalDate, b: LocalDate): string {
   return `${formatChinese(a)}至${a.y === b.y ? `${b.m}月${b.d}日` : formatChinese(b)}`;
 }
 
-const pct = (x: number) => `${+(x * 100).toFixed(4)}%`;
+const pct = (x: number): string => shareText(x);
 
 const STATUS_ZH = { incumbent: '原班子成员', newcomer: '新推荐人选' } as const;
 

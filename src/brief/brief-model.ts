@@ -17,6 +17,7 @@ import type { Grid } from '../ledger/grid';
 import type { TypedRow, TypedSheet } from '../ledger/rows';
 import { KIND_LABEL, type SheetKind } from '../ledger/sheet-kind';
 import type { Policy } from '../policy/policy';
+import { policyNumberText } from '../policy/format';
 import { policyDiff } from '../policy/validate';
 import { incompetentTrigger } from '../rules/dismissal';
 import { eliminate, type Tier } from '../rules/elimination';
@@ -662,15 +663,12 @@ const ENUM_ZH: Readonly<Record<string, string>> = {
   ceil: '进一',
 };
 
-/** A policy value as the brief prints it: shares as exact percentages, enums in Chinese. */
+/** A policy value as the brief prints it: shares per src/policy/format.ts, enums in Chinese. */
 export function policyValueText(key: string, value: unknown): string {
   if (value === null || value === undefined) return '无';
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (Array.isArray(value)) return value.map(String).join('、');
-  if (typeof value === 'number') {
-    if (/(Ratio|Share|quorum|Members)$/i.test(key)) return `${+(value * 100).toFixed(4)}%`;
-    return String(value);
-  }
+  if (typeof value === 'number') return policyNumberText(key, value);
   if (typeof value === 'string') return ENUM_ZH[value] ?? value;
   return JSON.stringify(value);
 }

@@ -1,6 +1,7 @@
 /** The Policy as rows for the settings and brief screens: every key, its value and its source. */
 import type { Locale, Msg } from '../i18n/message';
 import { S } from '../i18n/strings';
+import { policyNumberText } from '../policy/format';
 import { POLICY_SOURCES, type Policy } from '../policy/policy';
 
 export interface PolicyRow {
@@ -34,18 +35,12 @@ const ENUM_TEXT: Readonly<Record<string, Msg>> = {
   ceil: { 'zh-CN': '向上取整（ceil）', 'en-US': 'round up (ceil)' },
 };
 
-/** Shares (keys ending in Ratio/Share, and quorums) are shown as percentages, exactly. */
+/** Shares (keys ending in Ratio/Share, and quorums) as src/policy/format.ts prints them: 50%, 2/3. */
 export function formatPolicyValue(key: string, value: unknown, locale: Locale): string {
   if (value === null || value === undefined) return S.valueNone[locale];
   if (typeof value === 'boolean') return (value ? S.valueYes : S.valueNo)[locale];
   if (Array.isArray(value)) return value.map(String).join(locale === 'zh-CN' ? '、' : ', ');
-  if (typeof value === 'number') {
-    if (/(Ratio|Share|quorum|Members)$/i.test(key)) {
-      const pct = Math.round(value * 1e6) / 1e4;
-      return `${pct}%`;
-    }
-    return String(value);
-  }
+  if (typeof value === 'number') return policyNumberText(key, value);
   if (typeof value === 'string') return ENUM_TEXT[value]?.[locale] ?? value;
   return JSON.stringify(value);
 }
