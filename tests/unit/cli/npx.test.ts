@@ -1,0 +1,45 @@
+import { execFileSync, spawnSync } from 'child_process';
+import { promises as fs, readFileSync } from 'fs';
+import os from 'os';
+import path from 'path';
+import { FIXTURES } from '../../fixtures/build';
+
+/** SPEC §7: after `npm install`, `npx cadre-ledger …` works from the repository root. */
+describe('npx cadre-ledger from the repository root', () => {
+  const root = path.join(__dirname, '..', '..', '..');
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    bin: Record<string, string>;
+    scripts: Record<string, string>;
+  };
+
+  beforeAll(() => {
+    // What `npm install` runs (the "prepare" script): compile the CLI, link the bin.
+    execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(root, 'tsconfig.cli.json')], {
+      cwd: root,
+      stdio: 'pipe',
+    });
+    execFileSync(process.execPath, [path.join(root, 'scripts', 'link-bin.js')], { cwd: root, stdio: 'pipe' });
+  }, 180000);
+
+  it('is wired: the bin is declared and "prepare" links it into node_modules/.bin', () => {
+    expect(pkg.bin['cadre-ledger']).toBe('bin/cadre-ledger.js');
+    expect(pkg.scripts.prepare).toMatch(/tsc -p tsconfig\.cli\.json/);
+    expect(pkg.scripts.prepare).toMatch(/node scripts\/link-bin\.js/);
+  });
+
+  it('runs without asking the registry and keeps the exit-code contract', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cadre-npx-'));
+    const input = path.join(dir, '花名册.xlsx');
+    await fs.writeFile(input, await FIXTURES['roster-messy.xlsx']());
+    const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+    // --no-install: fail instead of fetching a package of that name from the registry.
+    const r = spawnSync(npx, ['--no-install', 'cadre-ledger', 'check', input, '--json', '--as-of', '2023-06-30'], { cwd: root, encoding: 'utf8' });
+    expect(r.stderr).not.toMatch(/E404|could not determine executable/);
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).file).toContain('花名册.xlsx');
+    const help = spawnSync(npx, ['--no-install', 'cadre-ledger', '--help'], { cwd: root, encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/cadre-ledger check/);
+    await fs.rm(dir, { recursive: true, force: true });
+  }, 60000);
+});
