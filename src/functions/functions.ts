@@ -7,7 +7,7 @@
  *
  * Layout: each function's logic is a pure module under ./impl (runs in Node, returns a value or
  * an FnError); this file converts FnErrors into CustomFunctions.Error in the UI language, and
- * supplies the policy in force (./policy-source) and, for the *TODAY twins, today's date.
+ * supplies the policy and the work calendar in force (./policy-source) and, for the *TODAY twins, today's date.
  * Arguments are typed `any` on purpose: Excel then passes blanks as null and text as text, so a
  * blank 得票数 is reported instead of being coerced to 0, and "12" typed as text still counts.
  *
@@ -30,7 +30,7 @@ import { idCheckFn, idMaskFn } from './impl/id';
 import { elimRankFn, elimTierFn, shortlistFn, type Spill } from './impl/population';
 import { isFnError, type FnError, type Result } from './impl/result';
 import { committeePassFn, incompetentTriggerFn, votePassFn, voteRatioFn } from './impl/vote';
-import { currentPolicy } from './policy-source';
+import { currentCalendar, currentPolicy } from './policy-source';
 import { startPolicySync } from './policy-sync';
 
 /** The UI language Office reports; zh-CN unless Office says English (SPEC §1: zh-CN first). */
@@ -107,18 +107,18 @@ export function shortlist(posts: any[][], votes: any[][], bases: any[][], eligib
 // 二.4 公示与县委委员会议表决 -------------------------------------------------------------------
 
 /**
- * 公示截止日期（二.4）：按工作簿设置的天数（默认5个工作日，按国家法定节假日和调休计算，开始当日计入）。返回日期序列号，请把单元格设为日期格式。示例：=CADRE.NOTICEEND("2026-09-30") → 2026-10-12
+ * 公示截止日期（二.4）：按工作簿设置的天数（默认5个工作日，按国家法定节假日和调休以及工作簿的工作日历设置计算，开始当日计入）。返回日期序列号，请把单元格设为日期格式。示例：=CADRE.NOTICEEND("2026-09-30") → 2026-10-12
  * @customfunction NOTICEEND
  * @helpurl https://localhost:3000/help/functions.html#NOTICEEND
  * @param start 公示开始日期：日期单元格、"2026-09-30"、"2026年9月30日" 或 20260930。示例：C3
  * @returns 公示截止日期（日期序列号）
  */
 export function noticeEnd(start: any): number {
-  return unwrap(noticeEndFn(start, currentPolicy()));
+  return unwrap(noticeEndFn(start, currentPolicy(), currentCalendar()));
 }
 
 /**
- * 公示是否合规（二.4）：公示期是否足够，以及（给出公示内容时）规定内容是否齐全。TRUE 合规，FALSE 期限不足或缺少内容。示例：=CADRE.NOTICEOK(C3,D3,E3:J3,E$2:J$2)
+ * 公示是否合规（二.4）：公示期是否足够（按工作簿的工作日历设置计算工作日），以及（给出公示内容时）规定内容是否齐全。TRUE 合规，FALSE 期限不足或缺少内容。示例：=CADRE.NOTICEOK(C3,D3,E3:J3,E$2:J$2)
  * @customfunction NOTICEOK
  * @helpurl https://localhost:3000/help/functions.html#NOTICEOK
  * @param start 公示开始日期。示例：C3
@@ -128,7 +128,7 @@ export function noticeEnd(start: any): number {
  * @returns TRUE 合规，FALSE 不合规
  */
 export function noticeOk(start: any, end: any, items?: any[][], names?: any[][]): boolean {
-  return unwrap(noticeOkFn(start, end, items ?? null, names ?? null, currentPolicy()));
+  return unwrap(noticeOkFn(start, end, items ?? null, names ?? null, currentPolicy(), currentCalendar()));
 }
 
 /**

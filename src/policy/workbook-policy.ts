@@ -163,9 +163,19 @@ export function policySettingText(overrides: Readonly<Record<string, unknown>>):
 
 /** Load the policy and calendar in force for a workbook. */
 export async function loadWorkbookPolicy(getSetting: GetSetting): Promise<WorkbookPolicy> {
-  const p = parsePolicySetting(await getSetting(POLICY_SETTING_KEY));
+  const policyText = await getSetting(POLICY_SETTING_KEY);
+  return workbookPolicyFrom(policyText, await getSetting(CALENDAR_SETTING_KEY));
+}
+
+/**
+ * The same from the two setting texts already read (null = not stored): the one resolver behind
+ * loadWorkbookPolicy and the CADRE functions' policy source (src/functions/policy-source.ts),
+ * which must apply settings synchronously.
+ */
+export function workbookPolicyFrom(policyText: string | null, calendarText: string | null): WorkbookPolicy {
+  const p = parsePolicySetting(policyText);
   const resolved = resolvePolicy(p.overrides);
-  const c = parseCalendarSetting(await getSetting(CALENDAR_SETTING_KEY));
+  const c = parseCalendarSetting(calendarText);
   return {
     policy: resolved.policy,
     overrides: p.overrides,

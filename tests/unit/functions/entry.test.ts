@@ -4,7 +4,7 @@
  * *TODAY twins use today's date, and every function reads the workbook policy.
  */
 import * as F from '../../../src/functions/functions';
-import { applyPolicySetting } from '../../../src/functions/policy-source';
+import { applyPolicySetting, applySettings } from '../../../src/functions/policy-source';
 import { addDays, todayLocal, toSerial } from '../../../src/values/local-date';
 import { serial } from './helpers';
 
@@ -21,7 +21,7 @@ beforeAll(() => {
 });
 afterEach(() => {
   delete g.Office;
-  applyPolicySetting(null);
+  applySettings({ policy: null, calendar: null });
 });
 afterAll(() => {
   delete g.CustomFunctions;
@@ -102,5 +102,39 @@ describe('CADRE entry functions', () => {
     expect(F.noticeEnd('2026-09-01')).toBe(serial('2026-09-05'));
     // A parameter still overrides the threshold for its own formula.
     expect(F.votePass(30, 100, '新推荐', '30%')).toBe(true);
+  });
+
+  it('count working days by the workbook calendar: an extra holiday moves the notice end', () => {
+    expect(F.noticeEnd('2026-09-30')).toBe(serial('2026-10-12'));
+    expect(F.noticeOk('2026-09-30', '2026-10-12')).toBe(true);
+    applySettings({ policy: null, calendar: JSON.stringify({ extraHolidays: ['2026-10-12'] }) });
+    expect(F.noticeEnd('2026-09-30')).toBe(serial('2026-10-13'));
+    expect(F.noticeOk('2026-09-30', '2026-10-12')).toBe(false);
+    expect(F.noticeOk('2026-09-30', '2026-10-13')).toBe(true);
+    // Together with a stored policy: 7 working days from 2026-09-30, skipping 10-12 too.
+    applySettings({ policy: JSON.stringify({ notice: { days: 7 } }), calendar: JSON.stringify({ extraHolidays: ['2026-10-12'] }) });
+    expect(F.noticeEnd('2026-09-30')).toBe(serial('2026-10-15'));
+  });
+
+  it('a hand-entered year (2027) answers instead of #N/A', () => {
+    const unknown = thrown(() => F.noticeEnd('2027-03-01'));
+    expect(unknown.code).toBe('#N/A');
+    expect(thrown(() => F.noticeOk('2027-03-01', '2027-03-05')).code).toBe('#N/A');
+    const year2027 = {
+      year: 2027,
+      holidays: ['2027-01-01', '2027-01-02', '2027-01-03', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12'],
+      workdays: ['2027-02-14'],
+    };
+    applySettings({ policy: null, calendar: JSON.stringify({ years: [year2027] }) });
+    expect(F.noticeEnd('2027-03-01')).toBe(serial('2027-03-05'));
+    expect(F.noticeOk('2027-03-01', '2027-03-05')).toBe(true);
+    // Across 春节 as entered: 02-05 (Fri), 02-14 (make-up Sunday), 02-15, 02-16, 02-17.
+    expect(F.noticeEnd('2027-02-05')).toBe(serial('2027-02-17'));
+  });
+
+  it('a bad calendar setting keeps the statutory calendar', () => {
+    applySettings({ policy: null, calendar: JSON.stringify({ extraHolidays: ['2026-10-32'] }) });
+    expect(F.noticeEnd('2026-09-30')).toBe(serial('2026-10-12'));
+    expect(thrown(() => F.noticeEnd('2027-03-01')).code).toBe('#N/A');
   });
 });

@@ -1,8 +1,25 @@
-/** The policy the functions read: stored overrides resolved once, defaults otherwise. */
+/** The policy and calendar the functions read: stored overrides resolved once, defaults otherwise. */
 import { DEFAULT_POLICY } from '../../../src/policy/policy';
-import { applyPolicySetting, currentPolicy, loadPolicy, onPolicyChange, policyErrors, POLICY_SETTING_KEY } from '../../../src/functions/policy-source';
+import { isWorkingDay, STATUTORY_CALENDAR } from '../../../src/calendar';
+import {
+  applyCalendarSetting,
+  applyPolicySetting,
+  applySettings,
+  CALENDAR_SETTING_KEY,
+  currentCalendar,
+  currentPolicy,
+  loadPolicy,
+  onPolicyChange,
+  policyErrors,
+  POLICY_SETTING_KEY,
+} from '../../../src/functions/policy-source';
+import { loadWorkbookPolicy } from '../../../src/policy/workbook-policy';
+import { parseIso, type LocalDate } from '../../../src/values/local-date';
 
-afterEach(() => applyPolicySetting(null));
+const day = (s: string): LocalDate => parseIso(s) as LocalDate;
+const EXTRA_HOLIDAY = JSON.stringify({ extraHolidays: ['2026-10-12'] });
+
+afterEach(() => applySettings({ policy: null, calendar: null }));
 
 describe('policy source', () => {
   it('defaults when nothing is stored', () => {
@@ -33,15 +50,71 @@ describe('policy source', () => {
     expect(policyErrors()[0].message['zh-CN']).toContain('不是有效的 JSON');
   });
 
-  it('loads through any settings reader under the key "policy"', async () => {
+  it('loads through any settings reader under the keys "policy" and "calendar"', async () => {
     const asked: string[] = [];
     const changed = await loadPolicy(async (key) => {
       asked.push(key);
-      return '{"probation":{"months":6}}';
+      return key === POLICY_SETTING_KEY ? '{"probation":{"months":6}}' : null;
     });
     expect(changed).toBe(true);
-    expect(asked).toEqual([POLICY_SETTING_KEY]);
+    expect(asked).toEqual([POLICY_SETTING_KEY, CALENDAR_SETTING_KEY]);
     expect(POLICY_SETTING_KEY).toBe('policy');
+    expect(CALENDAR_SETTING_KEY).toBe('calendar');
     expect(currentPolicy().probation.months).toBe(6);
+    expect(currentCalendar()).toBe(STATUTORY_CALENDAR);
+  });
+});
+
+describe('calendar source', () => {
+  const stored: Record<string, string | null> = {
+    [POLICY_SETTING_KEY]: '{"notice":{"days":7}}',
+    [CALENDAR_SETTING_KEY]: JSON.stringify({ extraHolidays: ['2026-10-12'], years: [{ year: 2027, holidays: ['2027-01-01'], workdays: [] }] }),
+  };
+  const reader = async (key: string) => stored[key] ?? null;
+
+  it('holds the calendar in force, resolved exactly as the task pane and the CLI load it', async () => {
+    expect(currentCalendar()).toBe(STATUTORY_CALENDAR);
+    expect(await loadPolicy(reader)).toBe(true);
+    const loaded = await loadWorkbookPolicy(reader);
+    expect(currentPolicy()).toEqual(loaded.policy);
+    expect(currentCalendar()).toEqual(loaded.calendar);
+    expect(policyErrors()).toEqual(loaded.errors);
+    expect(isWorkingDay(currentCalendar(), day('2026-10-12'))).toEqual({ ok: true, value: false, notes: [] });
+    expect(isWorkingDay(currentCalendar(), day('2027-01-04'))).toEqual({ ok: true, value: true, notes: [] });
+    expect(isWorkingDay(STATUTORY_CALENDAR, day('2027-01-04')).ok).toBe(false);
+  });
+
+  it('a calendar change alone is a change (listeners run, callers recalculate); the same calendar is not', () => {
+    const seen: boolean[] = [];
+    const off = onPolicyChange((_p, cal) => seen.push(cal.extraHolidays.size > 0));
+    expect(applyCalendarSetting(EXTRA_HOLIDAY)).toBe(true);
+    expect(currentPolicy()).toEqual(DEFAULT_POLICY);
+    expect(applyCalendarSetting(JSON.stringify({ extraHolidays: ['2026-10-12'], extraWorkdays: [] }))).toBe(false); // same calendar
+    expect(applyPolicySetting('{"notice":{"days":7}}')).toBe(true); // the calendar stays
+    expect(isWorkingDay(currentCalendar(), day('2026-10-12'))).toEqual({ ok: true, value: false, notes: [] });
+    expect(applyCalendarSetting(null)).toBe(true);
+    expect(currentCalendar()).toBe(STATUTORY_CALENDAR);
+    off();
+    expect(seen).toEqual([true, true, false]);
+  });
+
+  it('a bad calendar setting keeps the statutory calendar and is reported like a policy error', () => {
+    applySettings({ policy: '{"notice":{"days":-1}}', calendar: JSON.stringify({ extraHolidays: ['2026-13-01'] }) });
+    expect(currentCalendar()).toBe(STATUTORY_CALENDAR);
+    expect(currentPolicy().notice.days).toBe(5);
+    expect(policyErrors().map((e) => [e.code, e.severity])).toEqual([
+      ['policy.invalid-value', 'error'],
+      ['calendar.invalid-date', 'error'],
+    ]);
+    expect(policyErrors()[1].message['zh-CN']).toContain('2026-13-01');
+    expect(policyErrors()[1].message['en-US']).toContain('not a valid YYYY-MM-DD date');
+    applyCalendarSetting('{not json');
+    expect(currentCalendar()).toBe(STATUTORY_CALENDAR);
+    expect(policyErrors().map((e) => e.code)).toEqual(['policy.invalid-value', 'calendar.invalid-date']);
+    expect(policyErrors()[1].message['zh-CN']).toContain('（calendar）不是有效的 JSON');
+    // A calendar that contradicts itself is refused as a whole, not resolved by an arbitrary order.
+    applyCalendarSetting(JSON.stringify({ extraHolidays: ['2026-10-12'], extraWorkdays: ['2026-10-12'] }));
+    expect(currentCalendar()).toBe(STATUTORY_CALENDAR);
+    expect(policyErrors()[1].code).toBe('calendar.override-conflict');
   });
 });
