@@ -11,7 +11,7 @@ import { planWorkbookFixes } from '../ledger/fix-workbook';
 import { eliminationOf } from '../ledger/checks/assessment';
 import type { CheckContext } from '../ledger/checks/context';
 import type { FileWorkbook } from '../workbook/file/file-workbook';
-import { openGridBook } from '../workbook/file/xlsx-grid-reader';
+import { openGridBook, type GridBook } from '../workbook/file/xlsx-grid-reader';
 import type { Grid } from '../ledger/grid';
 import { PortError } from '../workbook/port';
 import { inflateRawSync } from 'zlib';
@@ -110,41 +110,37 @@ interface LedgerSource {
   getSetting: GetSetting;
 }
 
-/**
- * The add-in's settings sheet (as in src/workbook/file/file-workbook.ts, not imported from there
- * because that module loads exceljs).
- */
-export const SETTINGS_SHEET_NAME = '_cadre_settings';
+/** Which reader served each read-only command (check, eliminate): for tests and benches. */
+export const readerUse = { fast: 0, full: 0 };
 
 /**
  * For read-only commands (check, eliminate): the fast read-only reader, which gives the full
- * reader's Grids; anything it does not handle (or any damaged input, whose errors the full reader
- * words) goes to the full reader. The fast reader skips the settings sheet and reads no settings,
- * so a workbook that has one (its name is in xl/workbook.xml, which the reader inflates on
- * opening, or in the raw bytes when stored uncompressed) is read by the full reader instead.
+ * reader's Grids and reads the add-in's stored settings with the full reader's decoding, so a
+ * workbook with a settings sheet stays on the fast path. Anything it does not handle (or any
+ * damaged input, whose errors the full reader words) goes to the full reader.
  */
 async function openLedger(file: string, io: CliIo): Promise<LedgerSource> {
   const bytes = await readInput(file, io);
-  const name = Buffer.from(SETTINGS_SHEET_NAME, 'utf8');
-  let opening = true;
-  let hasSettings = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(name);
-  const full = async (): Promise<LedgerSource> => {
-    const book = await open(file, io, bytes);
-    return { read: () => book.read(), getSetting: (k) => book.getSetting(k) };
+  let fullBook: Promise<FileWorkbook> | null = null;
+  const full = (): Promise<FileWorkbook> => {
+    if (!fullBook) {
+      readerUse.full++;
+      fullBook = open(file, io, bytes);
+    }
+    return fullBook;
   };
+  let fast: GridBook;
   try {
-    const fast = openGridBook(bytes, (b) => {
-      const out = inflateRawSync(b);
-      if (opening && !hasSettings) hasSettings = out.includes(name);
-      return out;
-    });
-    opening = false;
-    if (hasSettings) return await full();
-    return { read: () => fast.read().catch(async () => (await full()).read()), getSetting: async () => null };
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    return full();
+    fast = openGridBook(bytes, (b) => inflateRawSync(b));
+  } catch {
+    const book = await full();
+    return { read: () => book.read(), getSetting: (k) => book.getSetting(k) };
   }
+  readerUse.fast++;
+  return {
+    read: () => fast.read().catch(async () => (await full()).read()),
+    getSetting: (k) => fast.getSetting(k).catch(async () => (await full()).getSetting(k)),
+  };
 }
 
 function print(io: CliIo, lines: readonly string[]): void {

@@ -1,7 +1,9 @@
 /**
  * CLI bench: a generated roster (10k, 50k, 100k rows) and assessment tally (5k, 10k, 20k rows)
  * run through the real `cadre-ledger check` (one child process per file, so peak memory is that
- * run's alone). Prints time and peak RSS per size and checks that cost grows linearly.
+ * run's alone). Prints time and peak RSS per size and checks that cost grows linearly. A 20k
+ * roster with the add-in's stored settings (policy, calendar, a long chunked undo.last) is read by
+ * the fast reader like the same roster without them.
  *
  * Run: npm run build:cli && npx jest --selectProjects unit --testMatch '<rootDir>/tests/bench/cli.bench.ts' --coverage=false
  */
@@ -10,6 +12,7 @@ import { spawnSync } from 'child_process';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { openFileWorkbook } from '../../src/workbook/file/file-workbook';
 
 const ROOT = path.join(__dirname, '..', '..');
 const ENTRY = path.join(ROOT, 'dist', 'node', 'cli', 'main.js');
@@ -66,21 +69,23 @@ interface Measure {
   cpuMs: number;
   peakMb: number;
   exit: number;
+  /** The reader the run used (src/cli/main.ts readerUse). */
+  reader: 'fast' | 'full' | 'none';
 }
 
 /** One real CLI run in a child process; the child reports its own peak RSS. */
 function measure(file: string, rows: number, command: string): Measure {
-  const script = `const t=process.hrtime.bigint();require(${JSON.stringify(ENTRY)}).main([${JSON.stringify(command)},${JSON.stringify(file)},'--json','--as-of','2023-06-30'],{out(){},err(s){process.stderr.write(s)},readFile:async f=>new Uint8Array(require('fs').readFileSync(f)),writeFile:async()=>{},samePath:async()=>false,today:()=>({y:2023,m:6,d:30})}).then(c=>{process.stdout.write(JSON.stringify({exit:c,ms:Number(process.hrtime.bigint()-t)/1e6,cpuMs:(process.cpuUsage().user+process.cpuUsage().system)/1e3,peakMb:process.resourceUsage().maxRSS/1024}))})`;
+  const script = `const t=process.hrtime.bigint();require(${JSON.stringify(ENTRY)}).main([${JSON.stringify(command)},${JSON.stringify(file)},'--json','--as-of','2023-06-30'],{out(){},err(s){process.stderr.write(s)},readFile:async f=>new Uint8Array(require('fs').readFileSync(f)),writeFile:async()=>{},samePath:async()=>false,today:()=>({y:2023,m:6,d:30})}).then(c=>{const u=require(${JSON.stringify(ENTRY)}).readerUse;process.stdout.write(JSON.stringify({exit:c,ms:Number(process.hrtime.bigint()-t)/1e6,cpuMs:(process.cpuUsage().user+process.cpuUsage().system)/1e3,peakMb:process.resourceUsage().maxRSS/1024,reader:u.full?'full':u.fast?'fast':'none'}))})`;
   const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(r.stderr);
-  const j = JSON.parse(r.stdout) as { exit: number; ms: number; cpuMs: number; peakMb: number };
+  const j = JSON.parse(r.stdout) as { exit: number; ms: number; cpuMs: number; peakMb: number; reader: Measure['reader'] };
   return { rows, ...j };
 }
 
 function report(label: string, ms: readonly Measure[]): void {
   const lines = ms.map(
     (m) =>
-      `${label} ${String(m.rows).padStart(7)} rows: ${(m.ms / 1000).toFixed(2)} s wall, ${(m.cpuMs / 1000).toFixed(2)} s CPU, peak ${m.peakMb.toFixed(0)} MB, ${((m.ms * 1000) / m.rows).toFixed(1)} µs/row, exit ${m.exit}`,
+      `${label} ${String(m.rows).padStart(7)} rows: ${(m.ms / 1000).toFixed(2)} s wall, ${(m.cpuMs / 1000).toFixed(2)} s CPU, peak ${m.peakMb.toFixed(0)} MB, ${((m.ms * 1000) / m.rows).toFixed(1)} µs/row, exit ${m.exit}, ${m.reader} reader`,
   );
   process.stdout.write(`${lines.join('\n')}\n`);
 }
@@ -111,6 +116,27 @@ describe('cadre-ledger check bench', () => {
     report('roster', out);
     expect(out.every((m) => m.exit === 1)).toBe(true); // the planted bad check digits
     expectLinear(out);
+  }, 600000);
+
+  it('roster 20k rows, without and with the stored settings of the add-in', async () => {
+    const plain = path.join(dir, 'roster-20000.xlsx');
+    await roster(plain, 20000);
+    const book = await openFileWorkbook(await fs.readFile(plain));
+    await book.setSetting('policy', '{"notice":{"days":7},"elimination":{"preliminaryShare":0.04}}');
+    await book.setSetting('calendar', '{"extraHolidays":["2022-09-02"],"extraWorkdays":[],"years":[]}');
+    await book.setSetting(
+      'undo.last',
+      JSON.stringify({ cells: Array.from({ length: 4000 }, (_, i) => ({ sheet: '花名册', row: i, col: 1, value: `干部${i}` })) }),
+    );
+    const withSettings = path.join(dir, 'roster-20000-settings.xlsx');
+    await fs.writeFile(withSettings, await book.save());
+    const out = [measure(plain, 20000, 'check'), measure(withSettings, 20000, 'check')];
+    report('roster without settings', out.slice(0, 1));
+    report('roster with settings', out.slice(1));
+    expect(out.map((m) => [m.exit, m.reader])).toEqual([
+      [1, 'fast'],
+      [1, 'fast'],
+    ]);
   }, 600000);
 
   it('assessment: 5k, 10k, 20k rows (check and eliminate)', async () => {

@@ -19,7 +19,8 @@
  * exactly ours and the user's own fills and rules survive.
  *
  * Settings: a very hidden sheet SETTINGS_SHEET, key in column A, value split over columns B, C, …
- * in chunks below Excel's 32,767-character cell limit.
+ * in chunks below Excel's 32,767-character cell limit (settings-sheet.ts: the layout and the
+ * decoding, shared with the read-only reader).
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -33,10 +34,10 @@ import type { CellMark, CellStyle, SheetInfo, SheetSpec, WorkbookPort } from '..
 import { PortError } from '../port';
 import { declareImplicitFormats } from './implicit-formats';
 import { sniffWorkbookBytes } from './sniff';
+import { decodeSetting, SETTING_CHUNK_CHARS, SETTINGS_SHEET } from './settings-sheet';
 
-export const SETTINGS_SHEET = '_cadre_settings';
+export { SETTINGS_SHEET } from './settings-sheet';
 export const MARK_FORMULA = '"CADRE_MARK"<>""';
-const CHUNK = 30000;
 const MS_PER_DAY = 86400000;
 /** Serial of 1970-01-01 in Excel's 1900 system. */
 const UNIX_EPOCH_SERIAL = 25569;
@@ -201,16 +202,7 @@ class ExcelJsWorkbook implements FileWorkbook {
   async getSetting(key: string): Promise<string | null> {
     const ws = this.wb.getWorksheet(SETTINGS_SHEET);
     if (!ws) return null;
-    const row = findSettingRow(ws, key);
-    if (row === null) return null;
-    const r = ws.getRow(row);
-    let out = '';
-    for (let c = 2; ; c++) {
-      const v = r.getCell(c).value;
-      if (typeof v !== 'string') break;
-      out += v;
-    }
-    return out;
+    return decodeSetting(ws.rowCount, (r, c) => ws.findCell(r, c)?.value, key);
   }
 
   async setSetting(key: string, value: string | null): Promise<void> {
@@ -237,7 +229,7 @@ class ExcelJsWorkbook implements FileWorkbook {
       row.getCell(2).value = '';
       return;
     }
-    for (let i = 0, c = 2; i < value.length; i += CHUNK, c++) row.getCell(c).value = value.slice(i, i + CHUNK);
+    for (let i = 0, c = 2; i < value.length; i += SETTING_CHUNK_CHARS, c++) row.getCell(c).value = value.slice(i, i + SETTING_CHUNK_CHARS);
   }
 
   async save(): Promise<Uint8Array> {

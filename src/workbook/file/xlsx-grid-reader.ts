@@ -24,11 +24,17 @@
  * Anything this reader does not handle (zip64, encryption, unusual package layout, CDATA) throws
  * GridReaderUnsupported, and callers fall back to the full reader, so the result never differs.
  *
+ * The add-in's settings sheet (settings-sheet.ts) is kept out of the Grids, as in the full reader,
+ * and `getSetting` reads it with the full reader's decoding (decodeSetting), fed with the cells
+ * exceljs reads as plain text: shared strings without runs, `str` and inline strings without runs,
+ * no formula and no external hyperlink; a merged cell reads as its merge's top-left cell.
+ *
  * No Node APIs: the caller passes a raw-deflate inflater (Node's zlib.inflateRawSync in the CLI).
  */
 import type { CellValue, Grid, RangeBox, SheetVisibility } from '../../ledger/grid';
 import type { SheetInfo } from '../port';
 import { implicitNumberFormat } from '../../values/number-format';
+import { decodeSetting, SETTINGS_SHEET } from './settings-sheet';
 
 /** Raw DEFLATE (zip method 8) decompressor. */
 export type InflateRaw = (data: Uint8Array) => Uint8Array;
@@ -41,9 +47,10 @@ export interface GridBook {
   readonly sheetNames: readonly string[];
   listSheets(): Promise<SheetInfo[]>;
   read(sheets?: readonly string[]): Promise<Grid[]>;
+  /** A setting stored by the add-in, decoded exactly as FileWorkbook.getSetting does; null when absent. */
+  getSetting(key: string): Promise<string | null>;
 }
 
-const SETTINGS_SHEET = '_cadre_settings';
 const DAY_MS = 86400000;
 const UNIX_EPOCH_SERIAL = 25569;
 
@@ -413,10 +420,14 @@ function styleFormats(xml: string | null): (string | undefined)[] {
   return out;
 }
 
-/** Shared strings; `undefined` for an <si> with no text at all (exceljs reads it as null). */
-function sharedStrings(xml: string | null): (string | null)[] {
-  if (xml === null) return [];
+/**
+ * Shared strings; null for an <si> with no text at all (exceljs reads it as null). `rich` holds
+ * the indexes of the <si> with runs (<r>), which exceljs reads as rich text, not as a JS string.
+ */
+function sharedStrings(xml: string | null): { strings: (string | null)[]; rich: Set<number> } {
   const out: (string | null)[] = [];
+  const rich = new Set<number>();
+  if (xml === null) return { strings: out, rich };
   const t = {} as Tag;
   let parts: string[] | null = null;
   let phonetic = 0;
@@ -430,6 +441,9 @@ function sharedStrings(xml: string | null): (string | null)[] {
           out.push(parts === null || parts.length === 0 ? null : parts.join(''));
           parts = null;
         }
+        break;
+      case 'r':
+        if (!tag.close && parts && phonetic === 0) rich.add(out.length);
         break;
       case 'rPh':
         if (!tag.selfClose) phonetic += tag.close ? -1 : 1;
@@ -447,7 +461,7 @@ function sharedStrings(xml: string | null): (string | null)[] {
         break;
     }
   }
-  return out;
+  return { strings: out, rich };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -456,8 +470,13 @@ function sharedStrings(xml: string | null): (string | null)[] {
 interface SheetCtx {
   readonly formats: readonly (string | undefined)[];
   readonly strings: readonly (string | null)[];
+  /** Indexes of the shared strings exceljs reads as rich text. */
+  readonly richStrings: ReadonlySet<number>;
   readonly date1904: boolean;
 }
+
+/** The cells exceljs reads as a JS string, by 1-based row then column (see getSetting). */
+type TextCells = Map<number, Map<number, string>>;
 
 /** exceljs's Date round trip for a value in a date-formatted cell (excelToDate → dateToSerial). */
 function viaDate(v: unknown, date1904: boolean): number {
@@ -466,7 +485,8 @@ function viaDate(v: unknown, date1904: boolean): number {
   return d.getTime() / DAY_MS + UNIX_EPOCH_SERIAL;
 }
 
-function readSheet(xml: string, ref: SheetRef, ctx: SheetCtx): Grid {
+/** One worksheet as a Grid; with `texts`, also collects the cells exceljs reads as a JS string. */
+function readSheet(xml: string, ref: SheetRef, ctx: SheetCtx, texts?: TextCells): Grid {
   const values: CellValue[][] = [];
   const formulas: (string | null)[][] = [];
   const numberFormats: string[][] = [];
@@ -593,15 +613,19 @@ function readSheet(xml: string, ref: SheetRef, ctx: SheetCtx): Grid {
         const raw = vText as string;
         switch (type) {
           case 's': {
-            const s = ctx.strings[parseInt(raw, 10)];
+            const i = parseInt(raw, 10);
+            const s = ctx.strings[i];
             v = s === undefined ? null : s;
+            if (texts && typeof v === 'string' && !ctx.richStrings.has(i)) addText(texts, row, col, v);
             break;
           }
           case 'str':
             v = excelJsXmlDecode(raw);
+            if (texts) addText(texts, row, col, v);
             break;
           case 'inlineStr':
             v = raw;
+            if (texts && rich === null) addText(texts, row, col, v);
             break;
           case 'b':
             v = parseInt(raw, 10) !== 0;
@@ -682,10 +706,12 @@ function readSheet(xml: string, ref: SheetRef, ctx: SheetCtx): Grid {
     numberFormats[r][c] = n;
   }
 
-  // Hyperlinked formula cells lose their formula in exceljs (the cell becomes a hyperlink).
+  // Hyperlinked formula cells lose their formula in exceljs (the cell becomes a hyperlink), and a
+  // hyperlinked text reads as a hyperlink object, not a string.
   for (const ref of hyperlinkRefs) {
     const a = decodeRef(ref);
     if (a && formulas[a.row - 1]?.[a.col - 1] !== undefined) formulas[a.row - 1][a.col - 1] = null;
+    if (a) texts?.get(a.row)?.delete(a.col);
   }
 
   // Merges: slaves read as null; exceljs refuses overlapping merges, so leave those to it.
@@ -771,6 +797,27 @@ function readSheet(xml: string, ref: SheetRef, ctx: SheetCtx): Grid {
   };
 }
 
+function addText(texts: TextCells, row: number, col: number, text: string): void {
+  let r = texts.get(row);
+  if (!r) texts.set(row, (r = new Map()));
+  r.set(col, text);
+}
+
+/**
+ * The settings sheet's cells as exceljs's `cell.value` gives them, for decodeSetting: the plain
+ * texts collected by readSheet, anything else undefined; a merged cell other than the top-left one
+ * reads as the top-left one (exceljs's merge cells give their master's value).
+ */
+function settingsCells(xml: string, ref: SheetRef, ctx: SheetCtx): { rowCount: number; cell: (row: number, col: number) => unknown } {
+  const texts: TextCells = new Map();
+  const grid = readSheet(xml, ref, ctx, texts);
+  const cell = (row: number, col: number): unknown => {
+    const m = grid.merges.find((b) => row - 1 >= b.top && row - 1 <= b.bottom && col - 1 >= b.left && col - 1 <= b.right);
+    return m ? texts.get(m.top + 1)?.get(m.left + 1) : texts.get(row)?.get(col);
+  };
+  return { rowCount: grid.rowCount, cell };
+}
+
 /** plainValue of a formula result, as the full reader computes it. */
 function plainResult(v: unknown): CellValue {
   if (v === null || v === undefined) return null;
@@ -798,8 +845,14 @@ export function openGridBook(bytes: Uint8Array, inflate: InflateRaw): GridBook {
   const { sheets: all, date1904 } = workbookParts(wbXml, relsXml);
   for (const s of all) if (!dir.has(s.path)) throw new GridReaderUnsupported(`missing ${s.path}`);
   const sheets = all.filter((s) => s.name !== SETTINGS_SHEET);
+  const settingsRef = all.find((s) => s.name === SETTINGS_SHEET);
   let ctx: SheetCtx | null = null;
-  const context = (): SheetCtx => (ctx ??= { formats: styleFormats(text('xl/styles.xml')), strings: sharedStrings(text('xl/sharedStrings.xml')), date1904 });
+  const context = (): SheetCtx => {
+    if (ctx) return ctx;
+    const shared = sharedStrings(text('xl/sharedStrings.xml'));
+    return (ctx = { formats: styleFormats(text('xl/styles.xml')), strings: shared.strings, richStrings: shared.rich, date1904 });
+  };
+  let settings: ReturnType<typeof settingsCells> | null = null;
   return {
     sheetNames: sheets.map((s) => s.name),
     async listSheets(): Promise<SheetInfo[]> {
@@ -816,6 +869,11 @@ export function openGridBook(bytes: Uint8Array, inflate: InflateRaw): GridBook {
         if (!s) throw new GridReaderUnsupported(`sheet ${name}`);
         return readSheet(text(s.path) as string, s, c);
       });
+    },
+    async getSetting(key: string): Promise<string | null> {
+      if (!settingsRef) return null;
+      settings ??= settingsCells(text(settingsRef.path) as string, settingsRef, context());
+      return decodeSetting(settings.rowCount, settings.cell, key);
     },
   };
 }

@@ -6,12 +6,14 @@ import { execFileSync, spawnSync } from 'child_process';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../../src/cli/main';
+import { main, readerUse } from '../../../src/cli/main';
 import type { CliIo } from '../../../src/cli/io';
+import { checkJson, eliminationJson } from '../../../src/cli/output';
+import { policyInForce } from '../../../src/cli/policy';
+import { checkWorkbook } from '../../../src/ledger/check-workbook';
+import { eliminationOf } from '../../../src/ledger/checks/assessment';
 import { FIXTURES } from '../../fixtures/build';
 import { openFileWorkbook } from '../../../src/workbook/file/file-workbook';
-import { SETTINGS_SHEET } from '../../../src/workbook/file/file-workbook';
-import { SETTINGS_SHEET_NAME } from '../../../src/cli/main';
 
 interface Run {
   code: number;
@@ -284,8 +286,55 @@ describe('the policy stored in the workbook (SPEC §2), with --policy on top', (
     expect(mixed.err).toMatch(/a\.xlsx 中保存的政策设置与 p\.json 合并后有误：elimination\.removalShare/);
   });
 
-  it('the CLI looks for the settings sheet the file adapter writes', () => {
-    expect(SETTINGS_SHEET_NAME).toBe(SETTINGS_SHEET);
+  /** check and eliminate --json as the full reader gives them: its Grids and its getSetting. */
+  async function viaFullReader(bytes: Uint8Array, file: string, asOf: { y: number; m: number; d: number }) {
+    const book = await openFileWorkbook(bytes);
+    const p = await policyInForce(file, (k) => book.getSetting(k), null, null);
+    if (!p.ok) throw new Error(p.error['en-US']);
+    const result = checkWorkbook(await book.read(), { policy: p.value.policy, calendar: p.value.calendar, asOf });
+    const sheets = result.ledgers.filter((l) => l.model.kind === 'assessment');
+    return {
+      check: `${JSON.stringify(checkJson(file, result.models, result.findings, 'zh-CN'))}\n`,
+      eliminate: sheets.length ? `${JSON.stringify(eliminationJson(eliminationOf(sheets, p.value.policy)))}\n` : null,
+    };
+  }
+
+  it('check and eliminate read a workbook with stored settings (a long, chunked undo.last too) with the fast reader, same JSON', async () => {
+    const undo = JSON.stringify({ cells: Array.from({ length: 2000 }, (_, i) => ({ sheet: '考核测评', row: i, value: `张三${i}` })) });
+    expect(undo.length).toBeGreaterThan(60000);
+    const cases: [string, Record<string, string>][] = [
+      ['appointment.xlsx', { ...STORED, 'undo.last': undo }],
+      ['assessment-two-row-header.xlsx', { policy: '{"elimination":{"preliminaryShare":0.04}}', 'undo.last': undo }],
+    ];
+    for (const [fixture, settings] of cases) {
+      const bytes = await withSettings(await FIXTURES[fixture as keyof typeof FIXTURES](), settings);
+      const expected = await viaFullReader(bytes, 'a.xlsx', { y: 2022, m: 9, d: 20 });
+      const before = { ...readerUse };
+      const check = await run(['check', 'a.xlsx', '--json', '--as-of', '2022-09-20'], { 'a.xlsx': bytes });
+      expect([check.err, check.out]).toEqual(['', expected.check]);
+      if (expected.eliminate !== null) {
+        const elim = await run(['eliminate', 'a.xlsx', '--json', '--as-of', '2022-09-20'], { 'a.xlsx': bytes });
+        expect([elim.code, elim.out]).toEqual([0, expected.eliminate]);
+      }
+      const runs = expected.eliminate === null ? 1 : 2;
+      expect({ fast: readerUse.fast - before.fast, full: readerUse.full - before.full }).toEqual({ fast: runs, full: 0 });
+    }
+  });
+
+  it('the stored settings really apply on the fast path', async () => {
+    const a = await FIXTURES['assessment-two-row-header.xlsx']();
+    const before = { ...readerUse };
+    const plain = await run(['eliminate', 'a.xlsx', '--json'], { 'a.xlsx': a });
+    const stored = await run(['eliminate', 'a.xlsx', '--json'], { 'a.xlsx': await withSettings(a, { policy: '{"elimination":{"preliminaryShare":0.04}}' }) });
+    expect([JSON.parse(plain.out).counts.preliminary, JSON.parse(stored.out).counts.preliminary]).toEqual([1, 2]);
+    expect({ fast: readerUse.fast - before.fast, full: readerUse.full - before.full }).toEqual({ fast: 2, full: 0 });
+  });
+
+  it('fix still uses the full reader (it writes the workbook back)', async () => {
+    const before = { ...readerUse };
+    const r = await run(['fix', 'in.xlsx', '-o', 'out.xlsx'], { 'in.xlsx': await withSettings(await FIXTURES['roster-messy.xlsx'](), STORED) });
+    expect(r.code).toBe(0);
+    expect(readerUse.fast - before.fast).toBe(0);
   });
 
   it('--help states the precedence', async () => {

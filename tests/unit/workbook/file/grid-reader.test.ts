@@ -1,11 +1,14 @@
 /**
- * The read-only reader (src/workbook/file/xlsx-grid-reader.ts) gives exactly the Grids of the full
- * exceljs reader on every fixture workbook, and hands what it does not handle to the full reader.
+ * The read-only reader (src/workbook/file/xlsx-grid-reader.ts) gives exactly the Grids and the
+ * stored settings of the full exceljs reader on every fixture workbook, and hands what it does not
+ * handle to the full reader.
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { inflateRawSync } from 'zlib';
 import { FIXTURES, type FixtureName } from '../../../fixtures/build';
 import { openFileWorkbook } from '../../../../src/workbook/file/file-workbook';
+import { decodeSetting, SETTING_CHUNK_CHARS, SETTINGS_SHEET } from '../../../../src/workbook/file/settings-sheet';
 import { GridReaderUnsupported, openGridBook, slideFormula } from '../../../../src/workbook/file/xlsx-grid-reader';
 
 const inflate = (b: Uint8Array) => new Uint8Array(inflateRawSync(b));
@@ -61,7 +64,86 @@ async function edgeCases(): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-const CASES: [string, () => Promise<Uint8Array>][] = [...(Object.entries(FIXTURES) as [FixtureName, () => Promise<Uint8Array>][]), ['edge cases', edgeCases]];
+/** A long value (the undo snapshot of a big change): more than two chunks, CJK and escapes included. */
+const LONG_UNDO = JSON.stringify({
+  id: 'u1',
+  label: { 'zh-CN': '安全修复', 'en-US': 'Safe fixes' },
+  cells: Array.from({ length: 1500 }, (_, i) => ({ sheet: '花名册', row: i, col: 3, state: { value: `张三${i} <&> "x"`, formula: null } })),
+});
+
+/** A fixture with settings saved as the add-in saves them: policy, calendar and a chunked undo.last. */
+async function withStoredSettings(): Promise<Uint8Array> {
+  const wb = await openFileWorkbook(await FIXTURES['appointment.xlsx']());
+  await wb.setSetting('policy', '{"notice":{"days":7},"elimination":{"preliminaryShare":0.04}}');
+  await wb.setSetting('calendar', '{"extraHolidays":["2022-09-02"],"extraWorkdays":[],"years":[]}');
+  await wb.setSetting('undo.last', LONG_UNDO);
+  await wb.setSetting('empty', '');
+  return wb.save();
+}
+
+/** A settings sheet with every kind of cell the decoding treats specially. */
+async function oddSettings(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('花名册').getCell('A1').value = '姓名';
+  const ws = wb.addWorksheet(SETTINGS_SHEET, { state: 'veryHidden' });
+  const row = (r: number, ...cells: ExcelJS.CellValue[]) => cells.forEach((v, c) => (ws.getCell(r, c + 1).value = v));
+  row(1, { richText: [{ text: 'calendar' }] }); // a rich-text key is not the key
+  row(2, 'calendar', '{"extraHolidays":', '["2022-09-02"]}');
+  row(3, 'k.number', 'ab', 5, 'after the number');
+  row(4, 'k.formula', 'x', { formula: '"y"', result: 'y' } as ExcelJS.CellFormulaValue, 'z');
+  row(5, 'k.rich', { richText: [{ text: 'r', font: { bold: true } }] }, 'after');
+  row(6, 'k.link', 'a', { text: 'b', hyperlink: 'https://example.org' }, 'c');
+  row(7, 'k.merge', 'm', null, 'n');
+  ws.mergeCells('B7:C7'); // the slave C7 reads as its master
+  row(8, 'k.date', 'd', new Date(Date.UTC(2022, 8, 1)), 'e');
+  row(9, 'k.number', 'second row with the same key');
+  row(10, 42, 'a number key');
+  row(11, 'k.inline', 1, 2, 3); // patched below: inline string, str, str with an entity
+  row(12, 'k.vmerge', 'top');
+  row(13, null, 'below');
+  ws.mergeCells('A12:A13');
+  row(14, 'k.empty', '');
+  row(16, 'k.gap', 'after an empty row');
+  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+  const path = 'xl/worksheets/sheet2.xml';
+  let xml = await zip.file(path)!.async('string');
+  const patch = (ref: string, to: string) => {
+    const re = new RegExp(`<c r="${ref}"([^>]*)><v>[^<]*</v></c>`);
+    expect(re.test(xml)).toBe(true);
+    xml = xml.replace(re, to);
+  };
+  patch('B11', '<c r="B11" t="inlineStr"><is><t>in&amp;line</t></is></c>');
+  patch('C11', '<c r="C11" t="str"><v>s&amp;amp;t</v></c>');
+  patch('D11', '<c r="D11" t="inlineStr"><is><r><t>rich</t></r></is></c>');
+  zip.file(path, xml);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+const CASES: [string, () => Promise<Uint8Array>][] = [
+  ...(Object.entries(FIXTURES) as [FixtureName, () => Promise<Uint8Array>][]),
+  ['edge cases', edgeCases],
+  ['stored settings', withStoredSettings],
+  ['odd settings sheet', oddSettings],
+];
+
+const SETTING_KEYS = [
+  'policy',
+  'calendar',
+  'undo.last',
+  'empty',
+  'k.number',
+  'k.formula',
+  'k.rich',
+  'k.link',
+  'k.merge',
+  'k.date',
+  'k.inline',
+  'k.vmerge',
+  'k.empty',
+  'k.gap',
+  '42',
+  'absent',
+];
 
 describe('read-only grid reader = full reader', () => {
   it.each(CASES)('%s: identical sheet names, sheet infos and Grids', async (_name, build) => {
@@ -75,6 +157,55 @@ describe('read-only grid reader = full reader', () => {
       // toStrictEqual: NaN, null vs '' and -0 all count.
       expect(b[i]).toStrictEqual(g);
     });
+    expect(b.map((g) => g.sheet)).not.toContain(SETTINGS_SHEET);
+    for (const key of SETTING_KEYS) expect([key, await fast.getSetting(key)]).toEqual([key, await full.getSetting(key)]);
+  });
+
+  it('reads stored settings as the add-in wrote them, long values from their chunks', async () => {
+    const { full, fast } = await both(await withStoredSettings());
+    expect(LONG_UNDO.length).toBeGreaterThan(2 * SETTING_CHUNK_CHARS);
+    expect(await fast.getSetting('undo.last')).toBe(LONG_UNDO);
+    expect(await fast.getSetting('policy')).toBe('{"notice":{"days":7},"elimination":{"preliminaryShare":0.04}}');
+    expect(await fast.getSetting('empty')).toBe('');
+    expect(await fast.getSetting('absent')).toBeNull();
+    expect(fast.sheetNames).toEqual(full.sheetNames);
+  });
+
+  it('decodes an odd settings sheet cell kind by cell kind', async () => {
+    const { fast } = await both(await oddSettings());
+    const got = Object.fromEntries(await Promise.all(SETTING_KEYS.map(async (k) => [k, await fast.getSetting(k)])));
+    expect(got).toEqual({
+      policy: null,
+      calendar: '{"extraHolidays":["2022-09-02"]}',
+      'undo.last': null,
+      empty: null,
+      'k.number': 'ab',
+      'k.formula': 'x',
+      'k.rich': '',
+      'k.link': 'a',
+      'k.merge': 'mmn',
+      'k.date': 'd',
+      'k.inline': 'in&lines&t',
+      'k.vmerge': 'top',
+      'k.empty': '',
+      'k.gap': 'after an empty row',
+      '42': null,
+      absent: null,
+    });
+  });
+
+  it('decodeSetting: the first row with the key, chunks up to the first cell that is not a text', () => {
+    const rows: unknown[][] = [[], ['a', 'x', 'y', 3, 'z'], ['b'], ['a', 'second'], [{ richText: [] }, 'no']];
+    const cell = (r: number, c: number) => rows[r - 1]?.[c - 1];
+    expect(decodeSetting(rows.length, cell, 'a')).toBe('xy');
+    expect(decodeSetting(rows.length, cell, 'b')).toBe('');
+    expect(decodeSetting(rows.length, cell, 'c')).toBeNull();
+    expect(decodeSetting(2, cell, 'b')).toBeNull(); // beyond rowCount
+  });
+
+  it('a workbook without a settings sheet has no settings', async () => {
+    const fast = openGridBook(await FIXTURES['clean-roster.xlsx'](), inflate);
+    expect(await fast.getSetting('policy')).toBeNull();
   });
 
   it('reads the edge cases as the core expects them', async () => {
