@@ -9,6 +9,13 @@ import { isBlank, isDateFormat, normalizeText, parseChineseDate, parseCount, par
 import type { CandidateStatus } from '../../rules/recommendation';
 import { invalid, isFnError, type FnError, type Result } from './result';
 
+// Hot paths run once per cell of a 100,000-row range. Globals are looked up once here: in some
+// hosts (Node's vm contexts, which Jest runs in) every `Array.` / `Number.` access in a loop is a
+// slow interceptor call.
+const isArray = Array.isArray;
+const MAX_COUNT = Number.MAX_SAFE_INTEGER;
+const PLAIN_DIGITS = /^[0-9]{1,15}$/;
+
 /**
  * A cell value as a plain number, text or boolean. Custom-function metadata generated from JSDoc
  * sets allowCustomDataForDataTypeAny, so an `any` argument may arrive as an Excel data-type
@@ -16,7 +23,7 @@ import { invalid, isFnError, type FnError, type Result } from './result';
  * error); its basicValue is what the cell shows and what the rules read.
  */
 export function plain(v: unknown): unknown {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
+  if (typeof v !== 'object' || v === null || isArray(v)) return v;
   const o = v as { type?: unknown; basicValue?: unknown };
   if (o.type === 'Error' || o.type === 'error') return { error: String(o.basicValue ?? '#VALUE!') };
   return 'basicValue' in o ? o.basicValue : v;
@@ -53,11 +60,42 @@ export function isOmitted(v: unknown): boolean {
   return isBlank(plain(v)) || (Array.isArray(v) && v.length === 1 && Array.isArray(v[0]) && v[0].length === 1 && isBlank(v[0][0]));
 }
 
+/**
+ * What parseCount reads from a plain cell value: the count, or NaN when parseCount refuses it
+ * (call parseCount for the reason). The forms ledgers mostly hold — a whole number ≥ 0, a string
+ * of at most 15 ASCII digits — are answered without building a Parsed or a message; everything
+ * else goes through parseCount itself. tests/unit/functions/args.property.test.ts checks that
+ * both agree on every input.
+ */
+export function countOf(v: unknown): number {
+  if (typeof v === 'number') {
+    // v % 1 === 0 also refuses NaN and ±Infinity; + 0 turns -0 into 0, as parseCount does.
+    if (v >= 0 && v <= MAX_COUNT && v % 1 === 0) return v + 0;
+  } else if (typeof v === 'string' && PLAIN_DIGITS.test(v)) {
+    return +v;
+  }
+  const p = parseCount(v);
+  return p.ok ? p.value : NaN;
+}
+
+/**
+ * isBlank for a plain cell value, answering the common cases (no value, a number, text starting
+ * with a printable ASCII or CJK character) without a regular expression.
+ */
+export function blankCell(v: unknown): boolean {
+  if (v === null || v === undefined) return true;
+  if (typeof v !== 'string') return false;
+  if (v.length === 0) return true;
+  const c = v.charCodeAt(0);
+  if ((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff)) return false;
+  return isBlank(v);
+}
+
 /** A vote or head count: 12, "12", "１２", "12票", 12.0 (float noise from a formula is tolerated). */
 export function countArg(raw: unknown, name: ArgName): Result<number> {
   const v = plain(raw);
-  const p = parseCount(v);
-  if (p.ok) return p.value;
+  const n = countOf(v);
+  if (n === n) return n;
   return expected(name, '不小于0的整数', 'a whole number ≥ 0', v);
 }
 
@@ -143,22 +181,26 @@ export function statusArg(v: unknown, name: ArgName): Result<CandidateStatus> {
  * cell may arrive as a scalar. Only one column is accepted: the functions answer one row each.
  */
 export function columnArg(v: unknown, name: ArgName): Result<unknown[]> {
-  if (!Array.isArray(v)) return [plain(v)];
+  if (!isArray(v)) return [plain(v)];
   const rows = v as unknown[];
-  const out: unknown[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
+  const n = rows.length;
+  const out: unknown[] = new Array(n);
+  for (let i = 0; i < n; i++) {
     const r = rows[i];
-    if (!Array.isArray(r)) {
+    if (!isArray(r)) {
       out[i] = plain(r);
       continue;
     }
-    if (r.length !== 1) {
-      return invalid(
-        `「${name.zh}」应为单列区域（每行一人），收到 ${rows.length} 行 × ${r.length} 列`,
-        `${name.en} should be a single-column range (one row per person); got ${rows.length} rows × ${r.length} columns`,
-      );
+    if (r.length === 1) {
+      const c: unknown = r[0];
+      // Numbers, text, booleans and blanks are already plain; only objects need plain().
+      out[i] = typeof c === 'object' && c !== null ? plain(c) : c;
+      continue;
     }
-    out[i] = plain(r[0]);
+    return invalid(
+      `「${name.zh}」应为单列区域（每行一人），收到 ${rows.length} 行 × ${r.length} 列`,
+      `${name.en} should be a single-column range (one row per person); got ${rows.length} rows × ${r.length} columns`,
+    );
   }
   return out;
 }

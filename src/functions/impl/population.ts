@@ -11,8 +11,7 @@
 import type { Policy } from '../../policy/policy';
 import { eliminate, postKindOf, type EliminationRecord, type EliminationResult, type Tier } from '../../rules/elimination';
 import { shortlist, type ShortlistCandidate } from '../../rules/shortlist';
-import { isBlank, parseCount } from '../../values';
-import { arg, boolArg, columnsArg, expected, textOf, type ArgName } from './args';
+import { arg, blankCell, boolArg, columnsArg, countOf, expected, textOf, type ArgName } from './args';
 import { invalid, isFnError, notAvailable, type FnError, type Result, type SpillCell } from './result';
 
 export const INCOMPETENT_RANGE = arg('不称职票', 'incompetent votes');
@@ -77,29 +76,35 @@ function runElimination(incompetent: unknown, valid: unknown, levels: unknown, p
   const records: EliminationRecord[] = [];
   const index: number[] = []; // record → row
   const anyLevel = policy.elimination.levels[0] ?? '正科级';
+  // A column of levels or posts holds a handful of distinct texts: read each once.
+  const levelText = new Map<unknown, string | null>();
+  const postKind = new Map<unknown, boolean | null>();
   for (let i = 0; i < n; i++) {
     const a = inc[i];
     const b = val[i];
     const l = lvl ? lvl[i] : null;
     const p = pst ? pst[i] : null;
-    if (isBlank(a) && isBlank(b) && isBlank(l) && isBlank(p)) {
+    if (blankCell(a) && blankCell(b) && blankCell(l) && blankCell(p)) {
       blank[i] = 1;
       continue;
     }
-    const ca = parseCount(a);
-    const cb = parseCount(b);
-    let bad: FnError | null = null;
-    if (!ca.ok) bad = expected(rowArg(INCOMPETENT_RANGE, i), '不小于0的整数', 'a whole number ≥ 0', a);
-    else if (!cb.ok) bad = expected(rowArg(VALID_RANGE, i), '不小于0的整数', 'a whole number ≥ 0', b);
-    parseErrors[i] = bad;
-    records.push({
-      name: `第${i + 1}行`,
-      level: lvl ? (isBlank(l) ? null : textOf(l)) : anyLevel,
-      realPost: pst ? realPostOf(p) : true,
-      // An unreadable count goes in as NaN so the rule itself counts the row in N and marks it bad.
-      incompetentVotes: ca.ok ? ca.value : NaN,
-      validVotes: cb.ok ? cb.value : NaN,
-    });
+    // countOf is NaN for an unreadable count, which goes into the record as is: the rule itself
+    // then counts the row in N and marks it bad. The message is built for such rows only.
+    const ca = countOf(a);
+    const cb = countOf(b);
+    if (ca !== ca) parseErrors[i] = expected(rowArg(INCOMPETENT_RANGE, i), '不小于0的整数', 'a whole number ≥ 0', a);
+    else if (cb !== cb) parseErrors[i] = expected(rowArg(VALID_RANGE, i), '不小于0的整数', 'a whole number ≥ 0', b);
+    let level: string | null = anyLevel;
+    if (lvl) {
+      level = levelText.get(l) ?? null;
+      if (level === null && !levelText.has(l)) levelText.set(l, (level = blankCell(l) ? null : textOf(l)));
+    }
+    let realPost: boolean | null = true;
+    if (pst) {
+      realPost = postKind.get(p) ?? null;
+      if (realPost === null && !postKind.has(p)) postKind.set(p, (realPost = realPostOf(p)));
+    }
+    records.push({ name: `第${i + 1}行`, level, realPost, incompetentVotes: ca, validVotes: cb });
     index.push(i);
   }
   const result = eliminate(records, policy);
@@ -197,7 +202,7 @@ export function shortlistFn(posts: unknown, votes: unknown, bases: unknown, elig
   for (let i = 0; i < n; i++) {
     const e = ec ? ec[i] : null;
     const ins = ic ? ic[i] : null;
-    if (isBlank(pc[i]) && isBlank(vc[i]) && isBlank(bc[i]) && isBlank(e) && isBlank(ins)) {
+    if (blankCell(pc[i]) && blankCell(vc[i]) && blankCell(bc[i]) && blankCell(e) && blankCell(ins)) {
       out[i] = [''];
       continue;
     }
@@ -207,12 +212,13 @@ export function shortlistFn(posts: unknown, votes: unknown, bases: unknown, elig
       rowErrors.set(i, expected(rowArg(POST_NAME_RANGE, i), '职位名称', 'a post name', pc[i]));
       continue;
     }
-    const v = parseCount(vc[i]);
-    const b = parseCount(bc[i]);
-    const ok: boolean | FnError = ec ? boolArg(e, rowArg(ELIGIBLE_RANGE, i)) : true;
+    const v = countOf(vc[i]);
+    const b = countOf(bc[i]);
+    // The row's argument name (a message) is built only when the cell is not TRUE/FALSE already.
+    const ok: boolean | FnError = !ec ? true : typeof e === 'boolean' ? e : boolArg(e, rowArg(ELIGIBLE_RANGE, i));
     let err: FnError | null = null;
-    if (!v.ok) err = expected(rowArg(VOTES_RANGE, i), '不小于0的整数', 'a whole number ≥ 0', vc[i]);
-    else if (!b.ok) err = expected(rowArg(BASE_RANGE, i), '不小于0的整数', 'a whole number ≥ 0', bc[i]);
+    if (v !== v) err = expected(rowArg(VOTES_RANGE, i), '不小于0的整数', 'a whole number ≥ 0', vc[i]);
+    else if (b !== b) err = expected(rowArg(BASE_RANGE, i), '不小于0的整数', 'a whole number ≥ 0', bc[i]);
     else if (isFnError(ok)) err = ok;
     if (err) {
       rowErrors.set(i, err);
@@ -222,10 +228,10 @@ export function shortlistFn(posts: unknown, votes: unknown, bases: unknown, elig
       id: String(i),
       name: `第${i + 1}行`,
       post,
-      votes: (v as { value: number }).value,
-      base: (b as { value: number }).value,
+      votes: v,
+      base: b,
       eligible: ok as boolean,
-      inspection: isBlank(ins) ? null : typeof ins === 'number' ? { score: ins } : { grade: textOf(ins) },
+      inspection: blankCell(ins) ? null : typeof ins === 'number' ? { score: ins } : { grade: textOf(ins) },
     });
   }
   const d = shortlist(candidates, policy);
