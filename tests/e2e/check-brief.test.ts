@@ -4,14 +4,11 @@
  * download the changed workbook and read it back (exactly the ticked cells changed), undo
  * (download again: restored); then 常委会材料 (write the sheet, asked before replacing it,
  * download the .docx: a zip whose word/document.xml has the section titles). Screenshots:
- * test-output/e2e/check-findings-zh.png, fix-preview-zh.png, brief-zh.png.
+ * test-output/e2e/check-findings-{zh,en}.png, fix-preview-{zh,en}.png, brief-{zh,en}.png (the same screen
+ * switched to English).
  */
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import type { Server } from 'http';
 import JSZip from 'jszip';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { SECTION_TITLES } from '../../src/brief/brief-document';
 import type { Grid } from '../../src/ledger/grid';
 import { openFileWorkbook } from '../../src/workbook/file/file-workbook';
@@ -20,23 +17,9 @@ import { editKey, prepareFixes } from '../../src/taskpane/check/changes';
 import { DEFAULT_POLICY } from '../../src/policy/policy';
 import { rosterWorkbook } from '../fixtures/build';
 import { fullBriefWorkbook, ROSTER_IDS } from '../unit/brief/fixtures';
+import { describeInChromium, expectStayedLocalAndClean, usePane } from './harness';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { OUT, ROOT } = require('./build') as { OUT: string; ROOT: string };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { serve } = require('../../scripts/serve.js') as { serve: (root: string, port?: number) => Promise<{ server: Server; url: string }> };
-
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
-const CI = process.env.CI === 'true';
-const SHOTS = path.join(ROOT, 'test-output', 'e2e');
 const AS_OF = '2022-10-01';
-
-if (!HAVE_CHROMIUM && !CI) console.warn(`[e2e] SKIPPED: ${CHROMIUM} not found. Install it with: sudo apt-get install -y chromium fonts-noto-cjk`);
-
-test('a browser is available under CI (check and brief)', () => {
-  if (CI && !HAVE_CHROMIUM) throw new Error(`CI=true but ${CHROMIUM} is missing`);
-});
 
 /** [value, formula, format] of every cell of one sheet. */
 function cells(g: Grid): Record<string, string> {
@@ -53,165 +36,121 @@ function changedKeys(a: Record<string, string>, b: Record<string, string>): stri
   return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => a[k] !== b[k]).sort();
 }
 
-(HAVE_CHROMIUM ? describe : describe.skip)('检查台账 and 常委会材料 in Chromium (standalone)', () => {
-  let server: Server;
-  let base: string;
-  let browser: BrowserContext;
-  let page: Page;
-  let tmp: string;
-  const foreign: string[] = [];
-  const problems: string[] = [];
-
-  beforeAll(async () => {
-    ({ server, url: base } = await serve(OUT));
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-e2e-check-'));
-    fs.mkdirSync(SHOTS, { recursive: true });
-    fs.writeFileSync(path.join(tmp, '花名册台账.xlsx'), await rosterWorkbook());
-    fs.writeFileSync(path.join(tmp, '常委会台账.xlsx'), await fullBriefWorkbook());
-    browser = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
-      executablePath: CHROMIUM,
-      viewport: { width: 420, height: 900 },
+describeInChromium(
+  '检查台账 and 常委会材料 in Chromium (standalone)',
+  () => {
+    const pane = usePane({
+      width: 420,
       locale: 'zh-CN',
-      acceptDownloads: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      tmpPrefix: 'cadre-e2e-check-',
+      files: { '花名册台账.xlsx': rosterWorkbook, '常委会台账.xlsx': fullBriefWorkbook },
     });
-    page = browser.pages()[0] ?? (await browser.newPage());
-    page.on('request', (r) => {
-      if (!r.url().startsWith(base) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) foreign.push(r.url());
-    });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() !== 'error') return;
-      if (/Framing 'https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\/' violates/.test(m.text())) return;
-      problems.push(`console: ${m.text()}`);
-    });
-  }, 60_000);
+    let page: Page;
+    beforeAll(() => ({ page } = pane));
 
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((r) => server?.close(r));
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-  });
+    /** Open a fixture workbook from the 工作表 page. */
+    async function pick(file: string): Promise<void> {
+      await page.getByRole('tab', { name: '工作表' }).click();
+      await pane.pick(file);
+    }
 
-  async function pick(file: string): Promise<void> {
-    await page.getByRole('tab', { name: '工作表' }).click();
-    await page.locator('[data-testid="file-input"]').setInputFiles(path.join(tmp, file));
-    await page.waitForFunction((name) => document.querySelector('[data-testid="workbook-label"]')?.textContent === name, file);
-  }
+    test('检查台账: findings grouped by sheet and code with counts; a click shows the cell', async () => {
+      const expected = await runLedgerCheck(await openFileWorkbook(await rosterWorkbook()), { y: 2022, m: 10, d: 1 });
+      await pane.open();
+      await pick('花名册台账.xlsx');
+      await page.getByRole('tab', { name: '检查台账' }).click();
+      await page.locator('[data-testid="check-as-of"]').fill(AS_OF);
+      await page.locator('[data-testid="run-check"]').click();
+      const summary = await page.locator('[data-testid="check-summary"]').innerText();
+      expect(summary).toContain(`发现 ${expected.findings.length} 个问题`);
+      expect(summary).toContain('问题已列入工作表“问题清单”');
+      expect(await page.locator('[data-testid="finding-sheet"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-sheet')))).toEqual(['花名册']);
+      expect(await page.locator('[data-testid="finding-sheet-count"]').innerText()).toBe(`${expected.findings.length} 个问题`);
+      const codes = expected.groups[0].codes;
+      expect(await page.locator('[data-testid="finding-code"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).toEqual(
+        codes.map((c) => c.code),
+      );
+      expect(await page.locator('[data-testid="finding-code-count"]').allInnerTexts()).toEqual(codes.map((c) => `${c.findings.length} 处`));
 
-  async function download(testid: string): Promise<{ name: string; bytes: Uint8Array }> {
-    const [dl] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-testid="${testid}"]`).click()]);
-    const file = path.join(tmp, `dl-${Date.now()}-${dl.suggestedFilename()}`);
-    await dl.saveAs(file);
-    return { name: dl.suggestedFilename(), bytes: new Uint8Array(fs.readFileSync(file)) };
-  }
+      // Open the ID checksum group and click its cell: the cell card shows the content and the problem.
+      const group = codes.find((c) => c.code === 'id.checksum')!;
+      await page.locator('[data-testid="finding-code"][data-code="id.checksum"] button').click();
+      await page.locator('[data-testid="finding-cell"]', { hasText: /^E8$/ }).first().click();
+      const card = page.locator('[data-testid="cell-card"]');
+      await card.waitFor();
+      expect(await card.innerText()).toContain('花名册!E8');
+      expect(await card.innerText()).toContain(group.findings[0].message['zh-CN']);
+      await pane.shotInBothLanguages('check-findings');
+    }, 90_000);
 
-  test('检查台账: findings grouped by sheet and code with counts; a click shows the cell', async () => {
-    const expected = await runLedgerCheck(await openFileWorkbook(await rosterWorkbook()), { y: 2022, m: 10, d: 1 });
-    await page.goto(`${base}taskpane.html`);
-    await page.waitForSelector('[data-testid="sheet-name"]', { timeout: 30_000 });
-    await pick('花名册台账.xlsx');
-    await page.getByRole('tab', { name: '检查台账' }).click();
-    await page.locator('[data-testid="check-as-of"]').fill(AS_OF);
-    await page.locator('[data-testid="run-check"]').click();
-    const summary = await page.locator('[data-testid="check-summary"]').innerText();
-    expect(summary).toContain(`发现 ${expected.findings.length} 个问题`);
-    expect(summary).toContain('问题已列入工作表“问题清单”');
-    expect(await page.locator('[data-testid="finding-sheet"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-sheet')))).toEqual(['花名册']);
-    expect(await page.locator('[data-testid="finding-sheet-count"]').innerText()).toBe(`${expected.findings.length} 个问题`);
-    const codes = expected.groups[0].codes;
-    expect(await page.locator('[data-testid="finding-code"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).toEqual(
-      codes.map((c) => c.code),
-    );
-    expect(await page.locator('[data-testid="finding-code-count"]').allInnerTexts()).toEqual(codes.map((c) => `${c.findings.length} 处`));
+    test('fix preview: untick one row, apply, download (exactly the ticked cells changed), undo, download (restored)', async () => {
+      const original = await openFileWorkbook(await rosterWorkbook());
+      const [before] = await original.read(['花名册']);
+      const plan = (await prepareFixes(original, { policy: DEFAULT_POLICY, asOf: { y: 2022, m: 10, d: 1 } })).plan;
+      await page.locator('[data-testid="tab-fix"]').click();
+      await page.locator('[data-testid="preview-fixes"]').click();
+      await page.locator('[data-testid="preview-table"]').waitFor();
+      expect(await page.locator('[data-testid="preview-row"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-key')))).toEqual(
+        plan.edits.map(editKey),
+      );
+      const dropped = editKey(plan.edits[1]);
+      await page.locator(`[data-testid="preview-row"][data-key="${dropped}"] input[type="checkbox"]`).click();
+      expect(await page.locator('[data-testid="preview-count"]').innerText()).toContain(`已勾选 ${plan.edits.length - 1} 处`);
+      await pane.shotInBothLanguages('fix-preview');
+      await page.locator('[data-testid="apply-plan"]').click();
+      expect(await page.locator('[data-testid="check-info"]').innerText()).toContain(`已修改 ${plan.edits.length - 1} 个单元格`);
+      await page.locator('[data-testid="last-change"]').waitFor();
 
-    // Open the ID checksum group and click its cell: the cell card shows the content and the problem.
-    const group = codes.find((c) => c.code === 'id.checksum')!;
-    await page.locator('[data-testid="finding-code"][data-code="id.checksum"] button').click();
-    await page.locator('[data-testid="finding-cell"]', { hasText: /^E8$/ }).first().click();
-    const card = page.locator('[data-testid="cell-card"]');
-    await card.waitFor();
-    expect(await card.innerText()).toContain('花名册!E8');
-    expect(await card.innerText()).toContain(group.findings[0].message['zh-CN']);
-    await page.screenshot({ path: path.join(SHOTS, 'check-findings-zh.png'), fullPage: true });
-  }, 90_000);
+      const changed = await pane.download('download-workbook');
+      expect(changed.name).toBe('花名册台账-已修正.xlsx');
+      const [after] = await (await openFileWorkbook(changed.bytes)).read(['花名册']);
+      const ticked = plan.edits
+        .filter((e) => editKey(e) !== dropped)
+        .map((e) => `${e.row}:${e.col}`)
+        .sort();
+      expect(changedKeys(cells(before), cells(after))).toEqual(ticked);
 
-  test('fix preview: untick one row, apply, download (exactly the ticked cells changed), undo, download (restored)', async () => {
-    const original = await openFileWorkbook(await rosterWorkbook());
-    const [before] = await original.read(['花名册']);
-    const plan = (await prepareFixes(original, { policy: DEFAULT_POLICY, asOf: { y: 2022, m: 10, d: 1 } })).plan;
-    await page.locator('[data-testid="tab-fix"]').click();
-    await page.locator('[data-testid="preview-fixes"]').click();
-    await page.locator('[data-testid="preview-table"]').waitFor();
-    expect(await page.locator('[data-testid="preview-row"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-key')))).toEqual(plan.edits.map(editKey));
-    const dropped = editKey(plan.edits[1]);
-    await page.locator(`[data-testid="preview-row"][data-key="${dropped}"] input[type="checkbox"]`).click();
-    expect(await page.locator('[data-testid="preview-count"]').innerText()).toContain(`已勾选 ${plan.edits.length - 1} 处`);
-    await page.screenshot({ path: path.join(SHOTS, 'fix-preview-zh.png'), fullPage: true });
-    await page.locator('[data-testid="apply-plan"]').click();
-    expect(await page.locator('[data-testid="check-info"]').innerText()).toContain(`已修改 ${plan.edits.length - 1} 个单元格`);
-    await page.locator('[data-testid="last-change"]').waitFor();
+      await page.locator('[data-testid="undo"]').click();
+      expect(await page.locator('[data-testid="check-info"]').innerText()).toContain('已撤销');
+      const restored = await pane.download('download-workbook');
+      const [back] = await (await openFileWorkbook(restored.bytes)).read(['花名册']);
+      expect(changedKeys(cells(before), cells(back))).toEqual([]);
+    }, 90_000);
 
-    const changed = await download('download-workbook');
-    expect(changed.name).toBe('花名册台账-已修正.xlsx');
-    const [after] = await (await openFileWorkbook(changed.bytes)).read(['花名册']);
-    const ticked = plan.edits
-      .filter((e) => editKey(e) !== dropped)
-      .map((e) => `${e.row}:${e.col}`)
-      .sort();
-    expect(changedKeys(cells(before), cells(after))).toEqual(ticked);
+    test('常委会材料: sections, the sheet (asked before replacing), the .docx download', async () => {
+      await pick('常委会台账.xlsx');
+      await page.getByRole('tab', { name: '常委会材料' }).click();
+      await page.locator('[data-testid="brief-as-of"]').fill('2025-03-10');
+      await page.locator('[data-testid="brief-section"]').nth(5).waitFor();
+      const headings = await page.locator('[data-testid="brief-section"]').allInnerTexts();
+      Object.values(SECTION_TITLES).forEach((title, i) => expect(headings[i]).toContain(title));
+      expect(await page.locator('[data-testid="brief-policy"]').innerText()).toContain('现行值');
 
-    await page.locator('[data-testid="undo"]').click();
-    expect(await page.locator('[data-testid="check-info"]').innerText()).toContain('已撤销');
-    const restored = await download('download-workbook');
-    const [back] = await (await openFileWorkbook(restored.bytes)).read(['花名册']);
-    expect(changedKeys(cells(before), cells(back))).toEqual([]);
-  }, 90_000);
+      await page.locator('[data-testid="brief-write"]').click();
+      expect(await page.locator('[data-testid="brief-info"]').first().innerText()).toContain('已写入工作表“常委会材料2025-03-10”');
+      await page.locator('[data-testid="brief-write"]').click();
+      expect(await page.locator('[data-testid="brief-exists"]').innerText()).toContain('已存在');
+      await page.locator('[data-testid="brief-replace"]').click();
+      await page.locator('[data-testid="brief-info"]').first().waitFor();
 
-  test('常委会材料: sections, the sheet (asked before replacing), the .docx download', async () => {
-    await pick('常委会台账.xlsx');
-    await page.getByRole('tab', { name: '常委会材料' }).click();
-    await page.locator('[data-testid="brief-as-of"]').fill('2025-03-10');
-    await page.locator('[data-testid="brief-section"]').nth(5).waitFor();
-    const headings = await page.locator('[data-testid="brief-section"]').allInnerTexts();
-    Object.values(SECTION_TITLES).forEach((title, i) => expect(headings[i]).toContain(title));
-    expect(await page.locator('[data-testid="brief-policy"]').innerText()).toContain('现行值');
+      const wbFile = await pane.download('download-workbook');
+      const grids = await (await openFileWorkbook(wbFile.bytes)).read();
+      const sheet = grids.find((g) => g.sheet === '常委会材料2025-03-10')!;
+      expect(sheet.values[0][0]).toBe('常委会议研究材料');
+      expect(grids.filter((g) => g.sheet.startsWith('常委会材料'))).toHaveLength(1);
 
-    await page.locator('[data-testid="brief-write"]').click();
-    expect(await page.locator('[data-testid="brief-info"]').first().innerText()).toContain('已写入工作表“常委会材料2025-03-10”');
-    await page.locator('[data-testid="brief-write"]').click();
-    expect(await page.locator('[data-testid="brief-exists"]').innerText()).toContain('已存在');
-    await page.locator('[data-testid="brief-replace"]').click();
-    await page.locator('[data-testid="brief-info"]').first().waitFor();
+      const docx = await pane.download('brief-docx');
+      // The privacy guard masked the ID number typed into a free-text cell, and says so.
+      await page.locator('[data-testid="brief-info"]', { hasText: '已遮盖 1 处' }).waitFor();
+      expect(docx.name).toBe('常委会议研究材料（2025-03-10）.docx');
+      const zip = await JSZip.loadAsync(docx.bytes);
+      const xml = await zip.file('word/document.xml')!.async('string');
+      for (const title of Object.values(SECTION_TITLES)) expect(xml).toContain(title);
+      for (const id of ROSTER_IDS) expect(xml).not.toContain(id);
+      await pane.shotInBothLanguages('brief');
+    }, 90_000);
 
-    const wbFile = await download('download-workbook');
-    const grids = await (await openFileWorkbook(wbFile.bytes)).read();
-    const sheet = grids.find((g) => g.sheet === '常委会材料2025-03-10')!;
-    expect(sheet.values[0][0]).toBe('常委会议研究材料');
-    expect(grids.filter((g) => g.sheet.startsWith('常委会材料'))).toHaveLength(1);
-
-    const docx = await download('brief-docx');
-    // The privacy guard masked the ID number typed into a free-text cell, and says so.
-    await page.locator('[data-testid="brief-info"]', { hasText: '已遮盖 1 处' }).waitFor();
-    expect(docx.name).toBe('常委会议研究材料（2025-03-10）.docx');
-    const zip = await JSZip.loadAsync(docx.bytes);
-    const xml = await zip.file('word/document.xml')!.async('string');
-    for (const title of Object.values(SECTION_TITLES)) expect(xml).toContain(title);
-    for (const id of ROSTER_IDS) expect(xml).not.toContain(id);
-    await page.screenshot({ path: path.join(SHOTS, 'brief-zh.png'), fullPage: true });
-  }, 90_000);
-
-  test('nothing left localhost and the page logged no errors', () => {
-    expect(foreign).toEqual([]);
-    expect(problems).toEqual([]);
-  });
-});
+    expectStayedLocalAndClean(pane);
+  },
+  'a browser is available under CI (check and brief)',
+);

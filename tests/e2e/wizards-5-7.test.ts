@@ -4,136 +4,63 @@
  * (tests/fixtures/wizards-5-7.ts), runs 试用期管理, 年度末位淘汰 (excluding one cadre by hand, with a
  * reason) and 设置 (a refused value first, then valid ones), downloads the result workbook, and we
  * read it back with exceljs (sheets) and the file adapter (settings). A screenshot of each result
- * step goes to test-output/e2e/wizard-<n>-zh.png. Nothing may leave localhost.
+ * step goes to test-output/e2e/wizard-<n>-zh.png (wizard 6 also in English: wizard-6-en.png). Nothing
+ * may leave localhost.
  */
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import type { Server } from 'http';
-import ExcelJS from 'exceljs';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ASSESSMENT_PLAN, PROBATION_AS_OF, wizards57Workbook } from '../fixtures/wizards-5-7';
 import { openFileWorkbook } from '../../src/workbook/file/file-workbook';
 import { loadWorkbookPolicy } from '../../src/policy/workbook-policy';
 import { isWorkingDay } from '../../src/calendar';
+import {
+  backToWizardList,
+  describeInChromium,
+  expectStayedLocalAndClean,
+  readXlsx,
+  rowValues,
+  runWizard,
+  usePane,
+  visibleSheetNames,
+  wizardToResults,
+  writeWizardOutput,
+} from './harness';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { OUT, ROOT } = require('./build') as { OUT: string; ROOT: string };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { serve } = require('../../scripts/serve.js') as { serve: (root: string, port?: number) => Promise<{ server: Server; url: string }> };
-
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
-const CI = process.env.CI === 'true';
-const SHOTS = path.join(ROOT, 'test-output', 'e2e');
-
-if (!HAVE_CHROMIUM && !CI) console.warn(`[e2e] SKIPPED: ${CHROMIUM} not found. Install it with: sudo apt-get install -y chromium fonts-noto-cjk`);
-
-test('a browser is available under CI', () => {
-  if (CI && !HAVE_CHROMIUM) throw new Error(`CI=true but ${CHROMIUM} is missing`);
-});
-
-(HAVE_CHROMIUM ? describe : describe.skip)('wizards 5–7 in standalone mode', () => {
-  let server: Server;
-  let base: string;
-  let browser: BrowserContext;
+describeInChromium('wizards 5–7 in standalone mode', () => {
+  const pane = usePane({ width: 560, locale: 'zh-CN', tmpPrefix: 'cadre-wiz57-', files: { '台账.xlsx': wizards57Workbook } });
   let page: Page;
-  let tmp: string;
-  const foreign: string[] = [];
-  const problems: string[] = [];
 
   beforeAll(async () => {
-    ({ server, url: base } = await serve(OUT));
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-wiz57-'));
-    fs.mkdirSync(SHOTS, { recursive: true });
-    fs.writeFileSync(path.join(tmp, '台账.xlsx'), await wizards57Workbook());
-    browser = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
-      executablePath: CHROMIUM,
-      viewport: { width: 560, height: 900 },
-      locale: 'zh-CN',
-      acceptDownloads: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    page = browser.pages()[0] ?? (await browser.newPage());
-    page.on('request', (r) => {
-      if (!r.url().startsWith(base) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) foreign.push(r.url());
-    });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() !== 'error') return;
-      const text = m.text();
-      if (/Framing 'https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\/' violates/.test(text)) return;
-      problems.push(`console: ${text}`);
-    });
-    await page.goto(`${base}taskpane.html`);
-    await page.waitForSelector('[data-testid="sheet-name"]', { timeout: 30_000 });
-    await page.locator('[data-testid="file-input"]').setInputFiles(path.join(tmp, '台账.xlsx'));
-    await page.waitForFunction(() => document.querySelector('[data-testid="workbook-label"]')?.textContent === '台账.xlsx');
+    ({ page } = pane);
+    await pane.open();
+    await pane.pick('台账.xlsx');
     await page.getByRole('tab', { name: '程序向导' }).click();
     await page.waitForSelector('[data-testid="wizard-card-probation"]');
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((r) => server?.close(r));
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  }, 60_000);
 
   const step = (): Promise<string> => page.locator('[data-testid="wizard-step"]').innerText();
-
-  async function toResults(): Promise<void> {
-    await page.locator('[data-testid="wizard-next"]').click();
-    await expect(step()).resolves.toContain('确认列对应');
-    await page.locator('[data-testid="wizard-next"]').focus();
-    await page.keyboard.press('Enter');
-    await expect(step()).resolves.toContain('查看结果');
-  }
-
-  async function runAndShoot(n: number): Promise<string> {
-    await page.locator('[data-testid="wizard-run"]').click();
-    await page.waitForSelector('[data-testid="wizard-result"]');
-    await page.screenshot({ path: path.join(SHOTS, `wizard-${n}-zh.png`), fullPage: true });
-    return page.locator('[data-testid="wizard-result"]').innerText();
-  }
-
-  async function write(sheet: string): Promise<void> {
-    await page.locator('[data-testid="wizard-next"]').click();
-    await page.locator('[data-testid="write-output"]').click();
-    await expect(page.locator('[data-testid="written"]').innerText()).resolves.toContain(sheet);
-  }
 
   test('5 试用期管理: the committee output is found first; the ledger picked instead; statuses as of a date', async () => {
     await page.locator('[data-testid="open-probation"]').click();
     await page.waitForSelector('[data-testid="wizard-probation"]');
     await expect(page.locator('[data-testid="source-main"]').inputValue()).resolves.toBe('常委会表决结果');
     await page.locator('[data-testid="source-main"]').selectOption('试用期台账');
-    await toResults();
+    await wizardToResults(pane);
     await page.locator('[data-testid="opt-asOf"]').fill(PROBATION_AS_OF);
-    const text = await runAndShoot(5);
+    const text = await runWizard(pane, 5);
     expect(text).toContain('共 7 人：1 人 30 天内期满，1 人期满待考核，3 人试用期内，1 人已考核；逾期未交汇报 1 次');
     expect(text).toContain('张三 · 2026-01-14 · 30');
     expect(text).toContain('第3次汇报应于2025-10-31前提交，截至2025-12-15未收到');
     expect(text).toContain('试用期台账!E8：试用期开始（任职日期）未填写');
     // upcoming first in the table
     await expect(page.locator('[data-testid="result-table"] tbody tr').first().innerText()).resolves.toContain('张三');
-    await write('试用期管理');
-    await page.getByRole('button', { name: '返回向导列表' }).click();
-    await page.waitForSelector('[data-testid="wizard-card-elimination"]');
+    await writeWizardOutput(pane, '试用期管理');
+    await backToWizardList(pane, 'elimination');
   }, 60_000);
 
   test('6 年度末位淘汰: population filter edited by hand, counts with the arithmetic, tie flagged, 四.2 list', async () => {
     await page.locator('[data-testid="open-elimination"]').click();
     await expect(page.locator('[data-testid="source-main"]').inputValue()).resolves.toBe('年度考核测评');
-    await toResults();
+    await wizardToResults(pane);
     await expect(page.locator('[data-testid="population-summary"]').innerText()).resolves.toContain('纳入 150 人，未纳入 8 人，待确认 2 人');
     await page.locator('[data-testid="population-show-all"]').click();
     // 丙三 is the 93rd cadre (row 95): exclude with a reason, by keyboard (Space toggles the checkbox)
@@ -145,7 +72,7 @@ test('a browser is available under CI', () => {
     await expect(page.locator('[data-testid="population-summary"]').innerText()).resolves.toContain('纳入 149 人');
     await row.getByRole('textbox').fill('已调任市直单位');
     await page.locator('[data-testid="population-show-all"]').click();
-    const text = await runAndShoot(6);
+    const text = await runWizard(pane, 6, { english: true });
     expect(text).toContain('总数 N = 149');
     expect(text).toContain('初步淘汰对象：2% × 149 = 2.98 → 3 人（四舍五入）');
     expect(text).toContain('免职：1% × 149 = 1.49 → 1 人（四舍五入）');
@@ -156,9 +83,8 @@ test('a browser is available under CI', () => {
     await expect(page.locator('[data-testid="elimination-decisions"]').innerText()).resolves.toContain('并列第 3 名（初步淘汰对象）36 人：');
     // the pane lists who needs attention; the sheet holds the full ranking
     await expect(page.locator('[data-testid="result-table"] tbody tr[data-flag]').count()).resolves.toBe(1 + 1 + 36);
-    await write('末位淘汰测算');
-    await page.getByRole('button', { name: '返回向导列表' }).click();
-    await page.waitForSelector('[data-testid="wizard-card-settings"]');
+    await writeWizardOutput(pane, '末位淘汰测算');
+    await backToWizardList(pane, 'settings');
   }, 60_000);
 
   test('7 设置: a bad value is refused next to its key; valid edits and a calendar day saved in the workbook', async () => {
@@ -181,30 +107,14 @@ test('a browser is available under CI', () => {
     await page.getByRole('button', { name: '将 probation.dueSoonDays 恢复为默认值' }).click();
     await expect(page.getByLabel('probation.dueSoonDays 的值').inputValue()).resolves.toBe('30');
     await page.locator('[data-testid="opt-writeSheet"]').click();
-    const text = await runAndShoot(7);
+    const text = await runWizard(pane, 7);
     expect(text).toContain('共 3 项设置不同于默认值');
-    await write('政策设置');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="download"]').click()]);
-    const file = path.join(tmp, 'result.xlsx');
-    await download.saveAs(file);
+    await writeWizardOutput(pane, '政策设置');
+    const downloaded = await pane.download('download');
 
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(file);
-    expect(wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual([
-      '试用期台账',
-      '常委会表决结果',
-      '年度考核测评',
-      '试用期管理',
-      '末位淘汰测算',
-      '政策设置',
-    ]);
-    const row = (sheet: string, r: number): unknown[] => {
-      const out: unknown[] = [];
-      wb.getWorksheet(sheet)!
-        .getRow(r)
-        .eachCell({ includeEmpty: true }, (c, col) => (out[col - 1] = c.value));
-      return out;
-    };
+    const wb = await readXlsx(downloaded.file);
+    expect(visibleSheetNames(wb)).toEqual(['试用期台账', '常委会表决结果', '年度考核测评', '试用期管理', '末位淘汰测算', '政策设置']);
+    const row = (sheet: string, r: number): unknown[] => rowValues(wb, sheet, r);
     // 试用期管理: upcoming first, real dates
     expect(row('试用期管理', 1)[0]).toBe('试用期管理（截至2025-12-15）');
     expect(row('试用期管理', 4).slice(0, 3)).toEqual([1, '张三', '县教育局局长']);
@@ -230,7 +140,7 @@ test('a browser is available under CI', () => {
     expect(lines).toContain('四、不称职票达到二分之一（由组织、纪检部门联合调查）：2 人');
     // 政策设置 sheet and the stored settings
     expect(row('政策设置', 1)[0]).toBe('政策设置（本工作簿）');
-    const book = await openFileWorkbook(fs.readFileSync(file));
+    const book = await openFileWorkbook(downloaded.bytes);
     const loaded = await loadWorkbookPolicy((k) => book.getSetting(k));
     expect(loaded.errors).toEqual([]);
     expect(loaded.policy.notice.days).toBe(7);
@@ -249,8 +159,5 @@ test('a browser is available under CI', () => {
     await expect(page.locator('[data-testid="policy-table"] tr[data-key="notice.days"]').getAttribute('data-changed')).resolves.toBe('yes');
   }, 30_000);
 
-  test('nothing left localhost and the page logged no errors', () => {
-    expect(foreign).toEqual([]);
-    expect(problems).toEqual([]);
-  });
+  expectStayedLocalAndClean(pane);
 });

@@ -6,117 +6,50 @@
  * read it back with exceljs. A screenshot of each wizard's result step goes to
  * test-output/e2e/wizard-<n>-zh.png. Nothing may leave localhost.
  */
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import type { Server } from 'http';
-import ExcelJS from 'exceljs';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { selectionRoundWorkbook, ROUND_IDS } from '../fixtures/selection-round';
+import {
+  backToWizardList,
+  describeInChromium,
+  expectStayedLocalAndClean,
+  readXlsx,
+  rowValues,
+  runWizard,
+  usePane,
+  visibleSheetNames,
+  wizardToResults,
+  writeWizardOutput,
+} from './harness';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { OUT, ROOT } = require('./build') as { OUT: string; ROOT: string };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { serve } = require('../../scripts/serve.js') as { serve: (root: string, port?: number) => Promise<{ server: Server; url: string }> };
-
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
-const CI = process.env.CI === 'true';
-const SHOTS = path.join(ROOT, 'test-output', 'e2e');
-
-if (!HAVE_CHROMIUM && !CI) console.warn(`[e2e] SKIPPED: ${CHROMIUM} not found. Install it with: sudo apt-get install -y chromium fonts-noto-cjk`);
-
-test('a browser is available under CI', () => {
-  if (CI && !HAVE_CHROMIUM) throw new Error(`CI=true but ${CHROMIUM} is missing`);
-});
-
-(HAVE_CHROMIUM ? describe : describe.skip)('procedure wizards in standalone mode', () => {
-  let server: Server;
-  let base: string;
-  let browser: BrowserContext;
+describeInChromium('procedure wizards in standalone mode', () => {
+  const pane = usePane({ width: 520, locale: 'zh-CN', tmpPrefix: 'cadre-wiz-', files: { '选拔.xlsx': selectionRoundWorkbook } });
   let page: Page;
-  let tmp: string;
-  const foreign: string[] = [];
-  const problems: string[] = [];
 
   beforeAll(async () => {
-    ({ server, url: base } = await serve(OUT));
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-wiz-'));
-    fs.mkdirSync(SHOTS, { recursive: true });
-    fs.writeFileSync(path.join(tmp, '选拔.xlsx'), await selectionRoundWorkbook());
-    browser = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
-      executablePath: CHROMIUM,
-      viewport: { width: 520, height: 900 },
-      locale: 'zh-CN',
-      acceptDownloads: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    page = browser.pages()[0] ?? (await browser.newPage());
-    page.on('request', (r) => {
-      if (!r.url().startsWith(base) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) foreign.push(r.url());
-    });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() !== 'error') return;
-      const text = m.text();
-      if (/Framing 'https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\/' violates/.test(text)) return;
-      problems.push(`console: ${text}`);
-    });
-    await page.goto(`${base}taskpane.html`);
-    await page.waitForSelector('[data-testid="sheet-name"]', { timeout: 30_000 });
-    await page.locator('[data-testid="file-input"]').setInputFiles(path.join(tmp, '选拔.xlsx'));
-    await page.waitForFunction(() => document.querySelector('[data-testid="workbook-label"]')?.textContent === '选拔.xlsx');
+    ({ page } = pane);
+    await pane.open();
+    await pane.pick('选拔.xlsx');
     await page.getByRole('tab', { name: '程序向导' }).click();
     await page.waitForSelector('[data-testid="wizard-card-tally"]');
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((r) => server?.close(r));
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  }, 60_000);
 
   /** Open a wizard, check its detected source, go to the results step. */
   async function openWizard(id: string, source: string): Promise<void> {
     await page.locator(`[data-testid="open-${id}"]`).click();
     await page.waitForSelector(`[data-testid="wizard-${id}"]`);
     await expect(page.locator('[data-testid="source-main"]').inputValue()).resolves.toBe(source);
-    await page.locator('[data-testid="wizard-next"]').click();
-    await expect(page.locator('[data-testid="wizard-step"]').innerText()).resolves.toContain('确认列对应');
-    // keyboard: the Next button is reachable and works with Enter
-    await page.locator('[data-testid="wizard-next"]').focus();
-    await page.keyboard.press('Enter');
-    await expect(page.locator('[data-testid="wizard-step"]').innerText()).resolves.toContain('查看结果');
-  }
-
-  async function runAndShoot(n: number): Promise<string> {
-    await page.locator('[data-testid="wizard-run"]').click();
-    await page.waitForSelector('[data-testid="wizard-result"]');
-    await page.screenshot({ path: path.join(SHOTS, `wizard-${n}-zh.png`), fullPage: true });
-    return page.locator('[data-testid="wizard-result"]').innerText();
+    await wizardToResults(pane);
   }
 
   async function writeAndClose(sheet: string): Promise<void> {
-    await page.locator('[data-testid="wizard-next"]').click();
-    await page.locator('[data-testid="write-output"]').click();
-    await expect(page.locator('[data-testid="written"]').innerText()).resolves.toContain(sheet);
-    await page.getByRole('button', { name: '返回向导列表' }).click();
-    await page.waitForSelector('[data-testid="wizard-card-tally"]');
+    await writeWizardOutput(pane, sheet);
+    await backToWizardList(pane, 'tally');
   }
 
   test('1 民主推荐计票', async () => {
     await expect(page.locator('[data-testid="source-of-tally"]').innerText()).resolves.toBe('数据来源：民主推荐汇总');
     await openWizard('tally', '民主推荐汇总');
-    const text = await runAndShoot(1);
+    const text = await runWizard(pane, 1);
     expect(text).toContain('共 15 名被推荐人：达标 13 人，未达标 2 人');
     expect(text).toContain('领导推荐未署名：高峰');
     expect(text).toContain('29.96%');
@@ -127,7 +60,7 @@ test('a browser is available under CI', () => {
   test('2 考察对象与一职双备 finds the tally output', async () => {
     await expect(page.locator('[data-testid="source-of-shortlist"]').innerText()).resolves.toBe('数据来源：推荐计票结果');
     await openWizard('shortlist', '推荐计票结果');
-    const text = await runAndShoot(2);
+    const text = await runWizard(pane, 2);
     expect(text).toContain('教育局局长：符合条件的考察对象 3 人，少于1:4');
     expect(text).toContain('名额界限处并列');
     await writeAndClose('考察对象与拟任人选');
@@ -136,7 +69,7 @@ test('a browser is available under CI', () => {
   test('3 任前公示 finds the shortlist and the roster; end date across National Day', async () => {
     await openWizard('notice', '考察对象与拟任人选');
     await page.locator('[data-testid="opt-start"]').fill('2026-09-30');
-    const text = await runAndShoot(3);
+    const text = await runWizard(pane, 3);
     expect(text).toContain('2026-09-30开始，2026-10-12截止');
     expect(text).toContain('2026-10-01至2026-10-07');
     expect(text).toContain('唐宁（缺经济审计）');
@@ -162,7 +95,7 @@ test('a browser is available under CI', () => {
       'votes.2.1': '14',
     };
     for (const [k, v] of Object.entries(values)) await page.locator(`[data-testid="opt-${k}"]`).fill(v);
-    const text = await runAndShoot(4);
+    const text = await runWizard(pane, 4);
     expect(text).toContain('当选：陈明');
     expect(text).toContain('无人当选，重新投票');
     expect(text).toContain('得票最多者并列');
@@ -182,29 +115,17 @@ test('a browser is available under CI', () => {
   }, 60_000);
 
   test('the downloaded workbook holds every wizard sheet (read back with exceljs)', async () => {
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      (async () => {
-        // the download button sits on the write step of any wizard that wrote: write the tally under a new name
-        await page.locator('[data-testid="write-output"]').click();
-        await page.locator('[data-testid="conflict-name"]').fill('推荐计票结果-复核');
-        await page.locator('[data-testid="conflict-rename"]').click();
-        await page.locator('[data-testid="download"]').click();
-      })(),
-    ]);
-    const file = path.join(tmp, 'result.xlsx');
-    await download.saveAs(file);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(file);
-    const names = wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name);
+    const { file } = await pane.download(async () => {
+      // the download button sits on the write step of any wizard that wrote: write the tally under a new name
+      await page.locator('[data-testid="write-output"]').click();
+      await page.locator('[data-testid="conflict-name"]').fill('推荐计票结果-复核');
+      await page.locator('[data-testid="conflict-rename"]').click();
+      await page.locator('[data-testid="download"]').click();
+    });
+    const wb = await readXlsx(file);
+    const names = visibleSheetNames(wb);
     expect(names).toEqual(['民主推荐汇总', '花名册', '推荐计票结果', '考察对象与拟任人选', '任前公示表', '常委会表决结果', '推荐计票结果-复核']);
-    const row = (sheet: string, r: number): unknown[] => {
-      const out: unknown[] = [];
-      wb.getWorksheet(sheet)!
-        .getRow(r)
-        .eachCell({ includeEmpty: true }, (c, col) => (out[col - 1] = c.value));
-      return out;
-    };
+    const row = (sheet: string, r: number): unknown[] => rowValues(wb, sheet, r);
     expect(row('推荐计票结果', 4).slice(0, 4)).toEqual([1, '陈明', '农业局局长', '原班子成员']);
     expect(row('推荐计票结果', 4)[12]).toBe('达标');
     expect(row('考察对象与拟任人选', 3)[9]).toBe('一职双备');
@@ -222,8 +143,5 @@ test('a browser is available under CI', () => {
     expect((row('常委会表决结果', 4)[3] as Date).toISOString().slice(0, 10)).toBe('2026-10-20');
   }, 60_000);
 
-  test('nothing left localhost and the page logged no errors', () => {
-    expect(foreign).toEqual([]);
-    expect(problems).toEqual([]);
-  });
+  expectStayedLocalAndClean(pane);
 });
