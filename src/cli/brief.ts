@@ -182,6 +182,7 @@ export async function runBrief(argv: readonly string[], io: CliIo = nodeIo()): P
     });
     const inForce = await policyInForce(args.file, (k) => book.getSetting(k), args.policyFile, policyText);
     if (!inForce.ok) throw new BriefUsageError(inForce.error);
+    for (const w of inForce.warnings) io.err(`cadre-ledger brief: ${say(w, lang)}\n`);
     const model = buildBrief(await book.read(), inForce.value.policy, asOf, { title: args.title ?? undefined, calendar: inForce.value.calendar });
     const docx = await renderDocx(model);
     await write(args.output, docx.bytes, io);

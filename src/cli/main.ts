@@ -60,7 +60,10 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo()): Promi
   }
 }
 
-/** The check context: the policy in force for this workbook (src/cli/policy.ts) and the as-of date. */
+/**
+ * The check context: the policy in force for this workbook (src/cli/policy.ts) and the as-of date.
+ * A refused policy value stops the command (exit 2); policy warnings are printed and it goes on.
+ */
 async function context(args: CliArgs, io: CliIo, book: LedgerSource): Promise<CheckContext> {
   const file = args.file as string;
   let text: string | null = null;
@@ -73,6 +76,8 @@ async function context(args: CliArgs, io: CliIo, book: LedgerSource): Promise<Ch
   }
   const r = await policyInForce(file, book.getSetting, args.policyFile, text);
   if (!r.ok) throw new UsageError(r.error);
+  // Warnings keep the values: one line each on stderr, so stdout stays the result (--json: SPEC §7).
+  for (const w of r.warnings) io.err(`cadre-ledger: ${say(w, args.lang)}\n`);
   return { policy: r.value.policy, calendar: r.value.calendar, asOf: args.asOf ?? io.today() };
 }
 

@@ -278,12 +278,12 @@ describe('the policy stored in the workbook (SPEC §2), with --policy on top', (
     const b = await run(['brief', 'a.xlsx', '-o', 'b.docx'], cal);
     expect([b.code, /a\.xlsx 中保存的政策设置有误/.test(b.err)]).toEqual([2, true]);
     const mixed = await run(['check', 'a.xlsx', '--policy', 'p.json'], {
-      'a.xlsx': await withSettings(await FIXTURES['clean-roster.xlsx'](), { policy: '{"elimination":{"removalShare":0.015,"admonitionShare":0.005}}' }),
-      'p.json': new TextEncoder().encode('{"elimination":{"preliminaryShare":0.015,"admonitionShare":0.005}}'),
+      'a.xlsx': await withSettings(await FIXTURES['clean-roster.xlsx'](), { policy: '{"elimination":{"removalShare":0.015}}' }),
+      'p.json': new TextEncoder().encode('{"elimination":{"preliminaryShare":0.01}}'),
     });
-    // each source is consistent alone; together the shares exceed the preliminary share
+    // each source is consistent alone; together the removal share exceeds the preliminary share
     expect(mixed.code).toBe(2);
-    expect(mixed.err).toMatch(/a\.xlsx 中保存的政策设置与 p\.json 合并后有误：elimination\.removalShare/);
+    expect(mixed.err).toMatch(/a\.xlsx 中保存的政策设置与 p\.json 合并后有误：elimination\.removalShare（0\.015）不能大于/);
   });
 
   /** check and eliminate --json as the full reader gives them: its Grids and its getSetting. */
@@ -335,6 +335,89 @@ describe('the policy stored in the workbook (SPEC §2), with --policy on top', (
     const r = await run(['fix', 'in.xlsx', '-o', 'out.xlsx'], { 'in.xlsx': await withSettings(await FIXTURES['roster-messy.xlsx'](), STORED) });
     expect(r.code).toBe(0);
     expect(readerUse.fast - before.fast).toBe(0);
+  });
+
+  describe('policy errors stop, policy warnings are printed and the command goes on', () => {
+    const SUM_ZH = 'elimination.removalShare + elimination.admonitionShare 大于 elimination.preliminaryShare；诫勉人数将以初步淘汰人数减免职人数为上限（四.4）';
+    const SUM_EN =
+      'elimination.removalShare + elimination.admonitionShare exceed elimination.preliminaryShare; the admonition count is capped at preliminary − removal (四.4)';
+    const warnOnly = '{"elimination":{"admonitionShare":0.02}}'; // kept; 1 % + 2 % exceed the 2 % pool
+
+    it('check --json: exit as without the warning, stdout exactly the SPEC §7 object, one warning line on stderr', async () => {
+      const roster = await FIXTURES['recommendation.xlsx']();
+      const plain = await run(['check', 'a.xlsx', '--json', '--as-of', '2023-06-30'], { 'a.xlsx': roster });
+      const files = { 'a.xlsx': await withSettings(roster, { policy: warnOnly }) };
+      const r = await run(['check', 'a.xlsx', '--json', '--as-of', '2023-06-30'], files);
+      expect([r.code, r.out]).toEqual([plain.code, plain.out]);
+      expect(Object.keys(JSON.parse(r.out))).toEqual(['file', 'sheets', 'findings']);
+      expect(r.err).toBe(`cadre-ledger: 警告：a.xlsx 中保存的政策设置：${SUM_ZH}\n`);
+      const plainEn = await run(['check', 'a.xlsx', '--json', '--as-of', '2023-06-30', '--lang', 'en-US'], { 'a.xlsx': roster });
+      const en = await run(['check', 'a.xlsx', '--json', '--as-of', '2023-06-30', '--lang', 'en-US'], files);
+      expect([en.code, en.out]).toEqual([plainEn.code, plainEn.out]);
+      expect(en.err).toBe(`cadre-ledger: Warning: the policy stored in a.xlsx: ${SUM_EN}\n`);
+    });
+
+    it('text output and eliminate go on under the kept values; every warning is its own line', async () => {
+      const stored = '{"elimination":{"admonitionShare":0.02},"probation":{"months":6,"reportEveryMonths":12}}';
+      const a = await withSettings(await FIXTURES['assessment-two-row-header.xlsx'](), { policy: stored });
+      const check = await run(['check', 'a.xlsx', '--lang', 'en-US'], { 'a.xlsx': a });
+      expect(check.code).toBe(1);
+      expect(check.out).toContain('Checking a.xlsx');
+      expect(check.out).not.toContain('Warning: the policy');
+      expect(check.err.split('\n').filter(Boolean)).toEqual([
+        `cadre-ledger: Warning: the policy stored in a.xlsx: probation.reportEveryMonths (12) exceeds probation.months (6); no report would fall due`,
+        `cadre-ledger: Warning: the policy stored in a.xlsx: ${SUM_EN}`,
+      ]);
+      const elim = await run(['eliminate', 'a.xlsx', '--json'], { 'a.xlsx': a });
+      expect(elim.code).toBe(0);
+      expect(JSON.parse(elim.out).counts).toEqual({ preliminary: 1, removal: 1, admonition: 0 }); // capped at preliminary − removal
+      expect(elim.err.split('\n').filter(Boolean)).toHaveLength(2);
+    });
+
+    it('a warning from --policy names the file; one from both sources together names both', async () => {
+      const roster = await FIXTURES['clean-roster.xlsx']();
+      const fromFile = await run(['check', 'c.xlsx', '--policy', 'p.json'], { 'c.xlsx': roster, 'p.json': new TextEncoder().encode(warnOnly) });
+      expect([fromFile.code, fromFile.err]).toEqual([0, `cadre-ledger: 警告：政策设置 p.json：${SUM_ZH}\n`]);
+      const together = await run(['check', 'c.xlsx', '--policy', 'p.json'], {
+        // each source adds up alone (1.5 % + 0.5 %, 1 % + 1 %); together 1.5 % + 1 % exceed 2 %
+        'c.xlsx': await withSettings(roster, { policy: '{"elimination":{"removalShare":0.015,"admonitionShare":0.005}}' }),
+        'p.json': new TextEncoder().encode('{"elimination":{"admonitionShare":0.01}}'),
+      });
+      expect([together.code, together.err]).toEqual([0, `cadre-ledger: 警告：c.xlsx 中保存的政策设置与 p.json 合并后：${SUM_ZH}\n`]);
+      const stored = await run(['check', 'c.xlsx', '--policy', 'p.json'], {
+        'c.xlsx': await withSettings(roster, { policy: warnOnly }),
+        'p.json': new TextEncoder().encode('{"notice":{"days":7}}'),
+      });
+      expect([stored.code, stored.err]).toEqual([0, `cadre-ledger: 警告：c.xlsx 中保存的政策设置：${SUM_ZH}\n`]);
+    });
+
+    it('brief prints the warnings too and still writes the brief', async () => {
+      const files = { 'a.xlsx': await withSettings(await FIXTURES['appointment.xlsx'](), { policy: warnOnly }) };
+      const r = await run(['brief', 'a.xlsx', '-o', 'b.docx', '--as-of', '2022-09-20'], files);
+      expect(r.code).toBe(0);
+      expect(r.err).toBe(`cadre-ledger brief: 警告：a.xlsx 中保存的政策设置：${SUM_ZH}\n`);
+      expect(r.files.get('b.docx')!.length).toBeGreaterThan(0);
+    });
+
+    it('errors still stop with exit 2: an unknown key, a wrong value, a contradiction that falls back to the defaults', async () => {
+      const roster = await FIXTURES['clean-roster.xlsx']();
+      const cases: [string, RegExp][] = [
+        ['{"notice":{"dayz":7}}', /a\.xlsx 中保存的政策设置有误：未知的设置项 notice\.dayz/],
+        ['{"notice":{"days":0},"elimination":{"admonitionShare":0.02}}', /a\.xlsx 中保存的政策设置有误：notice\.days/],
+        ['{"inspection":{"candidatesPerPost":3,"finalistsPerPost":5}}', /a\.xlsx 中保存的政策设置有误：inspection\.finalistsPerPost（5）不能大于/],
+      ];
+      for (const [policy, re] of cases) {
+        const r = await run(['check', 'a.xlsx', '--json'], { 'a.xlsx': await withSettings(roster, { policy }) });
+        expect([policy, r.code, r.out]).toEqual([policy, 2, '']);
+        expect(r.err.trim().split('\n')).toHaveLength(1);
+        expect(r.err).toMatch(re);
+      }
+      const file = await run(['check', 'c.xlsx', '--policy', 'p.json'], {
+        'c.xlsx': roster,
+        'p.json': new TextEncoder().encode('{"elimination":{"removalShare":0.03}}'),
+      });
+      expect([file.code, /政策设置 p\.json 有误：elimination\.removalShare（0\.03）不能大于/.test(file.err)]).toEqual([2, true]);
+    });
   });
 
   it('--help states the precedence', async () => {
