@@ -11,7 +11,8 @@
  *  - Pane: open the pane, pick a workbook with the file picker, download, screenshots into
  *    test-output/e2e/ (in both languages when asked);
  *  - readXlsx, visibleSheetNames, rowValues: read a downloaded workbook back with exceljs;
- *  - wizardToResults, runWizard, writeWizardOutput, backToWizardList: steps of the 程序向导 pages.
+ *  - openWizardsWith, wizardToResults, runWizard, writeWizardOutput, backToWizardList: steps of the
+ *    程序向导 pages.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -221,6 +222,14 @@ export function rowValues(wb: ExcelJS.Workbook, sheet: string, r: number): unkno
 }
 
 // ——— steps of the 程序向导 pages ———
+
+/** Load the pane, open a fixture workbook, go to 程序向导 and wait for one wizard's card. */
+export async function openWizardsWith(pane: Pane, file: string, card: string): Promise<void> {
+  await pane.open();
+  await pane.pick(file);
+  await pane.page.getByRole('tab', { name: '程序向导' }).click();
+  await pane.page.waitForSelector(`[data-testid="wizard-card-${card}"]`);
+}
 
 /** From a wizard's source step to its results step: Next by mouse, then Next by keyboard (focus, Enter). */
 export async function wizardToResults(pane: Pane): Promise<void> {

@@ -16,6 +16,7 @@ import {
   backToWizardList,
   describeInChromium,
   expectStayedLocalAndClean,
+  openWizardsWith,
   readXlsx,
   rowValues,
   runWizard,
@@ -31,10 +32,7 @@ describeInChromium('wizards 5–7 in standalone mode', () => {
 
   beforeAll(async () => {
     ({ page } = pane);
-    await pane.open();
-    await pane.pick('台账.xlsx');
-    await page.getByRole('tab', { name: '程序向导' }).click();
-    await page.waitForSelector('[data-testid="wizard-card-probation"]');
+    await openWizardsWith(pane, '台账.xlsx', 'probation');
   }, 60_000);
 
   const step = (): Promise<string> => page.locator('[data-testid="wizard-step"]').innerText();

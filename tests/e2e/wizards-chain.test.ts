@@ -12,6 +12,7 @@ import {
   backToWizardList,
   describeInChromium,
   expectStayedLocalAndClean,
+  openWizardsWith,
   readXlsx,
   rowValues,
   runWizard,
@@ -27,10 +28,7 @@ describeInChromium('procedure wizards in standalone mode', () => {
 
   beforeAll(async () => {
     ({ page } = pane);
-    await pane.open();
-    await pane.pick('选拔.xlsx');
-    await page.getByRole('tab', { name: '程序向导' }).click();
-    await page.waitForSelector('[data-testid="wizard-card-tally"]');
+    await openWizardsWith(pane, '选拔.xlsx', 'tally');
   }, 60_000);
 
   /** Open a wizard, check its detected source, go to the results step. */
