@@ -47,22 +47,40 @@ const INITIAL: State = {
   fingerprint: fingerprintOf(DEFAULT_POLICY, null),
 };
 
-let state: State = INITIAL;
-const listeners = new Set<(policy: Policy, calendar: WorkCalendar) => void>();
+/**
+ * One state per page, not per module copy. webpack builds taskpane.js, functions.js and
+ * commands.js as separate entries without a shared runtime chunk (webpack.config.js), so each
+ * bundle that imports this file gets its own copy of it — yet in Excel's shared runtime all three
+ * run in the same page (manifest <Runtime resid="Taskpane.Url">; "Configure your Office Add-in to
+ * use a shared runtime", learn.microsoft.com/office/dev/add-ins/develop/configure-your-add-in-to-use-a-shared-runtime:
+ * the parts "share a set of global variables"). The task pane's Settings page refreshes the policy
+ * through its copy (refreshPolicy after saving); keeping the state on the page's global object
+ * under a registry symbol makes that refresh reach the copy the CADRE functions read. Without it
+ * the functions would only learn of a new policy through the worksheet onChanged event
+ * (ExcelApi 1.7), and the pane's recalculation could run before they had.
+ */
+interface Shared {
+  state: State;
+  readonly listeners: Set<(policy: Policy, calendar: WorkCalendar) => void>;
+}
+const SHARED_KEY = Symbol.for('cadre-ledger.policy-source');
+const holder = globalThis as unknown as Record<symbol, Shared | undefined>;
+const shared: Shared = (holder[SHARED_KEY] ??= { state: INITIAL, listeners: new Set() });
+const listeners = shared.listeners;
 
 /** The policy in force for the functions (synchronous; defaults until a workbook setting loads). */
 export function currentPolicy(): Policy {
-  return state.policy;
+  return shared.state.policy;
 }
 
 /** The work calendar in force: the statutory calendar plus the workbook's overrides. */
 export function currentCalendar(): WorkCalendar {
-  return state.calendar;
+  return shared.state.calendar;
 }
 
 /** Refused policy values and unreadable policy or calendar settings, each naming the setting or key. */
 export function policyErrors(): readonly Finding[] {
-  return state.errors;
+  return shared.state.errors;
 }
 
 /**
@@ -71,23 +89,24 @@ export function policyErrors(): readonly Finding[] {
  * defaults and say so in policyErrors() (the loader never throws).
  */
 export function applySettings(raw: StoredSettings): boolean {
+  const state = shared.state;
   if (raw.policy === state.raw.policy && raw.calendar === state.raw.calendar) return false;
   const loaded = workbookPolicyFrom(raw.policy, raw.calendar);
   const fingerprint = fingerprintOf(loaded.policy, calendarSettingText(loaded.calendarOverrides));
   const changed = fingerprint !== state.fingerprint;
-  state = { policy: loaded.policy, calendar: loaded.calendar, errors: loaded.errors, raw: { ...raw }, fingerprint };
+  shared.state = { policy: loaded.policy, calendar: loaded.calendar, errors: loaded.errors, raw: { ...raw }, fingerprint };
   if (changed) for (const fn of listeners) fn(loaded.policy, loaded.calendar);
   return changed;
 }
 
 /** Only the policy text changed (the calendar setting stays as last applied). */
 export function applyPolicySetting(raw: string | null): boolean {
-  return applySettings({ policy: raw, calendar: state.raw.calendar });
+  return applySettings({ policy: raw, calendar: shared.state.raw.calendar });
 }
 
 /** Only the calendar text changed (the policy setting stays as last applied). */
 export function applyCalendarSetting(raw: string | null): boolean {
-  return applySettings({ policy: state.raw.policy, calendar: raw });
+  return applySettings({ policy: shared.state.raw.policy, calendar: raw });
 }
 
 /** Load both settings from any settings reader (OfficeWorkbook, the file adapter, a test double). */

@@ -117,4 +117,28 @@ describe('calendar source', () => {
     expect(currentCalendar()).toBe(STATUTORY_CALENDAR);
     expect(policyErrors()[1].code).toBe('calendar.override-conflict');
   });
+
+  it('two bundled copies of the module share one state, as taskpane.js and functions.js do in the shared runtime', () => {
+    // webpack gives each entry its own copy of this module; the task pane saves settings through
+    // its copy (Settings → refreshPolicy) while the CADRE functions read theirs.
+    type Source = typeof import('../../../src/functions/policy-source');
+    let pane: Source | undefined;
+    let functions: Source | undefined;
+    jest.isolateModules(() => {
+      pane = jest.requireActual<Source>('../../../src/functions/policy-source');
+    });
+    jest.isolateModules(() => {
+      functions = jest.requireActual<Source>('../../../src/functions/policy-source');
+    });
+    expect(pane).not.toBe(functions);
+    const seen: number[] = [];
+    const off = functions!.onPolicyChange((p) => seen.push(p.notice.days));
+    expect(pane!.applyPolicySetting('{"notice":{"days":7}}')).toBe(true);
+    expect(functions!.currentPolicy().notice.days).toBe(7);
+    expect(currentPolicy().notice.days).toBe(7);
+    expect(seen).toEqual([7]);
+    // The functions' copy sees the same stored text, so reading it again is no change (no second recalculation).
+    expect(functions!.applyPolicySetting('{"notice":{"days":7}}')).toBe(false);
+    off();
+  });
 });
