@@ -27,34 +27,74 @@ function monthOf(y: string, m: string, style: 'cn' | 'dot'): string {
   return style === 'cn' ? `${y}年${Number(m)}月` : `${y}.${m.padStart(2, '0')}`;
 }
 
-/** Mask ID numbers and cut birth dates to the month in one text. */
-export function guardText(text: string): { readonly text: string; readonly hits: readonly PrivacyHit[] } {
-  const hits: PrivacyHit[] = [];
-  // Full-width digits count too; toHalfWidth maps one UTF-16 unit to one, so offsets line up.
+/**
+ * Replace the matches of `re` found in the half-width form of `text` (full-width digits count too;
+ * toHalfWidth maps one UTF-16 unit to one, so offsets line up), keeping the rest as written.
+ */
+function replaceOnHalfWidth(text: string, re: RegExp, replace: (m: RegExpMatchArray, original: string) => string): string {
   const half = toHalfWidth(text);
   let out = '';
   let last = 0;
-  for (const m of half.matchAll(ID)) {
+  for (const m of half.matchAll(re)) {
     const i = m.index ?? 0;
-    const replacement = maskIdNumber(m[0]);
-    hits.push({ kind: 'id-number', replacement });
-    out += text.slice(last, i) + replacement;
+    out += text.slice(last, i) + replace(m, text.slice(i, i + m[0].length));
     last = i + m[0].length;
   }
-  out += text.slice(last);
-  const birth = (full: string, y: string, m1?: string, m2?: string, m3?: string): string => {
+  return out + text.slice(last);
+}
+
+// Digit groups joined by single spaces or hyphens ("1101 0119 7805 1200 13", "110101-19780512-0013").
+const SEP = '[ \u00a0\u3000-]';
+const SPACED_RUN = new RegExp(`(?<![0-9A-Za-z*])[0-9]+(?:${SEP}[0-9]+)+(?:${SEP}?[Xx])?(?![0-9A-Za-z])`, 'g');
+
+/** Inside one run of digit groups: every span of whole groups that spells an 18- or 15-digit ID, masked. */
+function maskSpacedRun(run: string, hits: PrivacyHit[]): string {
+  const groups = [...run.matchAll(/[0-9]+[Xx]?|[Xx]/g)].map((m) => ({ text: m[0], from: m.index ?? 0, to: (m.index ?? 0) + m[0].length }));
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < groups.length;) {
+    let digits = '';
+    let end = -1;
+    for (let j = i; j < groups.length; j++) {
+      digits += groups[j].text;
+      if (digits.length > 18 || /[Xx]./.test(digits)) break;
+      if (/^[0-9]{17}[0-9Xx]$/.test(digits) || (/^[0-9]{15}$/.test(digits) && end < 0)) end = j;
+    }
+    if (end < 0) {
+      i++;
+      continue;
+    }
+    const id = groups
+      .slice(i, end + 1)
+      .map((g) => g.text)
+      .join('');
+    const replacement = maskIdNumber(id);
+    hits.push({ kind: 'id-number', replacement });
+    out += run.slice(last, groups[i].from) + replacement;
+    last = groups[end].to;
+    i = end + 1;
+  }
+  return out + run.slice(last);
+}
+
+/** Mask ID numbers (also full-width, or written in groups) and cut birth dates to the month in one text. */
+export function guardText(text: string): { readonly text: string; readonly hits: readonly PrivacyHit[] } {
+  const hits: PrivacyHit[] = [];
+  let out = replaceOnHalfWidth(text, ID, (m) => {
+    const replacement = maskIdNumber(m[0]);
+    hits.push({ kind: 'id-number', replacement });
+    return replacement;
+  });
+  out = replaceOnHalfWidth(out, SPACED_RUN, (m) => maskSpacedRun(m[0], hits));
+  const birth = (y: string, m1?: string, m2?: string, m3?: string): string => {
     const replacement = m1 !== undefined ? monthOf(y, m1, 'cn') : monthOf(y, (m2 ?? m3) as string, 'dot');
     hits.push({ kind: 'birth-date', replacement });
     return replacement;
   };
-  out = out.replace(
-    BIRTH_BEFORE,
-    (_all, lead: string, y: string, cm: string | undefined, _cd, dm: string | undefined, _dd, nm: string | undefined) => lead + birth(_all, y, cm, dm, nm),
-  );
-  out = out.replace(
-    BIRTH_AFTER,
-    (_all, y: string, cm: string | undefined, _cd, dm: string | undefined, _dd, nm: string | undefined, _nd, tail: string) => birth(_all, y, cm, dm, nm) + tail,
-  );
+  // Groups: lead, year, 年-month, 年-day, sep-month, sep-day, yyyymm's month, its day (BIRTH_AFTER: the
+  // same without the lead, then the tail). The lead and the tail are kept as written.
+  out = replaceOnHalfWidth(out, BIRTH_BEFORE, (m, o) => o.slice(0, m[1].length) + birth(m[2], m[3], m[5], m[7]));
+  out = replaceOnHalfWidth(out, BIRTH_AFTER, (m, o) => birth(m[1], m[2], m[4], m[6]) + o.slice(o.length - m[8].length));
   return { text: out, hits };
 }
 

@@ -9,7 +9,7 @@ import type { FieldKey } from '../ledger/fields';
 import type { CellValue, RangeBox } from '../ledger/grid';
 import type { TypedRow } from '../ledger/rows';
 import type { Reason } from '../rules/decision';
-import { maskIdNumber } from '../values/id-number';
+import { guardText } from '../brief/privacy';
 import { formatIso, toSerial, type LocalDate } from '../values/local-date';
 import { normalizeText } from '../values/text';
 import type { CellStyle, SheetSpec } from '../workbook/port';
@@ -41,11 +41,13 @@ export function reasonText(reasons: readonly Reason[], locale: 'zh-CN' | 'en-US'
   return reasons.map((r) => r.message[locale]).join('\n');
 }
 
-const ID_IN_TEXT = /(?<![0-9])(\d{17}[\dXx]|\d{15})(?![0-9])/g;
-
-/** Any 15- or 18-digit ID inside a text, masked (first 6 + ******** + last 4). */
+/**
+ * Text for the public (SPEC §3): any 15- or 18-digit ID inside it masked (first 6 + ******** +
+ * last 4; also full-width or written in groups) and birth dates cut to the month — the same guard
+ * the brief applies (src/brief/privacy.ts).
+ */
 export function maskIdsInText(text: string): string {
-  return text.replace(ID_IN_TEXT, (m) => maskIdNumber(m));
+  return guardText(text).text;
 }
 
 /** A date cell written as a real date with an ISO display format. */
