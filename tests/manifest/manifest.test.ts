@@ -175,6 +175,72 @@ describe.each([
     ]);
   });
 
+  test('every element has the children its schema allows, in the schema order', () => {
+    // Office validates the manifest against XSD <xs:sequence>s: a child out of order (e.g. a
+    // CustomTab's <Label> before its <Group>s) makes the add-in fail to load. Sequences from
+    // OfficeAppManifestV1_1.xsd (OfficeApp, TaskPaneApp), TaskPaneAppVersionOverridesV1_0.xsd and
+    // OfficeAppBasicTypesV1_0.xsd (github.com/OfficeDev/office-js-docs-pr, docs/overview/schemas/taskpane;
+    // the Host sequence Runtimes → AllFormFactors → DesktopFormFactor as in [MS-OWEMXML] 2.3 "Host",
+    // learn.microsoft.com/openspecs/office_file_formats/ms-owemxml/514d1f0e-5775-49cd-82ee-44ccbb02ade0).
+    const SEQUENCES: Record<string, readonly string[]> = {
+      OfficeApp: [
+        'Id',
+        'AlternateId',
+        'Version',
+        'ProviderName',
+        'DefaultLocale',
+        'DisplayName',
+        'Description',
+        'IconUrl',
+        'HighResolutionIconUrl',
+        'SupportUrl',
+        'AppDomains',
+        'Hosts',
+        'Requirements',
+        'DefaultSettings',
+        'Permissions',
+        'VersionOverrides',
+      ],
+      Requirements: ['Sets', 'Methods'],
+      VersionOverrides: ['Description', 'Requirements', 'Hosts', 'Resources', 'WebApplicationInfo', 'EquivalentAddins'],
+      'Host/Workbook': ['Runtimes', 'AllFormFactors', 'DesktopFormFactor'],
+      Runtimes: ['Runtime'],
+      AllFormFactors: ['ExtensionPoint'],
+      'ExtensionPoint/CustomFunctions': ['Script', 'Page', 'Metadata', 'Namespace'],
+      DesktopFormFactor: ['GetStarted', 'FunctionFile', 'ExtensionPoint'],
+      GetStarted: ['Title', 'Description', 'LearnMoreUrl'],
+      'ExtensionPoint/PrimaryCommandSurface': ['OfficeTab', 'CustomTab'],
+      CustomTab: ['Group', 'Label'],
+      Group: ['Label', 'Icon', 'Control'],
+      'Control/Button': ['Label', 'Supertip', 'Icon', 'Action'],
+      Supertip: ['Title', 'Description'],
+      'Action/ShowTaskpane': ['TaskpaneId', 'SourceLocation', 'Title'],
+      'Action/ExecuteFunction': ['FunctionName'],
+      Resources: ['Images', 'Urls', 'ShortStrings', 'LongStrings'],
+    };
+    // Elements whose content depends on their xsi:type are keyed by it (Host/Workbook, Action/ShowTaskpane…).
+    const TYPED = new Set(['Host', 'ExtensionPoint', 'Control', 'Action']);
+    const key = (e: Element): string => {
+      const type = e.getAttribute('xsi:type');
+      return type && TYPED.has(e.localName) ? `${e.localName}/${type}` : e.localName;
+    };
+    const seen = new Set<string>();
+    for (const e of [doc.documentElement!, ...all(doc)]) {
+      const seq = SEQUENCES[key(e)];
+      if (!seq) continue;
+      const children = Array.from(e.childNodes)
+        .filter((n): n is Element => n.nodeType === 1)
+        .map((c) => c.localName);
+      const positions = children.map((c) => seq.indexOf(c));
+      expect([key(e), children.filter((_, i) => positions[i] < 0)]).toEqual([key(e), []]);
+      const sorted = [...positions].sort((a, b) => a - b);
+      expect([key(e), children]).toEqual([key(e), sorted.map((i) => seq[i])]);
+      seen.add(key(e));
+    }
+    // Every sequence above is exercised by this manifest.
+    expect([...seen].sort()).toEqual(Object.keys(SEQUENCES).sort());
+  });
+
   test('every URL is https', () => {
     const found = urls(doc);
     expect(found.length).toBeGreaterThan(8);
