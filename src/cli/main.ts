@@ -18,7 +18,7 @@ import { inflateRawSync } from 'zlib';
 import { parseArgs, USAGE, type CliArgs } from './args';
 import { nodeIo, type CliIo } from './io';
 import { policyInForce } from './policy';
-import { checkJson, editJson, editLine, eliminationJson, eliminationText, findingLine, sheetLine, summaryLine } from './output';
+import { checkJson, editJson, editLine, eliminationJson, eliminationText, unrankedLine, findingLine, sheetLine, summaryLine } from './output';
 
 /** Thrown inside a command for unusable input: printed as one line, exit 2. */
 class UsageError extends Error {
@@ -221,7 +221,11 @@ async function runEliminate(args: CliArgs, io: CliIo): Promise<number> {
   const sheets = result.ledgers.filter((l) => l.model.kind === 'assessment');
   if (!sheets.length) throw new UsageError(msg(`${file} 中没有年度考核测评表，无法排名`, `${file} has no annual assessment tally to rank`));
   const elim = eliminationOf(sheets, ctx.policy);
-  if (args.json) io.out(`${JSON.stringify(eliminationJson(elim))}\n`);
-  else print(io, eliminationText(elim, args.lang));
+  if (args.json) {
+    io.out(`${JSON.stringify(eliminationJson(elim))}\n`);
+    // stdout stays the SPEC §7 object; who could not be ranked goes to stderr, like policy warnings.
+    const unranked = unrankedLine(elim, args.lang);
+    if (unranked) io.err(`cadre-ledger: ${say(msg('警告：', 'Warning: '), args.lang)}${unranked}\n`);
+  } else print(io, eliminationText(elim, args.lang));
   return 0;
 }

@@ -97,9 +97,32 @@ export function editLine(e: CellEdit, lang: Locale): string {
   return `  ${e.sheet}!${a1(e.row, e.col)}  ${showCell(e.old.value, e.old.formula)} → ${next}  ${say(e.why, lang)}`;
 }
 
+/** Cadres counted in the population whose votes could not be ranked (bad data; check reports them). */
+export function unrankedRows(r: EliminationResult): EliminationResult['rows'] {
+  return r.rows.filter((x) => x.inPopulation && (x.rank === null || x.ratio === null));
+}
+
+/** One line naming the cadres that count towards N but have no rank, or null when there are none. */
+export function unrankedLine(r: EliminationResult, lang: Locale): string | null {
+  const u = unrankedRows(r);
+  if (!u.length) return null;
+  const where = u.map((x) => `${x.sheet ?? ''}!${(x.row ?? -1) + 1} ${x.name}`).join(lang === 'zh-CN' ? '、' : ', ');
+  return say(
+    msg(
+      `${u.length} 人计入总数但票数数据有误，未排名（见 check）：${where}`,
+      `${u.length} counted in the population but not ranked (bad vote data; see check): ${where}`,
+    ),
+    lang,
+  );
+}
+
+/**
+ * SPEC §7 eliminate object. `rows` holds the ranked cadres only (ratio a number in [0, 1], rank
+ * ≥ 1); those with bad vote data count towards `population` and are named by unrankedLine.
+ */
 export function eliminationJson(r: EliminationResult) {
   const rows = r.rows
-    .filter((x) => x.inPopulation)
+    .filter((x) => x.inPopulation && x.rank !== null && x.ratio !== null)
     .slice()
     .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (a.row ?? 0) - (b.row ?? 0))
     .map((x) => ({ sheet: x.sheet ?? '', row: (x.row ?? -1) + 1, name: x.name, ratio: x.ratio, rank: x.rank, tier: x.tier, tie: x.tie }));
@@ -130,5 +153,7 @@ export function eliminationText(r: EliminationResult, lang: Locale): string[] {
     const tie = row.tie ? say(msg('（并列，需研究决定）', ' (tied, needs a decision)'), lang) : '';
     lines.push(`  ${row.rank}. ${row.name}  ${pct}  ${tier}${tie}  ${row.sheet}!${row.row}`);
   }
+  const unranked = unrankedLine(r, lang);
+  if (unranked) lines.push(unranked);
   return lines;
 }

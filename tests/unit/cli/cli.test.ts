@@ -371,7 +371,10 @@ describe('the policy stored in the workbook (SPEC §2), with --policy on top', (
       const elim = await run(['eliminate', 'a.xlsx', '--json'], { 'a.xlsx': a });
       expect(elim.code).toBe(0);
       expect(JSON.parse(elim.out).counts).toEqual({ preliminary: 1, removal: 1, admonition: 0 }); // capped at preliminary − removal
-      expect(elim.err.split('\n').filter(Boolean)).toHaveLength(2);
+      // The two policy warnings, then the cadre with bad vote data who counts towards N but has no rank.
+      const lines = elim.err.split('\n').filter(Boolean);
+      expect(lines).toHaveLength(3);
+      expect(lines[2]).toMatch(/^cadre-ledger: 警告：1 人计入总数但票数数据有误，未排名/);
     });
 
     it('a warning from --policy names the file; one from both sources together names both', async () => {
