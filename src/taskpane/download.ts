@@ -3,6 +3,7 @@
  * standalone mode and the brief's .docx. Nothing is uploaded; this works in a browser and in
  * Excel's task pane webview.
  */
+import { DownloadBlockedError, hostBlocksDownloads } from './host-downloads';
 
 /** `台账.xlsx` → `台账-已修正.xlsx` (any other name gets the suffix and .xlsx). */
 export function correctedFileName(name: string): string {
@@ -12,7 +13,9 @@ export function correctedFileName(name: string): string {
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/** Save bytes as a file; throws DownloadBlockedError where the host would silently drop the download (Excel for Mac). */
 export function downloadBytes(bytes: Uint8Array, fileName: string, mime: string): void {
+  if (hostBlocksDownloads()) throw new DownloadBlockedError();
   const blob = new Blob([bytes as BlobPart], { type: mime });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
