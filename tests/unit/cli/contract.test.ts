@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { main } from '../../../src/cli/main';
 import type { CliIo } from '../../../src/cli/io';
+import { SHEET_KINDS } from '../../../src/ledger/sheet-kind';
 import { FIXTURES, type FixtureName } from '../../fixtures/build';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
@@ -151,6 +152,16 @@ describe('cadre-ledger check --json: the SPEC §7 object on every fixture', () =
 
   it('the codes SPEC §7 names exist, are documented, and some fixture emits each', () => {
     for (const c of SPEC_CODES) expect([c, DOCUMENTED.has(c), emitted.has(c)]).toEqual([c, true, true]);
+  });
+
+  it('the kinds the recogniser can give are exactly the SPEC §5 list, and the fixtures show every one', async () => {
+    expect([...SHEET_KINDS].sort()).toEqual([...SPEC_KINDS].sort());
+    const seen = new Set<string>();
+    for (const name of NAMES) {
+      const r = await run(['check', name, '--json', '--as-of', AS_OF], { [name]: await FIXTURES[name]() });
+      for (const sh of JSON.parse(r.out).sheets) seen.add(sh.kind);
+    }
+    expect([...seen].sort()).toEqual([...SPEC_KINDS].sort());
   });
 
   it('the clean fixture exits 0 with no findings', async () => {
