@@ -40,19 +40,37 @@ export function isValidWrite(w: CellWrite): boolean {
 export function checkPlan(plan: EditPlan, sheets: readonly { readonly name: string; readonly protected: boolean }[]): PlanProblem | null {
   const byName = new Map(sheets.map((s) => [s.name, s]));
   const seen = new Set<string>();
+  // The first planned cell on a sheet and how many there are, so a refusal names the cell.
+  const cellsOn = (sheet: string): { zh: string; en: string } => {
+    const on = plan.edits.filter((x) => x.sheet === sheet && Number.isInteger(x.row) && Number.isInteger(x.col) && x.row >= 0 && x.col >= 0);
+    const ref = on.length ? a1(on[0].row, on[0].col) : '';
+    return {
+      zh: `计划修改“${sheet}”${ref && `!${ref}`}${on.length > 1 ? ` 等 ${on.length} 个单元格` : ''}`,
+      en: `the plan changes "${sheet}"${ref && `!${ref}`}${on.length > 1 ? ` and ${on.length - 1} more` : ''}`,
+    };
+  };
   for (const e of plan.edits) {
     const info = byName.get(e.sheet);
-    if (!info)
+    if (!info) {
+      const c = cellsOn(e.sheet);
       return {
         code: 'sheet-missing',
         sheet: e.sheet,
-        message: msg(`找不到工作表“${e.sheet}”，未做任何修改`, `Sheet "${e.sheet}" not found; nothing was changed`),
+        message: msg(
+          `找不到工作表“${e.sheet}”（${c.zh}），未做任何修改；该工作表可能已被改名或删除，请重新预览`,
+          `Sheet "${e.sheet}" not found (${c.en}); nothing was changed. It may have been renamed or deleted: preview again`,
+        ),
       };
+    }
     if (info.protected) {
+      const c = cellsOn(e.sheet);
       return {
         code: 'sheet-protected',
         sheet: e.sheet,
-        message: msg(`工作表“${e.sheet}”受保护，未做任何修改；请先撤销工作表保护`, `Sheet "${e.sheet}" is protected; nothing was changed. Unprotect it first`),
+        message: msg(
+          `工作表“${e.sheet}”受保护（${c.zh}），未做任何修改；请先撤销工作表保护`,
+          `Sheet "${e.sheet}" is protected (${c.en}); nothing was changed. Unprotect it first`,
+        ),
       };
     }
     const ref = a1(e.row, e.col);
