@@ -109,8 +109,14 @@ export class Pane {
       acceptDownloads: true,
       args: CHROMIUM_ARGS,
     });
+    // Requests are watched on the whole context: every page, popup (e.g. the help page) and worker.
+    this.context.on('request', (r) => {
+      const url = r.url();
+      if (!url.startsWith(this.base) && !url.startsWith('data:') && !url.startsWith('blob:')) this.foreign.push(url);
+    });
+    this.context.on('page', (p) => this.watch(p));
     this.page = this.context.pages()[0] ?? (await this.context.newPage());
-    this.watch(this.page);
+    if (!this.watched.has(this.page)) this.watch(this.page);
   }
 
   async stop(): Promise<void> {
@@ -119,11 +125,11 @@ export class Pane {
     if (this.tmp) fs.rmSync(this.tmp, { recursive: true, force: true });
   }
 
+  private readonly watched = new WeakSet<Page>();
+
+  /** Page errors and console errors of one page. */
   private watch(page: Page): void {
-    page.on('request', (r) => {
-      const url = r.url();
-      if (!url.startsWith(this.base) && !url.startsWith('data:') && !url.startsWith('blob:')) this.foreign.push(url);
-    });
+    this.watched.add(page);
     page.on('pageerror', (e) => this.problems.push(`pageerror: ${e.message}`));
     page.on('console', (m) => {
       if (m.type() !== 'error') return;
