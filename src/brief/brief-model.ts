@@ -7,6 +7,7 @@
  * the month only, and of the notice's 家庭财产申报结果 only whether it was published — never its
  * contents. privacy.ts double-checks the rendered text anyway.
  */
+import { msg, type Locale, type Msg } from '../i18n/message';
 import { STATUTORY, STATUTORY_CALENDAR, type WorkCalendar } from '../calendar';
 import { checkWorkbook } from '../ledger/check-workbook';
 import { eliminationRecords, validVotesOf } from '../ledger/checks/assessment';
@@ -157,13 +158,15 @@ export interface InvestigationItem {
 
 export interface PolicyItem {
   readonly key: string;
-  /** What the value governs, in Chinese. */
+  /** What the value governs, in Chinese (the brief document is Chinese whatever the UI language). */
   readonly label: string;
   readonly value: string;
   readonly defaultValue: string;
   readonly changed: boolean;
   /** The seed clause or reason behind the default. */
   readonly basis: string;
+  /** The same row in both languages, for the pane's preview (it follows the language switch). */
+  readonly screen: { readonly label: Msg; readonly value: Msg; readonly defaultValue: Msg };
 }
 
 export interface SourceSheet {
@@ -622,7 +625,10 @@ function investigationsOf(sheets: readonly TypedSheet[], policy: Policy): Invest
 // ---------------------------------------------------------------------------------------------
 // 五、政策设置
 
-/** What each policy key governs, as the committee reads it. */
+/**
+ * What each policy key governs, as the committee reads it. Chinese: the brief (sheet and .docx) is
+ * an official Chinese document whatever the UI language; only the pane's preview uses PolicyItem.screen.
+ */
 export const POLICY_LABELS: Readonly<Record<string, string>> = {
   'recommend.incumbentMinRatio': '原班子成员推荐得票比例下限',
   'recommend.newcomerMinRatio': '新推荐人选得票比例下限',
@@ -652,6 +658,50 @@ export const POLICY_LABELS: Readonly<Record<string, string>> = {
   'orgLife.maxAbsenceShare': '“经常不参加组织生活”的缺席比例',
 };
 
+/** POLICY_LABELS in English, for the pane's preview only (the brief itself stays Chinese). */
+export const POLICY_LABELS_EN: Readonly<Record<string, string>> = {
+  'recommend.incumbentMinRatio': 'Minimum vote ratio, incumbents',
+  'recommend.newcomerMinRatio': 'Minimum vote ratio, newcomers',
+  'recommend.denominator': 'Vote ratio base',
+  'recommend.quorum': 'Recommendation quorum',
+  'inspection.candidatesPerPost': 'Inspection candidates per post',
+  'inspection.finalistsPerPost': 'Finalists per post',
+  'notice.days': 'Notice period (days)',
+  'notice.dayKind': 'Notice period counted in',
+  'notice.countStartDay': 'First notice day counts',
+  'notice.requiredFields': 'Notice contents',
+  'committeeVote.passShareOfMembers': 'Committee pass share (of all members)',
+  'committeeVote.quorum': 'Committee quorum',
+  'probation.months': 'Probation (months)',
+  'probation.reportEveryMonths': 'Probation report interval (months)',
+  'probation.dueSoonDays': 'Probation end reminder (days)',
+  'assessment.allowBasicCompetent': 'Assessment grades include “basically competent”',
+  'dismissal.incompetentTriggerRatio': 'Incompetent-vote share for a joint investigation',
+  'dismissal.standbyMonths': 'Standby period (months)',
+  'elimination.levels': 'Bottom elimination population (post levels)',
+  'elimination.preliminaryShare': 'Preliminary candidate share',
+  'elimination.removalShare': 'Removal share',
+  'elimination.admonitionShare': 'Admonition share',
+  'elimination.rounding': 'Rounding of counts',
+  'elimination.admonitionMonths': 'Admonition period (months)',
+  'accountability.windowMonths': 'Accountability window after taking the post (months)',
+  'orgLife.maxAbsenceShare': 'Absence share that counts as “often missing Party meetings”',
+  'calendar.extraHolidays': 'Extra days off',
+  'calendar.extraWorkdays': 'Extra working days',
+  'calendar.years': 'Holiday schedules entered by hand',
+};
+
+const ENUM_EN: Readonly<Record<string, string>> = {
+  present: 'voters present',
+  eligible: 'eligible voters',
+  valid: 'valid votes',
+  working: 'working days',
+  calendar: 'calendar days',
+  round: 'round half up',
+  floor: 'round down',
+  ceil: 'round up',
+};
+
 const ENUM_ZH: Readonly<Record<string, string>> = {
   present: '实到人数',
   eligible: '应到人数',
@@ -663,15 +713,22 @@ const ENUM_ZH: Readonly<Record<string, string>> = {
   ceil: '进一',
 };
 
-/** A policy value as the brief prints it: shares per src/policy/format.ts, enums in Chinese. */
-export function policyValueText(key: string, value: unknown): string {
-  if (value === null || value === undefined) return '无';
-  if (typeof value === 'boolean') return value ? '是' : '否';
-  if (Array.isArray(value)) return value.map(String).join('、');
+/**
+ * A policy value as the brief prints it: shares per src/policy/format.ts, enums in Chinese. The
+ * pane's preview asks for 'en-US' too; list items (post levels, notice contents) are ledger terms
+ * and stay as written.
+ */
+export function policyValueText(key: string, value: unknown, locale: Locale = 'zh-CN'): string {
+  const en = locale === 'en-US';
+  if (value === null || value === undefined) return en ? 'none' : '无';
+  if (typeof value === 'boolean') return en ? (value ? 'yes' : 'no') : value ? '是' : '否';
+  if (Array.isArray(value)) return value.map(String).join(en ? ', ' : '、');
   if (typeof value === 'number') return policyNumberText(key, value);
-  if (typeof value === 'string') return ENUM_ZH[value] ?? value;
+  if (typeof value === 'string') return (en ? ENUM_EN : ENUM_ZH)[value] ?? value;
   return JSON.stringify(value);
 }
+
+const both = (key: string, value: unknown): Msg => msg(policyValueText(key, value), policyValueText(key, value, 'en-US'));
 
 function policyItems(policy: Policy): PolicyItem[] {
   return policyDiff(policy).map((d) => ({
@@ -681,14 +738,31 @@ function policyItems(policy: Policy): PolicyItem[] {
     defaultValue: policyValueText(d.key, d.default),
     changed: d.changed,
     basis: d.source['zh-CN'],
+    screen: {
+      label: msg(POLICY_LABELS[d.key] ?? d.key, POLICY_LABELS_EN[d.key] ?? d.key),
+      value: both(d.key, d.value),
+      defaultValue: both(d.key, d.default),
+    },
   }));
 }
 
-const dayList = (days: ReadonlySet<number>): string =>
+const dayList = (days: ReadonlySet<number>, locale: Locale = 'zh-CN'): string =>
   [...days]
     .sort((a, b) => a - b)
     .map((e) => formatIso(fromEpochDay(e)))
-    .join('、') || '无';
+    .join(locale === 'en-US' ? ', ' : '、') || (locale === 'en-US' ? 'none' : '无');
+const NONE = msg('无', 'none');
+/** A calendar row's screen texts (its label in both languages, the value and the default 无). */
+const calScreen = (key: string, value: Msg): PolicyItem['screen'] => ({
+  label: msg(CAL_LABELS[key] ?? key, POLICY_LABELS_EN[key] ?? key),
+  value,
+  defaultValue: NONE,
+});
+const CAL_LABELS: Readonly<Record<string, string>> = {
+  'calendar.extraHolidays': '另行放假的日期',
+  'calendar.extraWorkdays': '另行上班的日期',
+  'calendar.years': '另行录入的年度节假日安排',
+};
 
 /**
  * The work calendar in force, as rows of the same table: the days off and working days the county
@@ -701,24 +775,27 @@ function calendarItems(cal: WorkCalendar): PolicyItem[] {
   return [
     {
       key: 'calendar.extraHolidays',
-      label: '另行放假的日期',
+      label: CAL_LABELS['calendar.extraHolidays'],
       value: dayList(cal.extraHolidays),
+      screen: calScreen('calendar.extraHolidays', msg(dayList(cal.extraHolidays), dayList(cal.extraHolidays, 'en-US'))),
       defaultValue: '无',
       changed: cal.extraHolidays.size > 0,
       basis,
     },
     {
       key: 'calendar.extraWorkdays',
-      label: '另行上班的日期',
+      label: CAL_LABELS['calendar.extraWorkdays'],
       value: dayList(cal.extraWorkdays),
+      screen: calScreen('calendar.extraWorkdays', msg(dayList(cal.extraWorkdays), dayList(cal.extraWorkdays, 'en-US'))),
       defaultValue: '无',
       changed: cal.extraWorkdays.size > 0,
       basis,
     },
     {
       key: 'calendar.years',
-      label: '另行录入的年度节假日安排',
+      label: CAL_LABELS['calendar.years'],
       value: added.map((y) => `${y}年`).join('、') || '无',
+      screen: calScreen('calendar.years', msg(added.map((y) => `${y}年`).join('、') || '无', added.map(String).join(', ') || 'none')),
       defaultValue: '无',
       changed: added.length > 0,
       basis: '尚未公布或需要更正的年度，按当年节假日安排通知录入',

@@ -4,7 +4,7 @@
  * encrypted, not a workbook, bad arguments or policy). Unusable input gives one clear line on
  * stderr.
  */
-import { msg, say, type Locale, type Msg } from '../i18n/message';
+import { msg, plural, say, type Locale, type Msg } from '../i18n/message';
 import type { GetSetting } from '../policy/workbook-policy';
 import { checkWorkbook } from '../ledger/check-workbook';
 import { planWorkbookFixes } from '../ledger/fix-workbook';
@@ -203,7 +203,10 @@ async function runFix(args: CliArgs, io: CliIo): Promise<number> {
     const lang = args.lang;
     print(io, [
       say(
-        msg(`修复 ${file} → ${args.output}：共修改 ${plan.edits.length} 个单元格`, `Fixed ${file} → ${args.output}: ${plan.edits.length} cells changed`),
+        msg(
+          `修复 ${file} → ${args.output}：共修改 ${plan.edits.length} 个单元格`,
+          `Fixed ${file} → ${args.output}: ${plan.edits.length} ${plural(plan.edits.length, 'cell', 'cells')} changed`,
+        ),
         lang,
       ),
       ...plan.edits.map((e) => editLine(e, lang)),

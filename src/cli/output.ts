@@ -1,7 +1,7 @@
 /**
  * What the CLI prints: the exact JSON objects of SPEC §7 and readable text for people.
  */
-import { msg, say, type Locale } from '../i18n/message';
+import { msg, plural, say, type Locale } from '../i18n/message';
 import { columnLetter, a1, isCellError, type CellValue } from '../ledger/grid';
 import type { LedgerFinding } from '../ledger/findings';
 import type { SheetModel } from '../ledger/recognize';
@@ -67,7 +67,7 @@ export function summaryLine(findings: readonly LedgerFinding[], lang: Locale): s
   return say(
     msg(
       `共 ${findings.length} 个问题：错误 ${n('error')}，警告 ${n('warning')}，提示 ${n('info')}。`,
-      `${findings.length} findings: ${n('error')} errors, ${n('warning')} warnings, ${n('info')} info.`,
+      `${findings.length} ${plural(findings.length, 'finding', 'findings')}: ${n('error')} ${plural(n('error'), 'error', 'errors')}, ${n('warning')} ${plural(n('warning'), 'warning', 'warnings')}, ${n('info')} info.`,
     ),
     lang,
   );

@@ -8,7 +8,7 @@ export const W2 = {
   probTitle: msg('试用期管理', 'Probation'),
   probDescription: msg(
     '二.5：试用期满日期（EDATE）、季度汇报应交与逾期、截至指定日期的状态；即将期满的排在最前。输出“试用期管理”工作表。',
-    '二.5: end of probation (EDATE), quarterly reports due and overdue, status as of a date; those ending soon first. Writes the 试用期管理 sheet.',
+    '二.5: end of probation (EDATE), quarterly reports due and overdue, status as of a date; those ending soon first. Writes the “试用期管理” sheet.',
   ),
   probSource: msg('试用期台账或常委会表决结果', 'Probation ledger or committee vote result'),
   probMissingStart: msg(
@@ -28,16 +28,16 @@ export const W2 = {
   optAsOfHelp: msg('按此日期判断状态和逾期汇报（默认今天）', 'Status and overdue reports as of this date (default today)'),
   probCounts: msg(
     '共 {total} 人：{soon} 人 {days} 天内期满，{awaiting} 人期满待考核，{inProbation} 人试用期内，{concluded} 人已考核；逾期未交汇报 {overdue} 次',
-    '{total} people: {soon} ending within {days} days, {awaiting} ended awaiting assessment, {inProbation} in probation, {concluded} assessed; {overdue} reports overdue',
+    '{total} {total|person|people}: {soon} ending within {days} {days|day|days}, {awaiting} ended awaiting assessment, {inProbation} in probation, {concluded} assessed; {overdue} {overdue|report|reports} overdue',
   ),
-  probUpcoming: msg('即将期满（{days} 天内）', 'Ending within {days} days'),
-  probNoneUpcoming: msg('{days} 天内没有人试用期满。', 'Nobody’s probation ends within {days} days.'),
+  probUpcoming: msg('即将期满（{days} 天内）', 'Ending within {days} {days|day|days}'),
+  probNoneUpcoming: msg('{days} 天内没有人试用期满。', 'Nobody’s probation ends within {days} {days|day|days}.'),
 
   // 6 年度末位淘汰
   elimTitle: msg('年度末位淘汰', 'Annual bottom elimination'),
   elimDescription: msg(
     '四.4：测算范围（可调整）、总数 N 及 2%/1%/1% 名额的算式、按不称职票比例排名与档次（并列跨界提请研究）；旁列四.2 不称职票达到二分之一的联合调查名单。输出“末位淘汰测算”工作表。',
-    '四.4: the population (editable), N and the 2 %/1 %/1 % counts with their arithmetic, the ranking by incompetent-vote share with tiers (ties across a cut-off flagged for a decision); beside it the 四.2 list of those reaching one half. Writes the 末位淘汰测算 sheet.',
+    '四.4: the population (editable), N and the 2 %/1 %/1 % counts with their arithmetic, the ranking by incompetent-vote share with tiers (ties across a cut-off flagged for a decision); beside it the 四.2 list of those reaching one half. Writes the “末位淘汰测算” sheet.',
   ),
   elimSource: msg('年度考核测评汇总表', 'Annual assessment tally'),
   optLevels: msg('纳入的职级', 'Levels in the population'),
@@ -93,13 +93,16 @@ export const W2 = {
   setResetKey: msg('将 {key} 恢复为默认值', 'Reset {key} to its default'),
   setResetAll: msg('全部恢复默认', 'Reset all to defaults'),
   setSave: msg('保存到工作簿', 'Save to workbook'),
-  setSaved: msg('已保存到工作簿：{n} 项不同于默认值。', 'Saved in the workbook: {n} settings differ from the defaults.'),
+  setSaved: msg('已保存到工作簿：{n} 项不同于默认值。', 'Saved in the workbook: {n} {n|setting differs|settings differ} from the defaults.'),
   setSavedDownload: msg(
     '已保存到工作簿：{n} 项不同于默认值。独立模式下请下载工作簿以保留修改。',
-    'Saved in the workbook: {n} settings differ from the defaults. In standalone mode, download the workbook to keep them.',
+    'Saved in the workbook: {n} {n|setting differs|settings differ} from the defaults. In standalone mode, download the workbook to keep them.',
   ),
   setDownload: msg('下载工作簿（含设置）', 'Download the workbook (with the settings)'),
   setNotSaved: msg('有设置未通过检查，工作簿未作任何修改。', 'Some settings were refused; the workbook is unchanged.'),
+  setNotSavedList: msg('有设置未通过检查，工作簿未作任何修改。{list}', 'Some settings were refused; the workbook is unchanged. {list}'),
+  setFileName: msg('{base}-设置.xlsx', '{base}-settings.xlsx'),
+  setFileBase: msg('工作簿', 'workbook'),
   setChanged: msg('已修改', 'changed'),
   setDefault: msg('默认', 'default'),
   setStoredRefused: msg('工作簿中保存的值被拒绝，正在使用默认值：', 'The stored value was refused; the default is in force: '),
@@ -122,7 +125,7 @@ export const W2 = {
   calAddYear: msg('添加年度安排', 'Add a year'),
   calRemoveYear: msg('删除 {year} 年安排', 'Remove the {year} schedule'),
   calKnownYears: msg('内置法定节假日数据覆盖：{from}–{to} 年', 'Built-in statutory calendar covers {from}–{to}'),
-  optWriteSheet: msg('同时写出“政策设置”工作表（便于打印）', 'Also write the 政策设置 sheet (for printing)'),
+  optWriteSheet: msg('同时写出“政策设置”工作表（便于打印）', 'Also write the “政策设置” sheet (for printing)'),
 
   // result columns
   colName: msg('姓名', 'Name'),
@@ -136,11 +139,11 @@ export const W2 = {
   colStatus: msg('状态', 'Status'),
   colRank: msg('名次', 'Rank'),
   colLevel: msg('职级', 'Level'),
-  colVotes: msg('不称职票/有效票', 'Incompetent/valid'),
+  colVotes: msg('不称职票/有效票', 'Incompetent / valid'),
   colRatio: msg('比例', 'Share'),
   colTier: msg('档次', 'Tier'),
   colTie: msg('并列', 'Tie'),
-  colTrigger: msg('联合调查', 'Investigation'),
+  colTrigger: msg('联合调查', 'Joint inquiry'),
   colKey: msg('设置项', 'Setting'),
   colValue: msg('当前值', 'Value'),
   colDefault: msg('默认值', 'Default'),

@@ -2,7 +2,7 @@
  * The task pane's string catalogue: every user-facing text of the shell in zh-CN and en-US.
  * Feature screens add their own entries here (or keep a local catalogue built with `msg`).
  */
-import { msg, type Msg } from './message';
+import { isMsg, msg, plural, type Locale, type Msg, type MsgValue } from './message';
 
 export const S = {
   appTitle: msg('干部台账助手', 'Cadre Ledger Assistant'),
@@ -43,7 +43,7 @@ export const S = {
   noWorkbook: msg('尚未打开工作簿。', 'No workbook is open.'),
   readingWorkbook: msg('正在读取工作簿…', 'Reading the workbook…'),
   sheetsCaption: msg('工作簿中的工作表', 'Sheets in the workbook'),
-  sheetCount: msg('共 {n} 个工作表', '{n} sheets'),
+  sheetCount: msg('共 {n} 个工作表', '{n} {n|sheet|sheets}'),
   colSheet: msg('工作表', 'Sheet'),
   colKind: msg('台账类型', 'Ledger kind'),
   headerRows: msg('表头：第 {from}–{to} 行', 'header: rows {from}–{to}'),
@@ -65,8 +65,8 @@ export const S = {
   ),
   runCheck: msg('开始检查', 'Run the check'),
   checking: msg('正在检查…', 'Checking…'),
-  checkNone: msg('未发现问题（共检查 {cells} 个单元格）。', 'No problems found ({cells} cells checked).'),
-  checkSummary: msg('共检查 {cells} 个单元格，发现 {n} 个问题。', '{cells} cells checked, {n} problems found.'),
+  checkNone: msg('未发现问题（共检查 {cells} 个单元格）。', 'No problems found ({cells} {cells|cell|cells} checked).'),
+  checkSummary: msg('共检查 {cells} 个单元格，发现 {n} 个问题。', '{cells} {cells|cell|cells} checked, {n} {n|problem|problems} found.'),
   colCell: msg('单元格', 'Cell'),
   colSeverity: msg('级别', 'Severity'),
   colProblem: msg('问题', 'Problem'),
@@ -120,7 +120,20 @@ export const S = {
 
 export type StringKey = keyof typeof S;
 
-/** Fill {name} placeholders. */
-export function fill(text: string, values: Readonly<Record<string, string | number>>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, k: string) => (k in values ? String(values[k]) : whole));
+/** A message with its placeholders filled in both languages (each half worded in its language). */
+export function phraseMsg(m: Msg, values: Readonly<Record<string, MsgValue>>): Msg {
+  return { 'zh-CN': fill(m['zh-CN'], values, 'zh-CN'), 'en-US': fill(m['en-US'], values, 'en-US') };
+}
+
+/**
+ * Fill {name} placeholders, and English plural forms {n|one|other} (the word only: write
+ * `{n} {n|sheet|sheets}`; see `plural` in message.ts). Msg values are worded in `locale`.
+ */
+export function fill(text: string, values: Readonly<Record<string, MsgValue>>, locale: Locale = 'zh-CN'): string {
+  const word = (v: MsgValue): string => (isMsg(v) ? v[locale] : String(v));
+  return text
+    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (whole, k: string, one: string, other: string) =>
+      k in values ? plural(Number(word(values[k])), one, other) : whole,
+    )
+    .replace(/\{(\w+)\}/g, (whole, k: string) => (k in values ? word(values[k]) : whole));
 }

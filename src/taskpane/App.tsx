@@ -1,12 +1,13 @@
 /** The task pane shell: header, language switch, navigation and the routed screens. */
 import { useCallback, useEffect, useMemo, useState, type ReactElement } from 'react';
 import { Button, FluentProvider, MessageBar, MessageBarBody, Tab, TabList, Text, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
-import type { Locale } from '../i18n/message';
+import type { Locale, Msg } from '../i18n/message';
 import { S } from '../i18n/strings';
 import type { HostInfo } from './host';
 import { LocaleContext, saveLocale, useT } from './i18n';
 import { ROUTES, navigate, useRoute, type Route } from './router';
 import { SessionContext, type SessionState, type Workbook } from './session';
+import { errorMsg } from './use-grids';
 import { HomePage } from './pages/Home';
 import { CheckPage } from './pages/Check';
 import { BriefPage } from './pages/Brief';
@@ -82,7 +83,7 @@ function useWorkbookSession(host: HostInfo, excelPort: WorkbookPort | null): Ses
   const [workbook, setWorkbook] = useState<Workbook | null>(excelPort ? { port: excelPort, label: S.thisWorkbook, source: 'excel' } : null);
   const [generation, setGeneration] = useState(0);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Msg | null>(null);
 
   const load = useCallback(async (open: () => Promise<Workbook>) => {
     setBusy(true);
@@ -91,7 +92,7 @@ function useWorkbookSession(host: HostInfo, excelPort: WorkbookPort | null): Ses
       setWorkbook(await open());
       setGeneration((g) => g + 1);
     } catch (e) {
-      setError(errorText(e));
+      setError(errorMsg(e));
     } finally {
       setBusy(false);
     }
@@ -113,15 +114,6 @@ function useWorkbookSession(host: HostInfo, excelPort: WorkbookPort | null): Ses
   }, [host.kind, openSample]);
 
   return { workbook, generation, busy, error, openFile, openSample, reload };
-}
-
-/** A PortError carries a message for people in both languages; anything else shows its text. */
-function errorText(e: unknown): string {
-  if (e && typeof e === 'object' && 'userMessage' in e) {
-    const m = (e as { userMessage: { 'zh-CN': string; 'en-US': string } }).userMessage;
-    return `${m['zh-CN']} / ${m['en-US']}`;
-  }
-  return e instanceof Error ? e.message : String(e);
 }
 
 function Shell({ host }: { host: HostInfo }): ReactElement {

@@ -4,11 +4,14 @@
  * Excel's task pane webview.
  */
 import { DownloadBlockedError, hostBlocksDownloads } from './host-downloads';
+import type { Locale } from '../i18n/message';
+import { fill } from '../i18n/strings';
+import { C } from '../i18n/strings-check';
 
-/** `台账.xlsx` → `台账-已修正.xlsx` (any other name gets the suffix and .xlsx). */
-export function correctedFileName(name: string): string {
-  const base = name.replace(/\.(xlsx|xlsm|xls)$/i, '').trim() || '工作簿';
-  return `${base}-已修正.xlsx`;
+/** `台账.xlsx` → `台账-已修正.xlsx` (`台账-fixed.xlsx` in English; any other name gets the suffix and .xlsx). */
+export function correctedFileName(name: string, locale: Locale = 'zh-CN'): string {
+  const base = name.replace(/\.(xlsx|xlsm|xls)$/i, '').trim() || C.fileBase[locale];
+  return fill(C.fixedFileName[locale], { base }, locale);
 }
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,6 +1,6 @@
 /** The pane's language: a context holding the locale and a `t` that picks the right half of a Msg. */
 import { createContext, useContext } from 'react';
-import type { Locale, Msg } from '../i18n/message';
+import type { Locale, Msg, MsgValue, Phrase } from '../i18n/message';
 import { fill } from '../i18n/strings';
 
 export interface LocaleState {
@@ -10,7 +10,7 @@ export interface LocaleState {
 
 export const LocaleContext = createContext<LocaleState>({ locale: 'zh-CN', setLocale: () => undefined });
 
-export type Translate = (m: Msg, values?: Readonly<Record<string, string | number>>) => string;
+export type Translate = (m: Msg, values?: Readonly<Record<string, MsgValue>>) => string;
 
 export function useLocale(): LocaleState {
   return useContext(LocaleContext);
@@ -18,7 +18,12 @@ export function useLocale(): LocaleState {
 
 export function useT(): Translate {
   const { locale } = useContext(LocaleContext);
-  return (m, values) => (values ? fill(m[locale], values) : m[locale]);
+  return (m, values) => (values ? fill(m[locale], values, locale) : m[locale]);
+}
+
+/** A stored Phrase (message + values) worded in the current language, at render time. */
+export function phraseText(t: Translate, p: Phrase): string {
+  return t(p.msg, p.values);
 }
 
 const STORAGE_KEY = 'cadre-ledger.locale';

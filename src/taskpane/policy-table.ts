@@ -1,5 +1,5 @@
 /** The Policy as rows for the settings and brief screens: every key, its value and its source. */
-import type { Locale, Msg } from '../i18n/message';
+import { msg, type Locale, type Msg } from '../i18n/message';
 import { S } from '../i18n/strings';
 import { policyNumberText } from '../policy/format';
 import { POLICY_SOURCES, type Policy } from '../policy/policy';
@@ -24,15 +24,16 @@ export function policyRows(policy: Policy): PolicyRow[] {
   return rows;
 }
 
-const ENUM_TEXT: Readonly<Record<string, Msg>> = {
-  present: { 'zh-CN': '实到人数（present）', 'en-US': 'voters present (present)' },
-  eligible: { 'zh-CN': '应到人数（eligible）', 'en-US': 'eligible voters (eligible)' },
-  valid: { 'zh-CN': '有效票（valid）', 'en-US': 'valid votes (valid)' },
-  working: { 'zh-CN': '工作日（working）', 'en-US': 'working days (working)' },
-  calendar: { 'zh-CN': '自然日（calendar）', 'en-US': 'calendar days (calendar)' },
-  round: { 'zh-CN': '四舍五入（round）', 'en-US': 'round half up (round)' },
-  floor: { 'zh-CN': '向下取整（floor）', 'en-US': 'round down (floor)' },
-  ceil: { 'zh-CN': '向上取整（ceil）', 'en-US': 'round up (ceil)' },
+/** Policy enum values as the settings screen shows them (with the stored value in brackets). */
+export const ENUM_TEXT: Readonly<Record<string, Msg>> = {
+  present: msg('实到人数（present）', 'voters present (present)'),
+  eligible: msg('应到人数（eligible）', 'eligible voters (eligible)'),
+  valid: msg('有效票（valid）', 'valid votes (valid)'),
+  working: msg('工作日（working）', 'working days (working)'),
+  calendar: msg('自然日（calendar）', 'calendar days (calendar)'),
+  round: msg('四舍五入（round）', 'round half up (round)'),
+  floor: msg('向下取整（floor）', 'round down (floor)'),
+  ceil: msg('向上取整（ceil）', 'round up (ceil)'),
 };
 
 /** Shares (keys ending in Ratio/Share, and quorums) as src/policy/format.ts prints them: 50%, 2/3. */

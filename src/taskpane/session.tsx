@@ -18,7 +18,8 @@ export interface SessionState {
   /** Bumped whenever the workbook changes so screens re-read it. */
   readonly generation: number;
   readonly busy: boolean;
-  readonly error: string | null;
+  /** Why the last open failed, worded at render (follows the language switch). */
+  readonly error: Msg | null;
   readonly openFile: (file: File) => Promise<void>;
   readonly openSample: () => Promise<void>;
   readonly reload: () => void;

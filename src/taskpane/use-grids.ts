@@ -1,5 +1,6 @@
 /** Read the open workbook once per change (one port.read for all sheets, never cell by cell). */
 import { useEffect, useState } from 'react';
+import { isMsg, msg, type Msg } from '../i18n/message';
 import type { Grid } from '../ledger/grid';
 import type { SheetInfo } from '../workbook/port';
 import { useSession } from './session';
@@ -47,10 +48,12 @@ export function sheetTitle(grid: Grid | undefined): string {
   return '';
 }
 
-export function errorMessage(e: unknown): string {
-  if (e && typeof e === 'object' && 'userMessage' in e) {
-    const m = (e as { userMessage: { 'zh-CN': string; 'en-US': string } }).userMessage;
-    return `${m['zh-CN']} / ${m['en-US']}`;
-  }
-  return e instanceof Error ? e.message : String(e);
+/**
+ * An error as a message for people: a PortError's own message (both languages, so it follows the
+ * language switch), or the error's text (the same in both).
+ */
+export function errorMsg(e: unknown): Msg {
+  if (e && typeof e === 'object' && 'userMessage' in e && isMsg((e as { userMessage: unknown }).userMessage)) return (e as { userMessage: Msg }).userMessage;
+  const text = e instanceof Error ? e.message : String(e);
+  return msg(text, text);
 }

@@ -8,7 +8,8 @@
  * 试用期满, read back as a `probation` sheet, so the probation wizard starts from it; the
  * per-candidate tally sits under a 说明 line (notes to the recogniser).
  */
-import { msg } from '../i18n/message';
+import { msg, plural } from '../i18n/message';
+import { phraseMsg } from '../i18n/strings';
 import { reason, type Reason } from '../rules/decision';
 import { committeeElect } from '../rules/committee-vote';
 import { probationEnd } from '../rules/probation';
@@ -138,7 +139,7 @@ export const committeeWizard: WizardDef<CommitteeResult> = {
         'info',
         msg(
           `${posts.length} 个职位：当选 ${elected.length} 个，需重新投票或无法表决 ${posts.length - elected.length} 个。通过规则：得票最多且超过应到委员的${Math.round(policy.committeeVote.passShareOfMembers * 100)}%；到会须达应到的${Math.round(policy.committeeVote.quorum * 10000) / 100}%。`,
-          `${posts.length} posts: ${elected.length} elected, ${posts.length - elected.length} to vote again or undecided. Rule: most votes and more than ${Math.round(policy.committeeVote.passShareOfMembers * 100)}% of all members; quorum ${Math.round(policy.committeeVote.quorum * 10000) / 100}% of members.`,
+          `${posts.length} ${plural(posts.length, 'post', 'posts')}: ${elected.length} elected, ${posts.length - elected.length} to vote again or undecided. Rule: most votes and more than ${Math.round(policy.committeeVote.passShareOfMembers * 100)}% of all members; quorum ${Math.round(policy.committeeVote.quorum * 10000) / 100}% of members.`,
         ),
         { policyKey: 'committeeVote.passShareOfMembers' },
       ),
@@ -147,7 +148,11 @@ export const committeeWizard: WizardDef<CommitteeResult> = {
     if (quorum) summary.push(quorum);
     if (end) summary.push(...end.reasons);
     const rows: ResultRow[] = posts.map((p) => ({
-      cells: [p.post, p.candidates.map((c) => `${c.name} ${c.votes ?? '—'}`).join('；'), p.elected ? `当选：${p.elected}` : '无人当选，重新投票'],
+      cells: [
+        p.post,
+        p.candidates.map((c) => `${c.name} ${c.votes ?? '—'}`).join('；'),
+        p.elected ? phraseMsg(W.cellElected, { name: p.elected }) : W.cellNoneElected,
+      ],
       flag: worstFlag(p.reasons),
       reasons: p.reasons,
     }));

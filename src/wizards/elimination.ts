@@ -6,7 +6,7 @@
  * cut-off all included and flagged for a decision, never broken), and the list of cadres whose
  * 不称职票 reach 1/2 (joint investigation by 组织 and 纪检). Output sheet 末位淘汰测算.
  */
-import { msg, type Msg } from '../i18n/message';
+import { msg, plural, type Msg } from '../i18n/message';
 import type { CellWrite } from '../ledger/edit-plan';
 import { a1, qualifiedRef, type RangeBox } from '../ledger/grid';
 import type { TypedRow, TypedSheet } from '../ledger/rows';
@@ -115,10 +115,13 @@ const ROUNDING_TEXT: Readonly<Record<Rounding, Msg>> = {
   ceil: msg('进一', 'round up'),
 };
 export const TIER_TEXT: Readonly<Record<Tier, Msg>> = {
-  removal: msg('免职', 'removal'),
-  admonition: msg('诫勉一年', 'one-year admonition'),
-  preliminary: msg('初步淘汰对象', 'preliminary candidate'),
+  removal: msg('免职', 'Removal'),
+  admonition: msg('诫勉一年', 'One-year admonition'),
+  preliminary: msg('初步淘汰对象', 'Preliminary candidate'),
 };
+/** Marks of the pane's result table (the output sheet writes its own Chinese 是 instead). */
+export const TIE_TEXT: Msg = msg('并列，待研究', 'Tied: to decide');
+export const TRIGGER_TEXT: Msg = msg('联合调查', 'Joint inquiry');
 
 /** share·N as an exact short decimal ("1.5", "3", "0.25"), no binary noise. */
 export function exactProduct(share: number, n: number): string {
@@ -327,7 +330,7 @@ export async function runElimination(sheet: TypedSheet, policy: Policy, opts: El
         'warning',
         msg(
           `${unknown} 人无法判断是否属于末位淘汰范围，未计入总数；请在范围表中逐一确认`,
-          `${unknown} records cannot be placed; not counted — confirm each in the population table`,
+          `${unknown} ${plural(unknown, 'record', 'records')} not placed and not counted: confirm ${plural(unknown, 'it', 'each')} in the population table`,
         ),
         {
           value: unknown,
@@ -365,7 +368,7 @@ export async function runElimination(sheet: TypedSheet, policy: Policy, opts: El
         'warning',
         msg(
           `${triggers.length} 人不称职票达到 ${+(policy.dismissal.incompetentTriggerRatio * 100).toFixed(2)}%，由组织、纪检部门联合调查`,
-          `${triggers.length} cadres reach ${+(policy.dismissal.incompetentTriggerRatio * 100).toFixed(2)}% incompetent votes: joint investigation`,
+          `${triggers.length} ${plural(triggers.length, 'cadre reaches', 'cadres reach')} ${+(policy.dismissal.incompetentTriggerRatio * 100).toFixed(2)}% incompetent votes: joint investigation`,
         ),
         { value: triggers.length, threshold: policy.dismissal.incompetentTriggerRatio, policyKey: 'dismissal.incompetentTriggerRatio' },
       ),
@@ -404,7 +407,7 @@ export async function runElimination(sheet: TypedSheet, policy: Policy, opts: El
         'info',
         msg(
           `其余 ${ranked.length - shown.length} 人未进入名额，完整排名见输出的“${ELIMINATION_SHEET}”工作表`,
-          `The other ${ranked.length - shown.length} are in no tier; the full ranking is in the ${ELIMINATION_SHEET} sheet`,
+          `The other ${ranked.length - shown.length} ${plural(ranked.length - shown.length, 'is', 'are')} in no tier; the full ranking is in the “${ELIMINATION_SHEET}” sheet`,
         ),
       ),
     );
@@ -417,9 +420,10 @@ export async function runElimination(sheet: TypedSheet, policy: Policy, opts: El
       r.level,
       r.incompetentVotes !== null && r.validVotes !== null ? `${r.incompetentVotes}/${r.validVotes}` : null,
       r.incompetentVotes !== null && r.validVotes ? percent(r.incompetentVotes, r.validVotes) : null,
-      r.tier ? TIER_TEXT[r.tier]['zh-CN'] : null,
-      r.tie ? '并列，待研究' : null,
-      r.trigger ? '联合调查' : null,
+      // On screen these follow the UI language (Msg cells); the output sheet below stays Chinese.
+      r.tier ? TIER_TEXT[r.tier] : null,
+      r.tie ? TIE_TEXT : null,
+      r.trigger ? TRIGGER_TEXT : null,
     ],
     flag: r.reasons.some((x) => x.severity === 'error') ? 'error' : r.tie || r.trigger ? 'warning' : r.tier ? 'info' : null,
     reasons: r.trigger ? [...r.reasons, ...(triggers.find((t) => t.row === r.row)?.reasons ?? [])] : r.reasons,
@@ -449,7 +453,14 @@ const SECTION: CellStyle = { bold: true, fontSize: 12 };
 const WIDTH = 11;
 const ratioCell = (r: number | null): CellWrite | null => (r === null ? null : { value: r, numberFormat: '0.00%' });
 
-/** The output sheet: population and counts, the ranked table, the 四.2 list, the excluded rows. */
+/**
+ * The output sheet: population and counts, the ranked table, the 四.2 list, the excluded rows.
+ *
+ * Language rule: the sheet is an official Chinese ledger (末位淘汰测算, printed and filed), so
+ * everything written here is Chinese whatever the UI language is — the 'zh-CN' half of each Msg
+ * and Chinese literals. Only the pane's result table (runElimination's `rows`, Msg cells) follows
+ * the language switch.
+ */
 export function eliminationSheet(result: EliminationWizardResult, name: string): SheetSpec {
   type Cell = CellWrite | string | number | null;
   const rows: Cell[][] = [];

@@ -9,7 +9,7 @@
  * Output 任前公示表 reads back as a `notice` sheet (公示开始/截止日期 + the contents columns).
  */
 import { isWorkingDay, type WorkCalendar } from '../calendar';
-import { msg } from '../i18n/message';
+import { msg, plural } from '../i18n/message';
 import type { TypedRow, TypedSheet } from '../ledger/rows';
 import { reason, type Reason } from '../rules/decision';
 import { checkNotice, noticeEnd } from '../rules/notice';
@@ -220,7 +220,7 @@ export const noticeWizard: WizardDef<NoticeResult> = {
             'warning',
             msg(
               `花名册中有${matches.length}个${name}，已取第一个（第${matches[0].row + 1}行），请核对`,
-              `${matches.length} people named ${name} in the roster; the first (row ${matches[0].row + 1}) was used; please check`,
+              `${matches.length} ${plural(matches.length, 'person', 'people')} named ${name} in the roster; the first (row ${matches[0].row + 1}) was used; please check`,
             ),
           ),
         );
@@ -269,7 +269,7 @@ export const noticeWizard: WizardDef<NoticeResult> = {
           'error',
           msg(
             `${incomplete.length} 人的公示内容不全，请补充后再公示：${incomplete.map((i) => `${i.name}（缺${i.missing.join('、')}）`).join('；')}`,
-            `${incomplete.length} people lack required items: ${incomplete.map((i) => `${i.name} (${i.missing.join(', ')})`).join('; ')}`,
+            `${incomplete.length} ${plural(incomplete.length, 'person lacks', 'people lack')} required items: ${incomplete.map((i) => `${i.name} (${i.missing.join(', ')})`).join('; ')}`,
           ),
           { policyKey: 'notice.requiredFields' },
         ),

@@ -4,7 +4,7 @@
  * the quarterly report due dates, which reports are in / overdue, the status as of a chosen date,
  * and those whose probation ends within dueSoonDays listed first. Output sheet 试用期管理.
  */
-import { msg, type Msg } from '../i18n/message';
+import { msg, plural, type Msg } from '../i18n/message';
 import type { FieldKey } from '../ledger/fields';
 import { a1, qualifiedRef } from '../ledger/grid';
 import type { TypedRow, TypedSheet } from '../ledger/rows';
@@ -176,7 +176,7 @@ export async function runProbation(sheet: TypedSheet, policy: Policy, asOf: Loca
       'info',
       msg(
         `截至${formatIso(asOf)}：共${counts.total}人，${policy.probation.dueSoonDays}天内期满${counts.upcoming}人，期满待考核${counts.awaiting}人，试用期内${counts.inProbation}人，已考核${counts.concluded}人；逾期未交汇报${counts.overdueReports}次`,
-        `As of ${formatIso(asOf)}: ${counts.total} people, ${counts.upcoming} ending within ${policy.probation.dueSoonDays} days, ${counts.awaiting} ended awaiting assessment, ${counts.inProbation} in probation, ${counts.concluded} assessed; ${counts.overdueReports} reports overdue`,
+        `As of ${formatIso(asOf)}: ${counts.total} ${plural(counts.total, 'person', 'people')}, ${counts.upcoming} ending within ${policy.probation.dueSoonDays} ${plural(policy.probation.dueSoonDays, 'day', 'days')}, ${counts.awaiting} ended awaiting assessment, ${counts.inProbation} in probation, ${counts.concluded} assessed; ${counts.overdueReports} ${plural(counts.overdueReports, 'report', 'reports')} overdue`,
       ),
       { value: counts.total, policyKey: 'probation.dueSoonDays', threshold: policy.probation.dueSoonDays },
     ),
@@ -187,7 +187,10 @@ export async function runProbation(sheet: TypedSheet, policy: Policy, asOf: Loca
         RULE,
         'probation.invalid-date',
         'error',
-        msg(`${counts.unreadable}人的试用期开始日期缺失或无法读取，未能计算`, `${counts.unreadable} people have a missing or unreadable probation start`),
+        msg(
+          `${counts.unreadable}人的试用期开始日期缺失或无法读取，未能计算`,
+          `${counts.unreadable} ${plural(counts.unreadable, 'person has', 'people have')} a missing or unreadable probation start`,
+        ),
         {
           value: counts.unreadable,
         },
@@ -204,7 +207,8 @@ export async function runProbation(sheet: TypedSheet, policy: Policy, asOf: Loca
       p.start ? `${p.received}/${p.reports.length}` : null,
       p.overdue || (p.start ? 0 : null),
       p.nextDue ? formatIso(p.nextDue) : null,
-      p.status,
+      // on screen in the UI language; the 试用期管理 sheet writes the Chinese status
+      p.status ? statusText(p.status) : null,
     ],
     flag: worstFlag(p.reasons) ?? (p.upcoming ? 'info' : null),
     reasons: p.reasons,

@@ -307,7 +307,7 @@ export function runSettings(options: OptionValues, current: Readonly<Flat>, curr
   const rows: ResultRow[] = table.rows
     .filter((r) => r.changed || r.error || refusedKeys.has(r.key))
     .map((r) => ({
-      cells: [r.key, formatSettingValue(r.key, r.value), formatSettingValue(r.key, r.default), r.changed ? '已修改' : '默认', r.source['zh-CN']],
+      cells: [r.key, formatSettingValue(r.key, r.value), formatSettingValue(r.key, r.default), r.changed ? W2.setChanged : W2.setDefault, r.source],
       flag: refusedKeys.has(r.key) || r.error ? 'error' : r.changed ? 'info' : null,
       reasons: [...refused.filter((m) => m['en-US'].includes(r.key)), ...(r.error ? [r.error] : [])].map((m) =>
         reason(RULE, 'policy.invalid-value', 'error', m),

@@ -11,7 +11,7 @@
  * 一职双备 column marks the pair in force (the committee's, or the suggestion while it stands),
  * which wizard 3 puts on the notice.
  */
-import { msg } from '../i18n/message';
+import { msg, plural, type Msg } from '../i18n/message';
 import type { TypedRow, TypedSheet } from '../ledger/rows';
 import { reason, type Reason } from '../rules/decision';
 import { recordCommitteeChoice, shortlist, type InspectionResult, type PostShortlist, type ShortlistCandidate } from '../rules/shortlist';
@@ -28,6 +28,8 @@ export const FINALIST_MARK = '建议人选';
 export const FINALIST_TIE_MARK = '建议人选（并列，待研究）';
 /** Value of the 一职双备 column for the committee's pair where it differs from the suggestion. */
 export const COMMITTEE_MARK = '常委会确定';
+/** The marks as the pane shows them (the sheet keeps the Chinese marks above: wizard 3 reads them). */
+const MARK_CELL: Readonly<Record<string, Msg>> = { [FINALIST_MARK]: W.cellFinalist, [FINALIST_TIE_MARK]: W.cellFinalistTie, [COMMITTEE_MARK]: W.cellCommittee };
 /** Option key prefix of a post's committee pair: `pair:` + post. */
 export const PAIR_OPTION = 'pair:';
 const NO_POST = '（未填职位）';
@@ -337,13 +339,14 @@ export const shortlistWizard: WizardDef<ShortlistResult> = {
         'info',
         msg(
           `${d.outcome.length} 个职位，考察对象 ${items.filter((i) => i.proposed).length} 人（职位与考察对象1:${inputs.policy.inspection.candidatesPerPost}），建议拟任人选 ${items.filter((i) => i.suggested).length} 人（一职${inputs.policy.inspection.finalistsPerPost}备）`,
-          `${d.outcome.length} posts, ${items.filter((i) => i.proposed).length} inspection candidates (1:${inputs.policy.inspection.candidatesPerPost}), ${items.filter((i) => i.suggested).length} suggested finalists (${inputs.policy.inspection.finalistsPerPost} per post)`,
+          `${d.outcome.length} ${plural(d.outcome.length, 'post', 'posts')}, ${items.filter((i) => i.proposed).length} inspection candidates (1:${inputs.policy.inspection.candidatesPerPost}), ${items.filter((i) => i.suggested).length} suggested finalists (${inputs.policy.inspection.finalistsPerPost} per post)`,
         ),
         { policyKey: 'inspection.candidatesPerPost' },
       ),
     );
     const rows: ResultRow[] = items.map((i) => ({
-      cells: [i.post, i.name, pctText(i.ratio), i.inspection || null, i.position, i.proposed ? '是' : '否', i.mark],
+      // on screen the marks follow the UI language; the output sheet writes the Chinese marks
+      cells: [i.post, i.name, pctText(i.ratio), i.inspection || null, i.position, i.proposed ? W.cellYes : W.cellNo, MARK_CELL[i.mark] ?? i.mark],
       // a row the committee's pair changed is flagged even though the change is no error
       flag: worstFlag(i.reasons) ?? (i.reasons.some((r) => r.code === 'shortlist.choice-differs') ? 'info' : null),
       reasons: i.reasons,

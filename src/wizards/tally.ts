@@ -6,7 +6,7 @@
  * Output 推荐计票结果: one row per candidate; its header reads back as a `recommendation` sheet,
  * so wizard 2 takes it as its source.
  */
-import { msg } from '../i18n/message';
+import { msg, plural } from '../i18n/message';
 import { candidateStatusOf } from '../ledger/checks/recommendation';
 import type { TypedRow } from '../ledger/rows';
 import { reason, type Reason } from '../rules/decision';
@@ -50,7 +50,9 @@ export interface TallyResult extends WizardResult {
 
 const DENOM = { present: msg('实到人数', 'voters present'), eligible: msg('应到人数', 'eligible voters'), valid: msg('有效票', 'valid ballots') } as const;
 
+/** The output sheet (推荐计票结果) is a Chinese ledger: it writes these whatever the UI language. */
 const STATUS_TEXT = { incumbent: '原班子成员', newcomer: '新推荐人选' } as const;
+const STATUS_CELL = { incumbent: W.cellIncumbent, newcomer: W.cellNewcomer } as const;
 
 /** One candidate row judged by 二.2 (exported for the shortlist wizard, which re-reads the tally). */
 export function tallyRow(row: TypedRow, hasCol: (f: 'material' | 'form') => boolean, inputs: Pick<WizardInputs, 'policy'>): TallyItem {
@@ -185,7 +187,7 @@ export const tallyWizard: WizardDef<TallyResult> = {
         'info',
         msg(
           `共 ${items.length} 名被推荐人：达标 ${passed} 人，未达标 ${failed} 人，无法判定 ${open} 人。得票比例按${DENOM[denom]['zh-CN']}计算；原班子成员不少于${pctText(inputs.policy.recommend.incumbentMinRatio)}，新推荐人选不少于${pctText(inputs.policy.recommend.newcomerMinRatio)}。`,
-          `${items.length} candidates: ${passed} meet the threshold, ${failed} below, ${open} undecided. Ratios on ${DENOM[denom]['en-US']}; incumbents ≥ ${pctText(inputs.policy.recommend.incumbentMinRatio)}, newcomers ≥ ${pctText(inputs.policy.recommend.newcomerMinRatio)}.`,
+          `${items.length} ${plural(items.length, 'candidate', 'candidates')}: ${passed} meet the threshold, ${failed} below, ${open} undecided. Ratios on ${DENOM[denom]['en-US']}; incumbents ≥ ${pctText(inputs.policy.recommend.incumbentMinRatio)}, newcomers ≥ ${pctText(inputs.policy.recommend.newcomerMinRatio)}.`,
         ),
         { policyKey: 'recommend.denominator' },
       ),
@@ -207,11 +209,12 @@ export const tallyWizard: WizardDef<TallyResult> = {
       cells: [
         i.name,
         i.post,
-        i.status ? STATUS_TEXT[i.status] : i.statusText,
+        // words of the product follow the UI language on screen (the output sheet stays Chinese)
+        i.status ? STATUS_CELL[i.status] : i.statusText,
         i.votes === null ? null : `${i.votes}/${i.base ?? '—'}`,
         i.ratio === null ? null : pctText(i.ratio),
         i.threshold === null ? null : pctText(i.threshold),
-        passText(i.pass),
+        i.pass === true ? W.cellPass : i.pass === false ? W.cellFail : W.cellUndecided,
       ],
       flag: worstFlag(i.reasons),
       reasons: i.reasons,

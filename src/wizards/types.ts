@@ -153,8 +153,12 @@ export interface RunControl {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** A cell of the results table: text or number as shown (never a formula). */
-export type ResultCell = string | number | null;
+/**
+ * A cell of the results table: text or number as shown (never a formula). Words the product
+ * itself puts in a cell (a tier, a status, 是/否) are a Msg, so the pane shows them in the UI
+ * language; data from the ledger (names, posts) stays as written.
+ */
+export type ResultCell = string | number | Msg | null;
 
 export interface ResultRow {
   readonly cells: readonly ResultCell[];

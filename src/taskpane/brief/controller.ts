@@ -5,7 +5,7 @@
  * silently) and render the .docx for download. The model and renderers live in src/brief; this
  * module only sequences them.
  */
-import { msg, type Msg } from '../../i18n/message';
+import { msg, plural, type Msg } from '../../i18n/message';
 import { buildBrief, type BriefModel, type PolicyItem } from '../../brief/brief-model';
 import { SECTION_TITLES, type SectionId } from '../../brief/brief-document';
 import { renderSheet } from '../../brief/render-sheet';
@@ -54,7 +54,10 @@ function summaryOf(id: SectionId, m: BriefModel): Msg {
     case 'appointees': {
       const people = m.appointees.reduce((n, p) => n + p.finalists.length, 0);
       return m.appointees.length
-        ? msg(`${m.appointees.length} 个职位，${people} 名拟任人选`, `${m.appointees.length} post(s), ${people} proposed appointee(s)`)
+        ? msg(
+            `${m.appointees.length} 个职位，${people} 名拟任人选`,
+            `${m.appointees.length} ${plural(m.appointees.length, 'post', 'posts')}, ${people} proposed ${plural(people, 'appointee', 'appointees')}`,
+          )
         : msg('本期无提请研究的拟任人选', 'No appointees to propose this time');
     }
     case 'probation': {
@@ -63,7 +66,7 @@ function summaryOf(id: SectionId, m: BriefModel): Msg {
       return m.probation.length
         ? msg(
             `${m.probation.length} 人试用期满：建议正式任职 ${c.confirm} 人，解除试任职务 ${c.revoke} 人，尚待考核 ${c.assess} 人`,
-            `${m.probation.length} probation period(s) ended: confirm ${c.confirm}, revoke ${c.revoke}, still to assess ${c.assess}`,
+            `${m.probation.length} probation ${plural(m.probation.length, 'period', 'periods')} ended: confirm ${c.confirm}, revoke ${c.revoke}, still to assess ${c.assess}`,
           )
         : msg('本期无需作出试用期满考核结论的人员', 'No probation period needs a conclusion this time');
     }
@@ -81,21 +84,21 @@ function summaryOf(id: SectionId, m: BriefModel): Msg {
       return m.investigations.length
         ? msg(
             `${m.investigations.length} 人不称职票达到二分之一，建议联合调查`,
-            `${m.investigations.length} person(s) with half or more "incompetent" votes: joint investigation proposed`,
+            `${m.investigations.length} ${plural(m.investigations.length, 'person', 'people')} with half or more "incompetent" votes: joint investigation proposed`,
           )
         : msg('本期无不称职票达到二分之一的人员', 'No one has half or more "incompetent" votes');
     case 'policy': {
       const changed = m.policy.filter((p) => p.changed).length;
       return msg(
         `${m.policy.length} 项政策设置，其中 ${changed} 项对默认值作了调整`,
-        `${m.policy.length} policy value(s), ${changed} changed from the defaults`,
+        `${m.policy.length} policy ${plural(m.policy.length, 'value', 'values')}, ${changed} changed from the defaults`,
       );
     }
     case 'sources':
       return m.sources.length
         ? msg(
             `取自 ${m.sources.length} 张台账：${m.sources.map((s) => `“${s.sheet}”`).join('、')}`,
-            `From ${m.sources.length} ledger sheet(s): ${m.sources.map((s) => `"${s.sheet}"`).join(', ')}`,
+            `From ${m.sources.length} ledger ${plural(m.sources.length, 'sheet', 'sheets')}: ${m.sources.map((s) => `"${s.sheet}"`).join(', ')}`,
           )
         : msg('本工作簿中未识别到干部台账', 'No cadre ledger was recognised in this workbook');
   }

@@ -3,7 +3,7 @@ import { useState, type ReactElement } from 'react';
 import { Button, Card, Text } from '@fluentui/react-components';
 import { C } from '../../i18n/strings-check';
 import type { WorkbookPort } from '../../workbook/port';
-import { useT } from '../i18n';
+import { useLocale, useT } from '../i18n';
 import { useSession } from '../session';
 import { correctedFileName, downloadBytes, XLSX_MIME } from '../download';
 
@@ -14,12 +14,13 @@ export const canSave = (p: WorkbookPort | null): p is WorkbookPort & Savable => 
 
 export function DownloadBar({ onError }: { onError: (e: unknown) => void }): ReactElement | null {
   const t = useT();
+  const { locale } = useLocale();
   const session = useSession();
   const [busy, setBusy] = useState(false);
   const port = session.workbook?.port ?? null;
   if (!session.workbook || !canSave(port)) return null;
   const label = typeof session.workbook.label === 'string' ? session.workbook.label : t(session.workbook.label);
-  const name = correctedFileName(label);
+  const name = correctedFileName(label, locale);
   const download = async (): Promise<void> => {
     setBusy(true);
     try {

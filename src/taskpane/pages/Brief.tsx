@@ -22,11 +22,12 @@ import {
   Text,
   Title3,
 } from '@fluentui/react-components';
-import type { Msg } from '../../i18n/message';
+import { phrase, type Phrase } from '../../i18n/message';
 import { S } from '../../i18n/strings';
 import { C } from '../../i18n/strings-check';
 import { formatIso, todayLocal } from '../../values/local-date';
-import { useT } from '../i18n';
+import { phraseText, useT } from '../i18n';
+import { errorMsg } from '../use-grids';
 import { useSession } from '../session';
 import { briefDocxFile, parseAsOf, prepareBrief, writeBriefSheet, type BriefPreview } from '../brief/controller';
 import { workbookPolicy } from '../check/controller';
@@ -41,15 +42,14 @@ export function BriefPage(): ReactElement {
   const [preview, setPreview] = useState<BriefPreview | null>(null);
   const [loading, setLoading] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [info, setInfo] = useState<string[]>([]);
+  // Messages are kept as Phrases (message + values) and worded at render, so a message shown
+  // before the language switch follows it (e.g. “….docx” was generated, n items masked).
+  const [error, setError] = useState<Phrase | null>(null);
+  const [info, setInfo] = useState<Phrase[]>([]);
   const [confirmReplace, setConfirmReplace] = useState<string | null>(null);
   const [written, setWritten] = useState(false);
 
-  const failure = (e: unknown): string =>
-    e && typeof e === 'object' && 'userMessage' in e
-      ? t(C.failed, { reason: t((e as { userMessage: Msg }).userMessage) })
-      : t(C.failed, { reason: e instanceof Error ? e.message : String(e) });
+  const failure = (e: unknown): Phrase => phrase(C.failed, { reason: errorMsg(e) });
 
   useEffect(() => {
     setPreview(null);
@@ -57,7 +57,7 @@ export function BriefPage(): ReactElement {
     if (!port) return;
     const d = parseAsOf(asOfText);
     if ('error' in d) {
-      setError(t(d.error));
+      setError(phrase(d.error));
       return;
     }
     let live = true;
@@ -81,7 +81,6 @@ export function BriefPage(): ReactElement {
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- t changes with the language only; the preview does not depend on it
   }, [port, asOfText, session.generation]);
 
   const run = async (job: () => Promise<void>): Promise<void> => {
@@ -103,7 +102,7 @@ export function BriefPage(): ReactElement {
       setConfirmReplace(null);
       const r = await writeBriefSheet(port, preview.model, { replace });
       if (r.status === 'exists') return setConfirmReplace(r.sheet);
-      setInfo([t(C.sheetWritten, { name: r.sheet }), ...(r.masked ? [t(C.masked, { n: r.masked })] : [])]);
+      setInfo([phrase(C.sheetWritten, { name: r.sheet }), ...(r.masked ? [phrase(C.masked, { n: r.masked })] : [])]);
       setWritten(true);
       session.reload();
     });
@@ -113,7 +112,7 @@ export function BriefPage(): ReactElement {
       if (!preview) return;
       const f = await briefDocxFile(preview.model);
       downloadBytes(f.bytes, f.fileName, f.mime);
-      setInfo([t(C.docxReady, { name: f.fileName }), ...(f.masked ? [t(C.masked, { n: f.masked })] : [])]);
+      setInfo([phrase(C.docxReady, { name: f.fileName }), ...(f.masked ? [phrase(C.masked, { n: f.masked })] : [])]);
     });
 
   return (
@@ -133,12 +132,12 @@ export function BriefPage(): ReactElement {
       {loading ? <Spinner size="small" label={t(C.preparing)} /> : null}
       {error ? (
         <MessageBar intent="error" role="alert">
-          <MessageBarBody data-testid="brief-error">{error}</MessageBarBody>
+          <MessageBarBody data-testid="brief-error">{phraseText(t, error)}</MessageBarBody>
         </MessageBar>
       ) : null}
-      {info.map((m) => (
-        <MessageBar key={m} intent="success">
-          <MessageBarBody data-testid="brief-info">{m}</MessageBarBody>
+      {info.map((m, i) => (
+        <MessageBar key={i} intent="success">
+          <MessageBarBody data-testid="brief-info">{phraseText(t, m)}</MessageBarBody>
         </MessageBar>
       ))}
       {confirmReplace ? (
@@ -151,7 +150,7 @@ export function BriefPage(): ReactElement {
             <Button
               size="small"
               onClick={() => {
-                setInfo([t(C.keptSheet, { name: confirmReplace })]);
+                setInfo([phrase(C.keptSheet, { name: confirmReplace })]);
                 setConfirmReplace(null);
               }}
             >
@@ -198,10 +197,10 @@ export function BriefPage(): ReactElement {
               {preview.policy.map((p) => (
                 <TableRow key={p.key}>
                   <TableCell>
-                    <Text size={200}>{p.label}</Text>
+                    <Text size={200}>{t(p.screen.label)}</Text>
                   </TableCell>
                   <TableCell>
-                    <Text size={200}>{p.value}</Text>{' '}
+                    <Text size={200}>{t(p.screen.value)}</Text>{' '}
                     {p.changed ? (
                       <Badge size="small" appearance="tint" color="warning">
                         {t(C.changed)}
@@ -209,7 +208,7 @@ export function BriefPage(): ReactElement {
                     ) : null}
                   </TableCell>
                   <TableCell>
-                    <Text size={200}>{p.defaultValue}</Text>
+                    <Text size={200}>{t(p.screen.defaultValue)}</Text>
                   </TableCell>
                 </TableRow>
               ))}

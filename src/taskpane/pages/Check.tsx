@@ -19,7 +19,7 @@ import {
   Text,
   Title3,
 } from '@fluentui/react-components';
-import type { Msg } from '../../i18n/message';
+import { phrase, type Msg, type Phrase } from '../../i18n/message';
 import { C } from '../../i18n/strings-check';
 import { S } from '../../i18n/strings';
 import { cellStateAt } from '../../ledger/apply-plan';
@@ -27,7 +27,8 @@ import { cellRef, type LedgerFinding } from '../../ledger/findings';
 import type { UndoSnapshot } from '../../ledger/edit-plan';
 import { formatIso, todayLocal } from '../../values/local-date';
 import type { SheetInfo, WorkbookPort } from '../../workbook/port';
-import { useT, type Translate } from '../i18n';
+import { phraseText, useT } from '../i18n';
+import { errorMsg } from '../use-grids';
 import { useSession } from '../session';
 import { clearAllMarks, runLedgerCheck, workbookPolicy, type CheckRun } from '../check/controller';
 import { applyTicked, editKey, lastUndo, prepareFixes, prepareRepair, prepareToValues, showState, undoLast, type PreparedPlan } from '../check/changes';
@@ -52,9 +53,9 @@ interface Selectable {
 }
 const canSelect = (p: WorkbookPort): p is WorkbookPort & Selectable => typeof (p as Partial<Selectable>).select === 'function';
 
-function failureText(t: Translate, e: unknown): string {
-  if (e && typeof e === 'object' && 'userMessage' in e) return t(C.failed, { reason: t((e as { userMessage: Msg }).userMessage) });
-  return t(C.failed, { reason: e instanceof Error ? e.message : String(e) });
+/** What failed, kept as a Phrase so the message follows the language switch. */
+function failure(e: unknown): Phrase {
+  return phrase(C.failed, { reason: errorMsg(e) });
 }
 
 export function CheckPage(): ReactElement {
@@ -65,8 +66,9 @@ export function CheckPage(): ReactElement {
   const [asOfText, setAsOfText] = useState(() => formatIso(todayLocal()));
   const [run, setRun] = useState<CheckRun | null>(null);
   const [busy, setBusy] = useState<Msg | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [info, setInfo] = useState<string | null>(null);
+  // Messages are kept as Phrases (message + values) and worded at render: they follow the language switch.
+  const [error, setError] = useState<Phrase | null>(null);
+  const [info, setInfo] = useState<Phrase | null>(null);
   const [preview, setPreview] = useState<PreparedPlan | null>(null);
   const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
   const [undoSnap, setUndoSnap] = useState<UndoSnapshot | null>(null);
@@ -111,35 +113,32 @@ export function CheckPage(): ReactElement {
     };
   }, [port, tab, session.generation]);
 
-  const act = useCallback(
-    async (what: Msg, job: () => Promise<void>) => {
-      setBusy(what);
-      setError(null);
-      setInfo(null);
-      try {
-        await job();
-      } catch (e) {
-        setError(failureText(t, e));
-      } finally {
-        setBusy(null);
-      }
-    },
-    [t],
-  );
+  const act = useCallback(async (what: Msg, job: () => Promise<void>) => {
+    setBusy(what);
+    setError(null);
+    setInfo(null);
+    try {
+      await job();
+    } catch (e) {
+      setError(failure(e));
+    } finally {
+      setBusy(null);
+    }
+  }, []);
 
   const asOf = (): ReturnType<typeof parseAsOf> => parseAsOf(asOfText);
 
   const doCheck = useCallback(async () => {
     if (!port) return;
     const d = parseAsOf(asOfText);
-    if ('error' in d) return setError(t(d.error));
+    if ('error' in d) return setError(phrase(d.error));
     await act(C.checking, async () => {
       setPicked(null);
       setTab('findings');
       setRun(await runLedgerCheck(port, d.date));
       setChanged(false);
     });
-  }, [port, asOfText, act, t]);
+  }, [port, asOfText, act]);
 
   // 检查台账 from the ribbon: #/check/run runs the check as soon as a workbook is there.
   const runRef = useRef(doCheck);
@@ -184,7 +183,7 @@ export function CheckPage(): ReactElement {
   const previewFixes = async (): Promise<void> => {
     if (!port) return;
     const d = asOf();
-    if ('error' in d) return setError(t(d.error));
+    if ('error' in d) return setError(phrase(d.error));
     await openPreview(async () => {
       const { policy, calendar } = await workbookPolicy(port);
       return prepareFixes(port, { policy, calendar, asOf: d.date });
@@ -196,10 +195,10 @@ export function CheckPage(): ReactElement {
       if (!port || !preview) return;
       const snap = await applyTicked(port, preview, unticked);
       setPreview(null);
-      if (!snap) return setInfo(t(C.nothingTicked));
+      if (!snap) return setInfo(phrase(C.nothingTicked));
       setUndoSnap(snap);
       setChanged(true);
-      setInfo(t(C.applied, { n: snap.cells.length }));
+      setInfo(phrase(C.applied, { n: snap.cells.length }));
       session.reload();
     });
 
@@ -208,9 +207,9 @@ export function CheckPage(): ReactElement {
       if (!port) return;
       const snap = await undoLast(port);
       setUndoSnap(null);
-      if (!snap) return setInfo(t(C.nothingToUndo));
+      if (!snap) return setInfo(phrase(C.nothingToUndo));
       setChanged(true);
-      setInfo(t(C.undone, { label: t(snap.label), n: snap.cells.length }));
+      setInfo(phrase(C.undone, { label: snap.label, n: snap.cells.length }));
       session.reload();
     });
 
@@ -218,7 +217,7 @@ export function CheckPage(): ReactElement {
     act(C.working, async () => {
       if (!port) return;
       await clearAllMarks(port);
-      setInfo(t(C.marksCleared));
+      setInfo(phrase(C.marksCleared));
     });
 
   const toggle = (key: string, ticked: boolean): void =>
@@ -258,12 +257,12 @@ export function CheckPage(): ReactElement {
       {busy ? <Spinner size="small" label={t(busy)} /> : null}
       {error ? (
         <MessageBar intent="error" role="alert">
-          <MessageBarBody data-testid="check-error">{error}</MessageBarBody>
+          <MessageBarBody data-testid="check-error">{phraseText(t, error)}</MessageBarBody>
         </MessageBar>
       ) : null}
       {info ? (
         <MessageBar intent="success">
-          <MessageBarBody data-testid="check-info">{info}</MessageBarBody>
+          <MessageBarBody data-testid="check-info">{phraseText(t, info)}</MessageBarBody>
         </MessageBar>
       ) : null}
       {undoSnap ? (
@@ -278,7 +277,7 @@ export function CheckPage(): ReactElement {
           </MessageBarActions>
         </MessageBar>
       ) : null}
-      {changed || undoSnap ? <DownloadBar onError={(e) => setError(failureText(t, e))} /> : null}
+      {changed || undoSnap ? <DownloadBar onError={(e) => setError(failure(e))} /> : null}
 
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as SubTab)} size="small" aria-label={t(S.checkTitle)}>
         <Tab value="findings" data-testid="tab-findings">

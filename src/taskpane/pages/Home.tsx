@@ -23,7 +23,7 @@ import { KIND_LABEL } from '../../ledger/sheet-kind';
 import type { HostInfo } from '../host';
 import { useT } from '../i18n';
 import { useSession } from '../session';
-import { errorMessage, sheetTitle, useWorkbookRead } from '../use-grids';
+import { errorMsg, sheetTitle, useWorkbookRead } from '../use-grids';
 
 export function HomePage({ host }: { host: HostInfo }): ReactElement {
   const t = useT();
@@ -81,7 +81,7 @@ export function HomePage({ host }: { host: HostInfo }): ReactElement {
       ) : null}
       {read.error ? (
         <MessageBar intent="error" role="alert">
-          <MessageBarBody>{t(S.readFailed, { reason: errorMessage(read.error) })}</MessageBarBody>
+          <MessageBarBody>{t(S.readFailed, { reason: errorMsg(read.error) })}</MessageBarBody>
         </MessageBar>
       ) : null}
       {session.busy || read.loading ? <Spinner size="small" label={t(S.readingWorkbook)} /> : null}

@@ -5,6 +5,7 @@
  */
 import { useEffect, useState, type ReactElement } from 'react';
 import { Button, MessageBar, MessageBarBody, Spinner, Text, Title3 } from '@fluentui/react-components';
+import { msg, phrase, type Msg, type Phrase } from '../../i18n/message';
 import { S } from '../../i18n/strings';
 import { W2 } from '../../i18n/strings-wizards-2';
 import { DEFAULT_POLICY } from '../../policy/policy';
@@ -13,17 +14,21 @@ import { defaultOptions } from '../../wizards/framework';
 import { flatOverrides, flattenDiff, overridesFromCalendar, runSettings, settingsOptionFields, settingsToStore } from '../../wizards/settings';
 import type { OptionValues } from '../../wizards/types';
 import type { CalendarOverrides } from '../../calendar';
-import { useT } from '../i18n';
+import { phraseText, useT } from '../i18n';
 import { useSession } from '../session';
-import { errorMessage } from '../use-grids';
+import { errorMsg } from '../use-grids';
 import { SettingsEditor } from '../wizards/SettingsEditor';
 import { PolicyTable } from './PolicyTable';
+
+/** The separator between refusals: a Chinese semicolon, or an English one. */
+const SEMI: Msg = msg('；', '; ');
+const joinMsgs = (list: readonly Msg[]): Msg => msg(list.map((m) => m['zh-CN']).join(SEMI['zh-CN']), list.map((m) => m['en-US']).join(SEMI['en-US']));
 
 interface Loaded {
   readonly values: OptionValues;
   readonly current: Record<string, unknown>;
   readonly calendar: CalendarOverrides;
-  readonly storedErrors: readonly string[];
+  readonly storedErrors: readonly Msg[];
 }
 
 export function SettingsPage(): ReactElement {
@@ -32,7 +37,8 @@ export function SettingsPage(): ReactElement {
   const port = session.workbook?.port ?? null;
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [values, setValues] = useState<OptionValues | null>(null);
-  const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  // A Phrase, worded at render: the message follows the language switch.
+  const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: Phrase } | null>(null);
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
@@ -43,13 +49,12 @@ export function SettingsPage(): ReactElement {
       if (!live) return;
       const calendar = overridesFromCalendar(w.calendar);
       const v = defaultOptions(settingsOptionFields(w.policy, calendar));
-      setLoaded({ values: v, current: flatOverrides(flattenDiff(w.policy)), calendar, storedErrors: w.errors.map((e) => t(e.message)) });
+      setLoaded({ values: v, current: flatOverrides(flattenDiff(w.policy)), calendar, storedErrors: w.errors.map((e) => e.message) });
       setValues(v);
     });
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [port, session.generation]);
 
   const save = async (): Promise<void> => {
@@ -57,7 +62,7 @@ export function SettingsPage(): ReactElement {
     setMessage(null);
     const result = runSettings(values, loaded.current, loaded.calendar);
     if (result.refused.length) {
-      setMessage({ intent: 'error', text: `${t(W2.setNotSaved)} ${result.refused.map((m) => t(m)).join('；')}` });
+      setMessage({ intent: 'error', text: phrase(W2.setNotSavedList, { list: joinMsgs(result.refused) }) });
       return;
     }
     setSaving(true);
@@ -68,10 +73,10 @@ export function SettingsPage(): ReactElement {
         await refreshPolicy((batch) => Excel.run(batch));
       }
       const n = Object.keys(result.flat).length;
-      setMessage({ intent: 'success', text: t(session.workbook?.source === 'excel' ? W2.setSaved : W2.setSavedDownload, { n }) });
+      setMessage({ intent: 'success', text: phrase(session.workbook?.source === 'excel' ? W2.setSaved : W2.setSavedDownload, { n }) });
       session.reload();
     } catch (e) {
-      setMessage({ intent: 'error', text: errorMessage(e) });
+      setMessage({ intent: 'error', text: phrase(errorMsg(e)) });
     } finally {
       setSaving(false);
     }
@@ -85,7 +90,7 @@ export function SettingsPage(): ReactElement {
     const a = document.createElement('a');
     const label = session.workbook?.label;
     a.href = url;
-    a.download = `${typeof label === 'string' ? label.replace(/\.xlsx?$/i, '') : 'workbook'}-设置.xlsx`;
+    a.download = t(W2.setFileName, { base: typeof label === 'string' ? label.replace(/\.xlsx?$/i, '') : t(label ?? W2.setFileBase) });
     document.body.appendChild(a);
     a.click();
     a.remove();
@@ -113,7 +118,7 @@ export function SettingsPage(): ReactElement {
             <MessageBar intent="warning" data-testid="stored-errors">
               <MessageBarBody>
                 {t(W2.setStoredRefused)}
-                {loaded.storedErrors.join('；')}
+                {loaded.storedErrors.map((m) => t(m)).join(t(SEMI))}
               </MessageBarBody>
             </MessageBar>
           ) : null}
@@ -130,7 +135,7 @@ export function SettingsPage(): ReactElement {
           </div>
           {message ? (
             <MessageBar intent={message.intent} role={message.intent === 'error' ? 'alert' : 'status'} data-testid="settings-message">
-              <MessageBarBody>{message.text}</MessageBarBody>
+              <MessageBarBody>{phraseText(t, message.text)}</MessageBarBody>
             </MessageBar>
           ) : null}
         </>

@@ -31,7 +31,7 @@ import {
   Text,
   Title3,
 } from '@fluentui/react-components';
-import type { Msg } from '../../i18n/message';
+import { isMsg, msg, phrase, type Msg, type Phrase } from '../../i18n/message';
 import { W } from '../../i18n/strings-wizards';
 import { FIELDS, type FieldKey } from '../../ledger/fields';
 import { columnLetter } from '../../ledger/grid';
@@ -59,12 +59,21 @@ import {
 import { WIZARDS } from '../../wizards/registry';
 import type { AnyWizard, ChainOutputs, OptionField, OptionValues, RecognizedSheet, SourceChoice, WizardInputs, WizardResult } from '../../wizards/types';
 import type { WorkbookPort } from '../../workbook/port';
-import { useT } from '../i18n';
+import { phraseText, useT } from '../i18n';
 import { useSession } from '../session';
-import { errorMessage, useWorkbookRead } from '../use-grids';
+import { errorMsg, useWorkbookRead } from '../use-grids';
 import { PANELS } from './panels';
 
 type Step = 0 | 1 | 2 | 3;
+
+/** The list separator of each language (、 in Chinese, a comma in English). */
+const LIST_SEP: Msg = msg('、', ', ');
+
+/** Several messages as one, joined language by language (、 / , unless told otherwise). */
+function joinMsgs(list: readonly Msg[], sep: string | Msg = LIST_SEP): Msg {
+  const s = (l: keyof Msg): string => (typeof sep === 'string' ? sep : sep[l]);
+  return msg(list.map((m) => m['zh-CN']).join(s('zh-CN')), list.map((m) => m['en-US']).join(s('en-US')));
+}
 const STEP_NAMES: readonly Msg[] = [W.step1, W.step2, W.step3, W.step4];
 
 interface Conflict {
@@ -89,14 +98,15 @@ export function WizardFrame({ wizard, onClose }: { wizard: AnyWizard; onClose: (
   const port = session.workbook?.port ?? null;
   const recognized = useMemo(() => recognizeAll(read.grids), [read.grids]);
   const [chain, setChain] = useState<ChainOutputs>({});
-  const [policy, setPolicy] = useState<{ policy: Policy; calendar: WorkCalendar; errors: string[] } | null>(null);
+  const [policy, setPolicy] = useState<{ policy: Policy; calendar: WorkCalendar; errors: Msg[] } | null>(null);
   const [step, setStep] = useState<Step>(wizard.sources.length ? 0 : 2);
   const [picked, setPicked] = useState<Record<string, string | null> | null>(null);
   const [mappings, setMappings] = useState<Record<string, Map<FieldKey, number>>>({});
   const [options, setOptions] = useState<OptionValues | null>(null);
   const [running, setRunning] = useState<{ done: number; total: number } | null>(null);
   const [result, setResult] = useState<WizardResult | null>(null);
-  const [message, setMessage] = useState<{ intent: 'error' | 'warning' | 'success' | 'info'; text: string } | null>(null);
+  // Kept as a Phrase (message + values), worded at render so it follows the language switch.
+  const [message, setMessage] = useState<{ intent: 'error' | 'warning' | 'success' | 'info'; text: Phrase } | null>(null);
   const [outName, setOutName] = useState<string>('');
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [newName, setNewName] = useState('');
@@ -110,12 +120,11 @@ export function WizardFrame({ wizard, onClose }: { wizard: AnyWizard; onClose: (
     void Promise.all([port.getSetting(CHAIN_SETTING_KEY), loadWizardPolicy(port)]).then(([raw, p]) => {
       if (!live) return;
       setChain(parseChain(raw));
-      setPolicy({ policy: p.policy, calendar: p.calendar, errors: p.errors.map((e) => t(e.message)) });
+      setPolicy({ policy: p.policy, calendar: p.calendar, errors: p.errors.map((e) => e.message) });
     });
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [port, session.generation]);
 
   const choices: SourceChoice[] = useMemo(() => detectSources(wizard, recognized, chain, WIZARDS), [wizard, recognized, chain]);
@@ -174,7 +183,7 @@ export function WizardFrame({ wizard, onClose }: { wizard: AnyWizard; onClose: (
         continue;
       }
       const miss = missingFields(spec, mappings[spec.role] ?? new Map());
-      if (miss.length) out.push(`${sheet}: ${t(W.missingRequired, { fields: miss.map((f) => t(FIELDS[f].label)).join(t({ 'zh-CN': '、', 'en-US': ', ' })) })}`);
+      if (miss.length) out.push(`${sheet}: ${t(W.missingRequired, { fields: miss.map((f) => t(FIELDS[f].label)).join(t(LIST_SEP)) })}`);
     }
     return out;
   };
@@ -185,7 +194,7 @@ export function WizardFrame({ wizard, onClose }: { wizard: AnyWizard; onClose: (
     if (missing.length) {
       setMessage({
         intent: 'warning',
-        text: t(W.fillRequired, { fields: missing.map((f) => (f.group ? `${t(f.group)} · ${t(f.label)}` : t(f.label))).join('；') }),
+        text: phrase(W.fillRequired, { fields: joinMsgs(missing.map((f) => (f.group ? joinMsgs([f.group, f.label], ' · ') : f.label))) }),
       });
       return;
     }
@@ -199,13 +208,13 @@ export function WizardFrame({ wizard, onClose }: { wizard: AnyWizard; onClose: (
       const r = await wizard.run({ ...baseInputs, options }, { signal: ctl.signal, onProgress: (done, total) => setRunning({ done, total }) });
       setResult(r);
     } catch (e) {
-      if (isCancelled(e)) setMessage({ intent: 'info', text: t(W.cancelled) });
-      else setMessage({ intent: 'error', text: t(W.runFailed, { reason: t(portMessage(e)) }) });
+      if (isCancelled(e)) setMessage({ intent: 'info', text: phrase(W.cancelled) });
+      else setMessage({ intent: 'error', text: phrase(W.runFailed, { reason: portMessage(e) }) });
     } finally {
       setRunning(null);
       abort.current = null;
     }
-  }, [baseInputs, options, fields, wizard, t]);
+  }, [baseInputs, options, fields, wizard]);
 
   const write = useCallback(async () => {
     if (!port || !result || !options) return;
@@ -226,7 +235,7 @@ export function WizardFrame({ wizard, onClose }: { wizard: AnyWizard; onClose: (
       );
       setConflict(null);
       if (!out.written) {
-        setMessage({ intent: 'info', text: t(W.writeCancelled) });
+        setMessage({ intent: 'info', text: phrase(W.writeCancelled) });
         return;
       }
       setWritten(out);
@@ -234,9 +243,9 @@ export function WizardFrame({ wizard, onClose }: { wizard: AnyWizard; onClose: (
       session.reload();
     } catch (e) {
       setConflict(null);
-      setMessage({ intent: 'error', text: t(W.writeFailed, { reason: t(portMessage(e)) }) });
+      setMessage({ intent: 'error', text: phrase(W.writeFailed, { reason: portMessage(e) }) });
     }
-  }, [port, result, options, wizard, outName, session, t]);
+  }, [port, result, options, wizard, outName, session]);
 
   const download = async (): Promise<void> => {
     if (!port || !canSave(port)) return;
@@ -247,7 +256,7 @@ export function WizardFrame({ wizard, onClose }: { wizard: AnyWizard; onClose: (
     const label = session.workbook?.label;
     const base = typeof label === 'string' ? label.replace(/\.xlsx?$/i, '') : t(label ?? W.pageTitle);
     a.href = url;
-    a.download = `${base}-结果.xlsx`;
+    a.download = t(W.resultFileName, { base });
     document.body.appendChild(a);
     a.click();
     a.remove();
@@ -263,7 +272,7 @@ export function WizardFrame({ wizard, onClose }: { wizard: AnyWizard; onClose: (
   if (read.error)
     return (
       <MessageBar intent="error">
-        <MessageBarBody>{errorMessage(read.error)}</MessageBarBody>
+        <MessageBarBody>{t(errorMsg(read.error))}</MessageBarBody>
       </MessageBar>
     );
 
@@ -296,8 +305,8 @@ export function WizardFrame({ wizard, onClose }: { wizard: AnyWizard; onClose: (
         {t(W.stepOf, { n: step + 1, total: 4, name: t(STEP_NAMES[step]) })}
       </Text>
       {policy && policy.errors.length ? (
-        <MessageBar intent="warning">
-          <MessageBarBody>{t(W.policyErrors, { list: policy.errors.join('；') })}</MessageBarBody>
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{t(W.policyErrors, { list: policy.errors.map((e) => t(e)).join(t(LIST_SEP)) })}</MessageBarBody>
         </MessageBar>
       ) : null}
 
@@ -360,12 +369,12 @@ export function WizardFrame({ wizard, onClose }: { wizard: AnyWizard; onClose: (
       ) : null}
 
       {message ? (
-        <MessageBar intent={message.intent} role={message.intent === 'error' ? 'alert' : 'status'} data-testid="wizard-message">
-          <MessageBarBody>{message.text}</MessageBarBody>
+        <MessageBar intent={message.intent} role={message.intent === 'error' ? 'alert' : 'status'} data-testid="wizard-message" layout="multiline">
+          <MessageBarBody>{phraseText(t, message.text)}</MessageBarBody>
         </MessageBar>
       ) : null}
       {step <= 1 && problems.length ? (
-        <MessageBar intent="warning" data-testid="source-problems">
+        <MessageBar intent="warning" data-testid="source-problems" layout="multiline">
           <MessageBarBody>{problems.join('；')}</MessageBarBody>
         </MessageBar>
       ) : null}
@@ -701,6 +710,15 @@ function ResultsStep({
 }
 
 const FLAG_COLOR = { error: 'danger', warning: 'warning', info: 'informative' } as const;
+/** The badge words match the findings list's severities (错误/警告/提示, Error/Warning/Info). */
+const FLAG_TEXT = { error: W.flagError, warning: W.flagWarning, info: W.flagInfo } as const;
+/**
+ * The results table sizes its columns to their content (auto layout, the box scrolls sideways
+ * when it must) and wraps long words inside a cell, so no header or value runs into the next
+ * column in either language.
+ */
+const HEADER_STYLE = { whiteSpace: 'normal', overflowWrap: 'break-word', wordBreak: 'normal', verticalAlign: 'bottom' } as const;
+const CELL_STYLE = { overflowWrap: 'break-word', wordBreak: 'normal' } as const;
 
 function ResultView({ wizard, result, options }: { wizard: AnyWizard; result: WizardResult; options: OptionValues }): ReactElement {
   const t = useT();
@@ -710,7 +728,12 @@ function ResultView({ wizard, result, options }: { wizard: AnyWizard; result: Wi
       {panels.Result ? <panels.Result result={result} options={options} /> : null}
       <section aria-label={t(W.summary)} style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
         {result.summary.map((r, i) => (
-          <MessageBar key={i} intent={r.severity === 'error' ? 'error' : r.severity === 'warning' ? 'warning' : 'info'} data-testid="result-summary">
+          <MessageBar
+            key={i}
+            intent={r.severity === 'error' ? 'error' : r.severity === 'warning' ? 'warning' : 'info'}
+            data-testid="result-summary"
+            layout="multiline"
+          >
             <MessageBarBody>{t(r.message)}</MessageBarBody>
           </MessageBar>
         ))}
@@ -719,13 +742,15 @@ function ResultView({ wizard, result, options }: { wizard: AnyWizard; result: Wi
         <Text>{t(W.noRows)}</Text>
       ) : (
         <div style={{ overflowX: 'auto' }}>
-          <Table size="extra-small" aria-label={t(W.resultsTable)} data-testid="result-table">
+          <Table size="extra-small" aria-label={t(W.resultsTable)} data-testid="result-table" style={{ tableLayout: 'auto' }}>
             <TableHeader>
               <TableRow>
                 {result.columns.map((c, i) => (
-                  <TableHeaderCell key={i}>{t(c)}</TableHeaderCell>
+                  <TableHeaderCell key={i} style={HEADER_STYLE}>
+                    {t(c)}
+                  </TableHeaderCell>
                 ))}
-                <TableHeaderCell>{t(W.flagCol)}</TableHeaderCell>
+                <TableHeaderCell style={HEADER_STYLE}>{t(W.flagCol)}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -734,14 +759,14 @@ function ResultView({ wizard, result, options }: { wizard: AnyWizard; result: Wi
                 return [
                   <TableRow key={`r${i}`} data-flag={row.flag ?? 'ok'} style={{ background: bg, borderBottom: 'none' }}>
                     {row.cells.map((c, k) => (
-                      <TableCell key={k} style={{ overflowWrap: 'anywhere' }}>
-                        {c === null ? '—' : String(c)}
+                      <TableCell key={k} style={CELL_STYLE}>
+                        {c === null ? '—' : isMsg(c) ? t(c) : String(c)}
                       </TableCell>
                     ))}
                     <TableCell>
                       {row.flag ? (
                         <Badge size="small" color={FLAG_COLOR[row.flag]} appearance="filled">
-                          {t(row.flag === 'error' ? W.flagError : W.flagWarning)}
+                          {t(FLAG_TEXT[row.flag])}
                         </Badge>
                       ) : (
                         <Badge size="small" color="success" appearance="tint">

@@ -111,6 +111,12 @@ describe('buildBrief on a workbook with something in every section', () => {
       defaultValue: '四舍五入',
       changed: false,
       basis: '文件未规定取整方式，默认四舍五入',
+      // the pane's preview shows the row in the UI language; the brief prints the Chinese above
+      screen: {
+        label: { 'zh-CN': '人数取整方式', 'en-US': 'Rounding of counts' },
+        value: { 'zh-CN': '四舍五入', 'en-US': 'round half up' },
+        defaultValue: { 'zh-CN': '四舍五入', 'en-US': 'round half up' },
+      },
     });
   });
 

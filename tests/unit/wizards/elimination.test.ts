@@ -1,6 +1,8 @@
 import { openFileWorkbook } from '../../../src/workbook/file/file-workbook';
 import { recognizeAll, typeSource, defaultOptions } from '../../../src/wizards/framework';
 import {
+  TIE_TEXT,
+  TIER_TEXT,
   countLines,
   decodeOverrides,
   eliminationSheet,
@@ -57,7 +59,7 @@ describe('wizard 6 · 年度末位淘汰 (pure)', () => {
     expect(top[3][2]).toBeNull();
     expect(r.decisions.map((x) => x.name)).toEqual([...ASSESSMENT_PLAN.tiedAtRemoval]);
     expect(r.summary.some((s) => s.code === 'elimination.tie-at-cutoff' && s.severity === 'warning')).toBe(true);
-    expect(r.rows[1].cells.slice(0, 9)).toEqual([2, '乙二', '县财政局副局长', '副科级', '14/40', '35%', '免职', '并列，待研究', null]);
+    expect(r.rows[1].cells.slice(0, 9)).toEqual([2, '乙二', '县财政局副局长', '副科级', '14/40', '35%', TIER_TEXT.removal, TIE_TEXT, null]);
     expect(r.rows[1].flag).toBe('warning');
     expect(r.ranked).toHaveLength(150);
   });

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { openFileWorkbook } from '../../../src/workbook/file/file-workbook';
 import { detectByKinds, recognizeAll, typeSource, WizardCancelled } from '../../../src/wizards/framework';
-import { probationSheet, probationWizard, runProbation } from '../../../src/wizards/probation';
+import { probationSheet, probationWizard, runProbation, statusText } from '../../../src/wizards/probation';
 import { DEFAULT_POLICY } from '../../../src/policy/policy';
 import { STATUTORY_CALENDAR } from '../../../src/calendar';
 import type { TypedSheet } from '../../../src/ledger/rows';
@@ -59,7 +59,7 @@ describe('wizard 5 · 试用期管理 (pure)', () => {
     // order: upcoming first, then ended awaiting assessment, in probation by end, concluded, unreadable
     expect(r.people.map((p) => p.name)).toEqual(['张三', '王二', '赵四', '李一', '吴八', '孙六', '周七']);
     expect(r.counts).toEqual({ total: 7, upcoming: 1, awaiting: 1, inProbation: 3, concluded: 1, overdueReports: 1, unreadable: 1 });
-    expect(r.rows[0].cells).toEqual(['张三', '县教育局局长', '2025-01-14', '2026-01-14', 30, '3/4', 0, '2026-01-14', '即将期满']);
+    expect(r.rows[0].cells).toEqual(['张三', '县教育局局长', '2025-01-14', '2026-01-14', 30, '3/4', 0, '2026-01-14', statusText('即将期满')]);
     expect(r.rows[0].sourceRow).toBe(5);
     expect(r.summary.some((s) => s.severity === 'error' && s.message['zh-CN'].includes('1人'))).toBe(true);
   });

@@ -1,3 +1,4 @@
+import { W } from '../../../src/i18n/strings-wizards';
 /**
  * Wizard 2 records the standing committee's actual pair per post (SPEC §3 二.3): the option
  * defaults to the suggestion, any proposed candidates may be picked, a departure is flagged, and
@@ -80,7 +81,9 @@ describe('shortlist: the committee pair', () => {
     expect(rowOfName('黄强').flag).toBe('info');
     expect(rowOfName('黄强').reasons.map((r) => r.message['en-US'])).toContain('Suggested, not chosen by the committee (chosen: 陈明, 宋佳)');
     expect(rowOfName('陈明').flag).toBeNull();
-    expect(rowOfName('宋佳').cells[6]).toBe(COMMITTEE_MARK);
+    // on screen the mark is worded in the UI language; the sheet below keeps COMMITTEE_MARK
+    expect(rowOfName('宋佳').cells[6]).toEqual(W.cellCommittee);
+    expect(W.cellCommittee['zh-CN']).toBe(COMMITTEE_MARK);
 
     port = await roundTrip(port);
     const g = await grid(port, SHORTLIST_SHEET);
