@@ -222,7 +222,8 @@ describe.each([
     const TYPED = new Set(['Host', 'ExtensionPoint', 'Control', 'Action']);
     const key = (e: Element): string => {
       const type = e.getAttribute('xsi:type');
-      return type && TYPED.has(e.localName) ? `${e.localName}/${type}` : e.localName;
+      const name = e.localName ?? '';
+      return type && TYPED.has(name) ? `${name}/${type}` : name;
     };
     const seen = new Set<string>();
     for (const e of [doc.documentElement!, ...all(doc)]) {
@@ -230,7 +231,7 @@ describe.each([
       if (!seq) continue;
       const children = Array.from(e.childNodes)
         .filter((n): n is Element => n.nodeType === 1)
-        .map((c) => c.localName);
+        .map((c) => c.localName ?? '');
       const positions = children.map((c) => seq.indexOf(c));
       expect([key(e), children.filter((_, i) => positions[i] < 0)]).toEqual([key(e), []]);
       const sorted = [...positions].sort((a, b) => a - b);
