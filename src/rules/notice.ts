@@ -10,6 +10,7 @@ import { msg } from '../i18n/message';
 import type { Policy } from '../policy/policy';
 import type { CodeDoc } from '../values/finding';
 import { addDays, diffDays, formatIso, isValidDate, type LocalDate } from '../values/local-date';
+import { toHalfWidth } from '../values/text';
 import { codeDoc, decision, hasError, reason, type Decision, type Reason } from './decision';
 
 const RULE = '二.4';
@@ -40,6 +41,14 @@ export const CODES: readonly CodeDoc[] = [
   codeDoc('notice.end-before-start', 'error', msg('公示截止日期早于开始日期，请核对。', 'The notice end date is before its start date; check the record.')),
   codeDoc('notice.invalid-date', 'error', msg('公示日期不存在，请核对。', 'A notice date does not exist; check the record.')),
   codeDoc('notice.policy-invalid', 'error', msg('公示天数设置无效（须为正整数）。', 'The notice-days setting is invalid (must be a positive integer).')),
+  codeDoc(
+    'notice.asset-details',
+    'warning',
+    msg(
+      '“家庭财产申报结果”一栏写的是财产明细（金额、面积、房产车辆数量、账号等），而公示只应写申报结果（如“已如实申报”“经核查无异常”）。改写为申报结果，明细留在个人有关事项报告中。任前公示向导不公开这样的原文，改写“待核实”并标为错误。',
+      'The “家庭财产申报结果” (asset declaration result) cell holds asset details (amounts, areas, numbers of homes or vehicles, account numbers…); a notice shows only the result (e.g. 已如实申报, 经核查无异常). Write the result instead and keep the details in the personal report. The notice wizard does not publish such a text: it writes “待核实” and flags the row as an error.',
+    ),
+  ),
   codeDoc('notice.ok', 'info', msg('公示内容齐全，期限符合规定。', 'The notice has every item and lasts long enough.')),
 ];
 
@@ -184,4 +193,101 @@ export function checkNotice(record: NoticeRecord, policy: Policy, cal: WorkCalen
     );
   }
   return decision({ ok, requiredEnd, missingFields }, reasons);
+}
+
+/** What kind of asset detail a declaration text gives away. */
+export type AssetDetailKind = 'amount' | 'area' | 'count' | 'account' | 'holding';
+
+/** One asset detail found in a 家庭财产申报结果 text: its kind and where it is (in the given text). */
+export interface AssetDetail {
+  readonly kind: AssetDetailKind;
+  readonly index: number;
+  readonly length: number;
+}
+
+/** A number: Arabic (30, 1,200, 12.5) or Chinese with at least one digit word (三十, 两, 一百二十). */
+const NUM = String.raw`(?:\d[\d,]*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]*[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*)`;
+/**
+ * After an Arabic number: not a date (2025年3月, 2025-03), a vote or head count (21票, 3人), a
+ * percentage, and not the middle of a longer number.
+ */
+const NOT_ASSET_UNIT = String.raw`(?![\d,]|\s*(?:年|月|日|号|时|票|人|名|次|项|条|个|天|周岁|岁|%|[-/.]\d))`;
+/** A Chinese number is only an asset figure with a unit (一只, 两笔): 一律, 一并, 一致 are words. */
+const CN_HOLDING = String.raw`[零〇一二两三四五六七八九十百千]+\s*(?:股|只|份|手|笔|张|处|间|个账户)`;
+const ASSET_PATTERNS: readonly (readonly [AssetDetailKind, RegExp])[] = [
+  // 存款30万元, 约1.2万, 年收入十五万, 人民币5000元 (a single Chinese digit before 元 is a word: 一元化).
+  [
+    'amount',
+    new RegExp(
+      String.raw`(?:\d[\d,]*(?:\.\d+)?\s*(?:多|余)?\s*(?:亿元|万元|千元|百元|元|万|亿|块)|${NUM}\s*(?:多|余)?\s*(?:亿元|万元|千元|亿|万)|[零〇一二两三四五六七八九十百千]{2,}元)`,
+      'g',
+    ),
+  ],
+  // 住房120平方米, 98.5㎡, 两百平米, 宅基地0.3亩
+  ['area', new RegExp(String.raw`${NUM}\s*(?:多|余)?\s*(?:平方米|平方|平米|㎡|m²|m2|亩)`, 'gi')],
+  // 住房两套, 轿车1辆, 商铺三处
+  ['count', new RegExp(String.raw`${NUM}\s*(?:套|辆|栋|幢|处房|处住|处商|间商铺|间门面)`, 'g')],
+  // a bank or securities account: 卡号6222…, or any run of 10+ digits (a date has 8).
+  ['account', /(?:账号|帐号|账户|帐户|卡号|户号)\s*[:：]?\s*[\d*][\d*\s-]{3,}|(?<![\d*])\d(?:[\s-]?\d){9,}(?![\d*])/g],
+  // 存款/股票/基金… with a number close by: 股票5000股, 持有基金3只, 存款若干（无数字则不算）.
+  [
+    'holding',
+    new RegExp(
+      String.raw`(?:存款|储蓄|股票|股份|股权|基金|理财|债券|证券|现金|房产|住房|房屋|车辆|汽车|轿车|年薪|年收入|工资收入)[^\d，,；;。、:：()（）]{0,4}?(?:\d[\d,]*(?:\.\d+)?${NOT_ASSET_UNIT}|${CN_HOLDING})`,
+      'g',
+    ),
+  ],
+];
+
+/**
+ * The asset details in the text of a 家庭财产申报结果 cell (seed 二.4: the notice shows the RESULT
+ * of the declaration, e.g. 已如实申报, 无异常, 已按规定报告 — never the assets). Finds amounts
+ * (元/万元/万), areas (平方米/㎡/平米), numbers of homes or vehicles (套/辆), account numbers and
+ * 存款/股票/基金… followed by a number; a date (2025年3月) or a vote count (21票) is not one. Full-width
+ * digits count as digits. Empty when the text is a plain result. Sorted by position, overlaps kept.
+ */
+export function findAssetDetails(text: string | null | undefined): AssetDetail[] {
+  if (!text) return [];
+  // toHalfWidth maps one UTF-16 unit to one, so positions stay those of the given text.
+  const t = toHalfWidth(text);
+  const out: AssetDetail[] = [];
+  for (const [kind, re] of ASSET_PATTERNS) {
+    for (const m of t.matchAll(re)) out.push({ kind, index: m.index, length: m[0].length });
+  }
+  return out.sort((a, b) => a.index - b.index || b.length - a.length);
+}
+
+const KIND_NAME: Readonly<Record<AssetDetailKind, readonly [string, string]>> = {
+  amount: ['金额', 'amounts'],
+  area: ['面积', 'areas'],
+  count: ['房产车辆数量', 'numbers of homes or vehicles'],
+  account: ['账号', 'account numbers'],
+  holding: ['持有资产的数额', 'figures of holdings (deposits, shares, funds…)'],
+};
+
+/** The kinds found, named in both languages (金额、面积 / amounts, areas) — never the details themselves. */
+export function assetDetailKinds(details: readonly AssetDetail[]): { readonly zh: string; readonly en: string } {
+  const kinds = (Object.keys(KIND_NAME) as AssetDetailKind[]).filter((k) => details.some((d) => d.kind === k));
+  return { zh: kinds.map((k) => KIND_NAME[k][0]).join('、'), en: kinds.map((k) => KIND_NAME[k][1]).join(', ') };
+}
+
+/**
+ * A 家庭财产申报结果 text that discloses assets (SPEC §3, public notice): `notice.asset-details`
+ * (warning), naming what kind of detail was found but not repeating it. Empty for a plain result.
+ */
+export function checkAssetDeclaration(text: string | null | undefined): Reason[] {
+  const found = findAssetDetails(text);
+  if (found.length === 0) return [];
+  const k = assetDetailKinds(found);
+  return [
+    reason(
+      RULE,
+      'notice.asset-details',
+      'warning',
+      msg(
+        `“家庭财产申报结果”写的是财产明细（${k.zh}），公示只应写申报结果（如“已如实申报”）`,
+        `“家庭财产申报结果” gives asset details (${k.en}); a notice shows only the declaration result (e.g. 已如实申报)`,
+      ),
+    ),
+  ];
 }

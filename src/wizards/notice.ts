@@ -5,14 +5,16 @@
  * the start date chosen in the wizard and the end date from the policy and the working-day
  * calendar (the days skipped are explained, e.g. the National Day holiday). Public text never shows
  * a full ID number (first 6 + ******** + last 4, also inside free text) nor a birth date finer than
- * the month. Missing contents are flagged per person.
+ * the month. Missing contents are flagged per person. A 家庭财产申报结果 that lists the assets (amounts,
+ * areas, homes, vehicles, accounts — findAssetDetails) instead of the result is not copied: the row
+ * is flagged (error) and the sheet shows ASSETS_PLACEHOLDER, with the reason in 说明.
  * Output 任前公示表 reads back as a `notice` sheet (公示开始/截止日期 + the contents columns).
  */
 import { isWorkingDay, type WorkCalendar } from '../calendar';
 import { msg, plural } from '../i18n/message';
 import type { TypedRow, TypedSheet } from '../ledger/rows';
 import { reason, type Reason } from '../rules/decision';
-import { checkNotice, noticeEnd } from '../rules/notice';
+import { assetDetailKinds, checkNotice, findAssetDetails, noticeEnd } from '../rules/notice';
 import { formatDate } from '../values/dates';
 import { maskIdNumber } from '../values/id-number';
 import { addDays, compareDates, formatIso, type LocalDate } from '../values/local-date';
@@ -25,6 +27,10 @@ export const NOTICE_ID = 'notice';
 export const NOTICE_SHEET = '任前公示表';
 /** Header of the masked ID column: deliberately not an ID synonym, so nothing re-parses it. */
 export const MASKED_ID_HEADER = '公民身份号码（已隐去中间8位）';
+/** The notice item that carries the declaration result (seed 二.4), never the assets themselves. */
+export const ASSETS_ITEM = '家庭财产申报结果';
+/** What the public sheet shows instead of a 家庭财产申报结果 cell that lists assets. */
+export const ASSETS_PLACEHOLDER = '待核实（原文含财产明细，不宜公开）';
 
 export interface NoticeItem {
   readonly name: string;
@@ -247,6 +253,24 @@ export const noticeWizard: WizardDef<NoticeResult> = {
             v = f ? pick(f) : '';
           }
         }
+        if (item === ASSETS_ITEM) {
+          const details = findAssetDetails(v);
+          if (details.length) {
+            const k = assetDetailKinds(details);
+            reasons.push(
+              reason(
+                '二.4',
+                'notice.asset-details',
+                'error',
+                msg(
+                  `家庭财产申报结果写的是财产明细（${k.zh}），公示表中改为“${ASSETS_PLACEHOLDER}”；请填写申报结果（如“已如实申报”）后再公示`,
+                  `The asset declaration result gives asset details (${k.en}); the notice shows “${ASSETS_PLACEHOLDER}” instead. Enter the result (e.g. 已如实申报) before publishing`,
+                ),
+              ),
+            );
+            v = ASSETS_PLACEHOLDER;
+          }
+        }
         contents[item] = maskIdsInText(v);
       }
       let missing: string[] = [];
@@ -257,7 +281,8 @@ export const noticeWizard: WizardDef<NoticeResult> = {
       } else {
         missing = policy.notice.requiredFields.filter((f) => !contents[f]);
       }
-      if (missing.length === 0) reasons.push(reason('二.4', 'notice.contents-complete', 'info', msg('公示内容齐全', 'Every required item is present')));
+      if (missing.length === 0 && !reasons.some((x) => x.code === 'notice.asset-details'))
+        reasons.push(reason('二.4', 'notice.contents-complete', 'info', msg('公示内容齐全', 'Every required item is present')));
       items.push({ name, sex, birth, maskedId, contents, missing, reasons, sourceRow: row.row + 1 });
     });
     const incomplete = items.filter((i) => i.missing.length);
@@ -272,6 +297,20 @@ export const noticeWizard: WizardDef<NoticeResult> = {
             `${incomplete.length} ${plural(incomplete.length, 'person lacks', 'people lack')} required items: ${incomplete.map((i) => `${i.name} (${i.missing.join(', ')})`).join('; ')}`,
           ),
           { policyKey: 'notice.requiredFields' },
+        ),
+      );
+    }
+    const disclosing = items.filter((i) => i.reasons.some((x) => x.code === 'notice.asset-details'));
+    if (disclosing.length) {
+      summary.push(
+        reason(
+          '二.4',
+          'notice.asset-details',
+          'error',
+          msg(
+            `${disclosing.length} 人的家庭财产申报结果写的是财产明细，公示表中已改为“待核实”，请填写申报结果：${disclosing.map((i) => i.name).join('、')}`,
+            `${disclosing.length} ${plural(disclosing.length, 'person has', 'people have')} asset details in the declaration result, shown as “待核实” in the notice; enter the result for: ${disclosing.map((i) => i.name).join(', ')}`,
+          ),
         ),
       );
     }

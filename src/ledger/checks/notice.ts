@@ -1,8 +1,9 @@
 /**
- * 任前公示 checks (二.4): the required contents and a period of at least the policy's days.
+ * 任前公示 checks (二.4): the required contents and a period of at least the policy's days; a
+ * 家庭财产申报结果 that lists assets instead of the declaration result (notice.asset-details).
  */
 import { findingsOf } from '../../rules/decision';
-import { checkNotice } from '../../rules/notice';
+import { checkAssetDeclaration, checkNotice } from '../../rules/notice';
 import type { FieldKey } from '../fields';
 import type { LedgerFinding } from '../findings';
 import type { TypedSheet } from '../rows';
@@ -13,6 +14,7 @@ export function checkNoticeSheet(sheet: TypedSheet, ctx: CheckContext): LedgerFi
   const out: LedgerFinding[] = [];
   const cols = sheet.model.columns;
   for (const row of sheet.rows) {
+    if (cols.has('assets')) for (const r of checkAssetDeclaration(row.texts.assets)) out.push(fromReason(sheet, row, 'assets', r));
     const start = row.dates.noticeStart;
     const end = row.dates.noticeEnd;
     if (!start || !end) continue;

@@ -1,11 +1,13 @@
 /**
  * The ledger texts the new rule checks read (四.3 resignation kinds and classified posts, 三.5
- * adjustment intentions) and where the checks attach: table-driven. Exact findings per cell are in
+ * adjustment intentions, 二.4 asset details in a notice) and where the checks attach: table-driven. Exact findings per cell are in
  * fixtures.test.ts (resignation.xlsx, audit-orglife.xlsx, complaints-resignation.xlsx).
  */
 import { resignationKindOf, sensitivePostOf } from '../../../src/ledger/checks/resignation';
 import { adjustmentIntentOf } from '../../../src/ledger/checks/audit';
 import { recognizeSheet } from '../../../src/ledger/recognize';
+import { checkWorkbook } from '../../../src/ledger/check-workbook';
+import { DEFAULT_POLICY } from '../../../src/policy/policy';
 import type { Grid } from '../../../src/ledger/grid';
 
 describe('resignation texts (四.3)', () => {
@@ -84,5 +86,38 @@ describe('new columns are recognised', () => {
     expect(m.kind).toBe(kind);
     const letters = Object.fromEntries([...m.columns.entries()].map(([f, c]) => [f, String.fromCharCode(65 + c)]));
     expect(letters).toEqual(columns);
+  });
+});
+
+describe('notice sheets: 家庭财产申报结果 with asset details (notice.asset-details)', () => {
+  const header = ['姓名', '拟任职务', '家庭财产申报结果', '公示开始日期', '公示截止日期'];
+  const assetFindings = (rows: (string | number | null)[][]) => {
+    const { findings } = checkWorkbook([grid([header, ...rows])], { policy: DEFAULT_POLICY, asOf: { y: 2025, m: 3, d: 10 } });
+    return findings.filter((f) => f.code === 'notice.asset-details').map((f) => [f.row, f.col, f.severity]);
+  };
+
+  it('flags the cell of each row that lists assets, as a warning, dated or not', () => {
+    expect(
+      assetFindings([
+        ['张三', '县农业农村局局长', '存款30万元，住房两套共260平方米', '2025-03-03', '2025-03-07'],
+        ['李四', '县农业农村局局长', '已如实申报', '2025-03-03', '2025-03-07'],
+        ['王五', '县统计局副局长', '轿车1辆', null, null],
+        ['赵六', '县统计局副局长', '经核查无异常（2025年3月）', null, null],
+      ]),
+    ).toEqual([
+      [1, 2, 'warning'],
+      [3, 2, 'warning'],
+    ]);
+  });
+
+  it('the finding names the kinds of detail, not the figures', () => {
+    const { findings } = checkWorkbook([grid([header, ['张三', '局长', '住房120平方米', null, null]])], {
+      policy: DEFAULT_POLICY,
+      asOf: { y: 2025, m: 3, d: 10 },
+    });
+    const f = findings.find((x) => x.code === 'notice.asset-details');
+    expect(f?.message['zh-CN']).toContain('面积');
+    expect(f?.message['zh-CN']).not.toContain('120');
+    expect(f?.message['en-US']).not.toContain('120');
   });
 });

@@ -6,15 +6,16 @@
  * with spaces, 15-digit legacy IDs, an ID stored as a number, and both embedded in free text — then
  * saved, reloaded, and every cell / every text of document.xml is searched.
  *
- * Also: the notice carries the 家庭财产申报 result as the ledger states it, and the brief never
- * carries asset details at all.
+ * Also: the notice carries the 家庭财产申报 result as the ledger states it when it is a result
+ * (已如实申报), never a ledger cell that lists the assets themselves (a neutral placeholder and the
+ * reason instead); and the brief never carries asset details at all.
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { main } from '../../../src/cli/main';
 import type { CliIo } from '../../../src/cli/io';
 import { toHalfWidth } from '../../../src/values/text';
-import { noticeWizard, NOTICE_SHEET } from '../../../src/wizards/notice';
+import { ASSETS_PLACEHOLDER, noticeWizard, NOTICE_SHEET } from '../../../src/wizards/notice';
 import { openFileWorkbook } from '../../../src/workbook/file/file-workbook';
 import { d, id18 } from '../../fixtures/build';
 import { runAndWrite } from '../wizards/helpers';
@@ -52,6 +53,14 @@ const ALL_IDS = [...PEOPLE.flatMap((p) => p.ids), STRAY_A, STRAY_B, STRAY_15, id
 
 const spaced4 = (id: string): string => id.replace(/(.{4})/g, '$1 ').trim();
 const spaced6_8_4 = (id: string): string => `${id.slice(0, 6)} ${id.slice(6, 14)} ${id.slice(14)}`;
+
+/** 家庭财产申报结果 cells that list assets instead of the result (孙七, 周八 in the 考察对象 ledger). */
+const ASSET_DETAILS: Readonly<Record<string, string>> = {
+  孙七: '存款30万元，住房两套共260平方米',
+  周八: '已申报：住房一套120㎡，轿车1辆，股票5000股，卡号6222020012345678',
+};
+/** Fragments of those cells; none may reach a public output. */
+const ASSET_FRAGMENTS = ['存款', '30万', '住房', '260', '平方米', '120', '㎡', '轿车', '5000', '6222020012345678'];
 
 const AGRI = '县农业农村局局长';
 const STATS = '县统计局副局长';
@@ -101,7 +110,7 @@ async function workbook(noticeLedger: boolean): Promise<Uint8Array> {
       free[i][0],
       free[i][1],
       '无问题',
-      '已如实申报',
+      ASSET_DETAILS[p.name] ?? '已如实申报',
     ];
   });
 
@@ -265,7 +274,28 @@ describe('public outputs never show a full ID number or a birth date finer than 
     expect(all).toContain('1978.05');
     expect(all).toContain('已如实申报');
     // The result rows shown in the pane as well.
-    expect(leaksIn(result.rows.flatMap((r) => r.cells.map((c) => (c === null ? '' : String(c)))))).toEqual([]);
+    const shown = result.rows.flatMap((r) => r.cells.map((c) => (c === null ? '' : String(c))));
+    expect(leaksIn(shown)).toEqual([]);
+    // Asset details never reach the sheet, the pane rows or any message; the two rows are flagged
+    // and show the placeholder with the reason in 说明.
+    const messages = [...result.summary, ...result.rows.flatMap((r) => r.reasons)].flatMap((r) => [r.message['zh-CN'], r.message['en-US']]);
+    for (const t of [all, shown.join('\n'), messages.join('\n')]) for (const frag of ASSET_FRAGMENTS) expect([frag, t.includes(frag)]).toEqual([frag, false]);
+    let header: unknown[] = [];
+    ws.eachRow((row) => {
+      const v = row.values as unknown[];
+      if (header.length === 0 && v.includes('姓名') && v.includes('说明')) header = v;
+    });
+    const assetsCol = header.indexOf('家庭财产申报结果');
+    const remarkCol = header.indexOf('说明');
+    expect([assetsCol, remarkCol].every((c) => c > 0)).toBe(true);
+    const byName = new Map<string, ExcelJS.Row>();
+    ws.eachRow((row) => void byName.set(String(row.getCell(2).value), row));
+    for (const name of ['孙七', '周八']) {
+      expect(byName.get(name)?.getCell(assetsCol).value).toBe(ASSETS_PLACEHOLDER);
+      expect(String(byName.get(name)?.getCell(remarkCol).value)).toContain('财产明细');
+      expect(result.rows.find((r) => r.cells[0] === name)?.flag).toBe('error');
+    }
+    for (const name of ['张三', '李四']) expect(byName.get(name)?.getCell(assetsCol).value).toBe('已如实申报');
   });
 
   it('brief: the .docx (all of document.xml) and the print-ready sheet, after save and reload', async () => {

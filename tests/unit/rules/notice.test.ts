@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { STATUTORY_CALENDAR, workCalendar } from '../../../src/calendar';
 import { DEFAULT_POLICY, type Policy } from '../../../src/policy/policy';
-import { checkNotice, CODES, noticeEnd, type NoticeRecord } from '../../../src/rules/notice';
+import { checkAssetDeclaration, checkNotice, CODES, findAssetDetails, noticeEnd, type NoticeRecord } from '../../../src/rules/notice';
 import { formatIso, fromEpochDay, type LocalDate, parseIso, toEpochDay } from '../../../src/values/local-date';
 
 const D = (iso: string): LocalDate => {
@@ -165,5 +165,70 @@ describe('CODES', () => {
     const names = CODES.map((c) => c.code);
     expect(new Set(names).size).toBe(names.length);
     for (const c of CODES) expect(c.doc['zh-CN'] && c.doc['en-US']).toBeTruthy();
+  });
+});
+
+describe('findAssetDetails: a 家庭财产申报结果 gives the result, never the assets (二.4)', () => {
+  const kinds = (t: string) => [...new Set(findAssetDetails(t).map((d) => d.kind))].sort();
+
+  it.each([
+    ['已如实申报'],
+    ['无'],
+    ['经核查无异常'],
+    ['按规定报告'],
+    ['已按规定报告个人有关事项'],
+    ['房产、车辆、存款等情况已如实申报'],
+    ['存款一律如实申报，经核查一致'],
+    ['2025年3月已如实申报'],
+    ['2025-03-03申报，2025.3.5核查无异常'],
+    ['二〇二五年三月已按规定报告'],
+    ['住房情况已于2025年3月如实申报'],
+    ['民主推荐得票21票（21/38），已如实申报'],
+    ['经3人核查无异常'],
+    ['身份证号110101********0012，已如实申报'],
+    [''],
+  ])('%p is a result: nothing flagged', (text) => {
+    expect(findAssetDetails(text)).toEqual([]);
+    expect(checkAssetDeclaration(text)).toEqual([]);
+  });
+
+  it.each([
+    ['存款30万元，住房两套共260平方米', ['amount', 'area', 'count', 'holding']],
+    ['住房一套120平方米，存款30万元', ['amount', 'area', 'count', 'holding']],
+    ['存款约1.2万', ['amount', 'holding']],
+    ['人民币5,000元', ['amount']],
+    ['存款三十万元', ['amount']],
+    ['住房98.5㎡', ['area', 'holding']],
+    ['住房两百平米', ['area']],
+    ['宅基地0.3亩', ['area']],
+    ['轿车1辆', ['count', 'holding']],
+    ['商铺三处房产', ['count']],
+    ['股票5000股', ['holding']],
+    ['持有基金3只', ['holding']],
+    ['理财两笔', ['holding']],
+    ['工资卡卡号：6222 0200 1234 5678', ['account']],
+    ['建行账户6217000012345678901', ['account']],
+    ['存款３０万元', ['amount', 'holding']],
+    ['已如实申报（房产1套，存款20万）', ['amount', 'count', 'holding']],
+  ])('%p gives details: %p', (text, expected) => {
+    expect(kinds(text)).toEqual(expected);
+    const rs = checkAssetDeclaration(text);
+    expect(rs.map((r) => [r.code, r.severity, r.rule])).toEqual([['notice.asset-details', 'warning', '二.4']]);
+  });
+
+  it('positions point into the given text, and the message names kinds, never the figures', () => {
+    const text = '已如实申报：存款３０万元，住房120平方米';
+    const found = findAssetDetails(text);
+    expect(found.map((d) => text.slice(d.index, d.index + d.length))).toEqual(expect.arrayContaining(['３０万元', '120平方米']));
+    const [r] = checkAssetDeclaration(text);
+    expect(r.message['zh-CN']).toContain('金额、面积');
+    expect(r.message['en-US']).toContain('amounts, areas');
+    for (const m of [r.message['zh-CN'], r.message['en-US']]) {
+      expect(m).not.toMatch(/30|３０|120|平方米/);
+    }
+  });
+
+  it('notice.asset-details is documented as a warning', () => {
+    expect(CODES.find((c) => c.code === 'notice.asset-details')?.severity).toBe('warning');
   });
 });
