@@ -150,7 +150,8 @@ export const committeeWizard: WizardDef<CommitteeResult> = {
     const rows: ResultRow[] = posts.map((p) => ({
       cells: [
         p.post,
-        p.candidates.map((c) => `${c.name} ${c.votes ?? '—'}`).join('；'),
+        // a name and its votes stay on one line (no-break space); the pane breaks after ；
+        p.candidates.map((c) => `${c.name}\u00a0${c.votes ?? '—'}`).join('；'),
         p.elected ? phraseMsg(W.cellElected, { name: p.elected }) : W.cellNoneElected,
       ],
       flag: worstFlag(p.reasons),

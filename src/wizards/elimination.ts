@@ -19,7 +19,7 @@ import { percent, roundShare } from '../rules/ratio';
 import { formatIso, type LocalDate } from '../values/local-date';
 import type { CellStyle, SheetSpec } from '../workbook/port';
 import { eachChunk, optDate } from './framework';
-import type { OptionField, OptionValues, ResultRow, RunControl, WizardDef, WizardInputs, WizardResult } from './types';
+import { stacked, type OptionField, type OptionValues, type ResultRow, type RunControl, type WizardDef, type WizardInputs, type WizardResult } from './types';
 import { W2 } from '../i18n/strings-wizards-2';
 
 export const ELIMINATION_SHEET = '末位淘汰测算';
@@ -412,18 +412,16 @@ export async function runElimination(sheet: TypedSheet, policy: Policy, opts: El
       ),
     );
   }
+  // The pane's table is narrow (320–350 px): rank with tier and marks, name with post and level,
+  // votes with share ("21/38 · 55.3%"). The output sheet keeps one column each.
   const rows: ResultRow[] = shown.map((r) => ({
     cells: [
-      r.rank,
-      r.name,
-      r.post,
-      r.level,
-      r.incompetentVotes !== null && r.validVotes !== null ? `${r.incompetentVotes}/${r.validVotes}` : null,
-      r.incompetentVotes !== null && r.validVotes ? percent(r.incompetentVotes, r.validVotes) : null,
-      // On screen these follow the UI language (Msg cells); the output sheet below stays Chinese.
-      r.tier ? TIER_TEXT[r.tier] : null,
-      r.tie ? TIE_TEXT : null,
-      r.trigger ? TRIGGER_TEXT : null,
+      // On screen the tier and marks follow the UI language (Msg); the output sheet stays Chinese.
+      stacked(r.rank, r.tier ? TIER_TEXT[r.tier] : null, r.tie ? TIE_TEXT : null, r.trigger ? TRIGGER_TEXT : null),
+      stacked(r.name, [r.post, r.level].filter((x) => x).join(' · ')),
+      r.incompetentVotes !== null && r.validVotes !== null
+        ? `${r.incompetentVotes}/${r.validVotes}${r.validVotes ? ` · ${percent(r.incompetentVotes, r.validVotes)}` : ''}`
+        : null,
     ],
     flag: r.reasons.some((x) => x.severity === 'error') ? 'error' : r.tie || r.trigger ? 'warning' : r.tier ? 'info' : null,
     reasons: r.trigger ? [...r.reasons, ...(triggers.find((t) => t.row === r.row)?.reasons ?? [])] : r.reasons,
@@ -431,7 +429,7 @@ export async function runElimination(sheet: TypedSheet, policy: Policy, opts: El
   }));
 
   return {
-    columns: [W2.colRank, W2.colName, W2.colPost, W2.colLevel, W2.colVotes, W2.colRatio, W2.colTier, W2.colTie, W2.colTrigger],
+    columns: [W2.colRankTier, W2.colNamePost, W2.colIncompetentShare],
     rows,
     summary,
     sheet: sheet.model.sheet,

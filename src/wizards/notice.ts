@@ -21,7 +21,7 @@ import { addDays, compareDates, formatIso, type LocalDate } from '../values/loca
 import { dateCell, maskIdsInText, nameOf, reasonText, tableSheet, textOf } from './common';
 import { eachChunk, optDate } from './framework';
 import { W } from '../i18n/strings-wizards';
-import { worstFlag, type ResultRow, type WizardDef, type WizardResult } from './types';
+import { stacked, worstFlag, type ResultRow, type WizardDef, type WizardResult } from './types';
 
 export const NOTICE_ID = 'notice';
 export const NOTICE_SHEET = '任前公示表';
@@ -325,14 +325,19 @@ export const noticeWizard: WizardDef<NoticeResult> = {
       );
     const kindZh = policy.notice.dayKind === 'calendar' ? '天' : '个工作日';
     const periodText = end ? `${formatIso(start)}至${formatIso(end)}（${policy.notice.days}${kindZh}）` : `${formatIso(start)}起`;
+    // The pane's table is narrow (320–350 px): name with birth month, masked ID with the post, missing items.
     const rows: ResultRow[] = items.map((i) => ({
-      cells: [i.name, i.maskedId || null, i.birth || null, i.contents['拟任职务或使用意向'] ?? null, i.missing.length ? i.missing.join('、') : '—'],
+      cells: [
+        stacked(i.name, i.birth || null),
+        stacked(i.maskedId || null, i.contents['拟任职务或使用意向'] || null),
+        i.missing.length ? i.missing.join('、') : '—',
+      ],
       flag: worstFlag(i.reasons),
       reasons: i.reasons,
       sourceRow: i.sourceRow,
     }));
     return {
-      columns: [W.colName, W.colMaskedId, W.colBirthMonth, W.colProposedPost, W.colMissing],
+      columns: [W.colNameBirth, W.colIdPost, W.colMissing],
       rows,
       summary,
       items,

@@ -17,7 +17,8 @@ import type { CellStyle, SheetSpec } from '../workbook/port';
 import type { RangeBox } from '../ledger/grid';
 import { eachChunk, optDate } from './framework';
 import type { OptionValues, ResultRow, RunControl, WizardDef, WizardInputs, WizardResult } from './types';
-import { worstFlag } from './types';
+import { stacked, worstFlag } from './types';
+import { phraseMsg } from '../i18n/strings';
 import { W2 } from '../i18n/strings-wizards-2';
 
 const RULE = '二.5';
@@ -197,25 +198,29 @@ export async function runProbation(sheet: TypedSheet, policy: Policy, asOf: Loca
       ),
     );
   }
+  // The pane's table is narrow (320–350 px): name with post; status with the period and the days
+  // left; the reports. On screen in the UI language; the 试用期管理 sheet writes one column each.
   const resultRows: ResultRow[] = people.map((p) => ({
     cells: [
-      p.name,
-      p.post,
-      p.start ? formatIso(p.start) : null,
-      p.end ? formatIso(p.end) : null,
-      p.daysLeft,
-      p.start ? `${p.received}/${p.reports.length}` : null,
-      p.overdue || (p.start ? 0 : null),
-      p.nextDue ? formatIso(p.nextDue) : null,
-      // on screen in the UI language; the 试用期管理 sheet writes the Chinese status
-      p.status ? statusText(p.status) : null,
+      stacked(p.name, p.post),
+      stacked(
+        p.status ? statusText(p.status) : null,
+        p.start ? phraseMsg(W2.cellFrom, { date: formatIso(p.start) }) : null,
+        p.end ? phraseMsg(W2.cellEnds, { date: formatIso(p.end) }) : null,
+        p.daysLeft === null ? null : phraseMsg(p.daysLeft >= 0 ? W2.cellDaysLeft : W2.cellDaysPast, { n: Math.abs(p.daysLeft) }),
+      ),
+      stacked(
+        p.start ? phraseMsg(W2.cellReportsIn, { received: p.received, total: p.reports.length }) : null,
+        p.overdue ? phraseMsg(W2.cellOverdue, { n: p.overdue }) : null,
+        p.nextDue ? phraseMsg(W2.cellNextDue, { date: formatIso(p.nextDue) }) : null,
+      ),
     ],
     flag: worstFlag(p.reasons) ?? (p.upcoming ? 'info' : null),
     reasons: p.reasons,
     sourceRow: p.row + 1,
   }));
   return {
-    columns: [W2.colName, W2.colPost, W2.colStart, W2.colEnd, W2.colDaysLeft, W2.colReports, W2.colOverdue, W2.colNextDue, W2.colStatus],
+    columns: [W2.colNamePost, W2.colStatusPeriod, W2.colReportsDue],
     rows: resultRows,
     summary,
     sheet: sheet.model.sheet,

@@ -15,7 +15,8 @@ import { CALENDAR_SETTING_KEY, calendarSettingText, parseCalendarValue, POLICY_S
 import { reason, type Reason } from '../rules/decision';
 import { addDays, diffDays, formatIso, fromEpochDay, parseIso, type LocalDate } from '../values/local-date';
 import { PortError, type CellStyle, type SheetSpec } from '../workbook/port';
-import type { OptionField, OptionValues, ResultRow, WizardDef, WizardInputs, WizardResult } from './types';
+import { stacked, type OptionField, type OptionValues, type ResultRow, type WizardDef, type WizardInputs, type WizardResult } from './types';
+import { phraseMsg } from '../i18n/strings';
 import { W2 } from '../i18n/strings-wizards-2';
 
 export const SETTINGS_SHEET = '政策设置';
@@ -307,7 +308,15 @@ export function runSettings(options: OptionValues, current: Readonly<Flat>, curr
   const rows: ResultRow[] = table.rows
     .filter((r) => r.changed || r.error || refusedKeys.has(r.key))
     .map((r) => ({
-      cells: [r.key, formatSettingValue(r.key, r.value), formatSettingValue(r.key, r.default), r.changed ? W2.setChanged : W2.setDefault, r.source],
+      // The pane's table is narrow (320–350 px): key with its source, value with default and state.
+      cells: [
+        stacked(r.key, r.source),
+        stacked(
+          formatSettingValue(r.key, r.value),
+          phraseMsg(W2.cellDefault, { value: formatSettingValue(r.key, r.default) }),
+          r.changed ? W2.setChanged : W2.setDefault,
+        ),
+      ],
       flag: refusedKeys.has(r.key) || r.error ? 'error' : r.changed ? 'info' : null,
       reasons: [...refused.filter((m) => m['en-US'].includes(r.key)), ...(r.error ? [r.error] : [])].map((m) =>
         reason(RULE, 'policy.invalid-value', 'error', m),
@@ -337,7 +346,7 @@ export function runSettings(options: OptionValues, current: Readonly<Flat>, curr
         ),
       ];
   return {
-    columns: [W2.colKey, W2.colValue, W2.colDefault, W2.colChanged, W2.colSource],
+    columns: [W2.colKeySource, W2.colValueDefault],
     rows,
     summary: [...summary, ...table.errors.filter((e) => e.severity !== 'error')],
     settingRows: table.rows,

@@ -19,7 +19,7 @@ import { nameOf, pctText, ratioCell, reasonText, tableSheet, textOf } from './co
 import { eachChunk, throwIfCancelled } from './framework';
 import { tallyRow } from './tally';
 import { W } from '../i18n/strings-wizards';
-import { worstFlag, type OptionField, type OptionValues, type ResultRow, type WizardDef, type WizardInputs, type WizardResult } from './types';
+import { stacked, worstFlag, type OptionField, type OptionValues, type ResultRow, type WizardDef, type WizardInputs, type WizardResult } from './types';
 
 export const SHORTLIST_ID = 'shortlist';
 export const SHORTLIST_SHEET = '考察对象与拟任人选';
@@ -345,15 +345,20 @@ export const shortlistWizard: WizardDef<ShortlistResult> = {
       ),
     );
     const rows: ResultRow[] = items.map((i) => ({
-      // on screen the marks follow the UI language; the output sheet writes the Chinese marks
-      cells: [i.post, i.name, pctText(i.ratio), i.inspection || null, i.position, i.proposed ? W.cellYes : W.cellNo, MARK_CELL[i.mark] ?? i.mark],
+      // The pane's table is narrow (320–350 px): name with post, ratio with inspection, rank with
+      // the outcome. On screen the marks follow the UI language; the output sheet writes the Chinese marks.
+      cells: [
+        stacked(i.name, i.post),
+        stacked(pctText(i.ratio), i.inspection || null),
+        stacked(i.position, i.proposed ? W.cellCandidate : W.cellNotCandidate, MARK_CELL[i.mark] ?? i.mark),
+      ],
       // a row the committee's pair changed is flagged even though the change is no error
       flag: worstFlag(i.reasons) ?? (i.reasons.some((r) => r.code === 'shortlist.choice-differs') ? 'info' : null),
       reasons: i.reasons,
       sourceRow: i.sourceRow,
     }));
     return {
-      columns: [W.colPost, W.colName, W.colRatio, W.colInspection, W.colPosition, W.colProposed, W.colFinalist],
+      columns: [W.colNamePost, W.colRatioInspection, W.colRankOutcome],
       rows,
       summary,
       items,

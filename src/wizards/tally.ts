@@ -14,7 +14,8 @@ import { checkRecommendation, chooseBase, kindFromLabel, recommendationPass, thr
 import { isYes, nameOf, pctText, ratioCell, reasonText, tableSheet, textOf } from './common';
 import { eachChunk } from './framework';
 import { W } from '../i18n/strings-wizards';
-import { worstFlag, type OptionValues, type ResultRow, type WizardDef, type WizardInputs, type WizardResult } from './types';
+import { phraseMsg } from '../i18n/strings';
+import { stacked, worstFlag, type OptionValues, type ResultRow, type WizardDef, type WizardInputs, type WizardResult } from './types';
 
 export const TALLY_ID = 'tally';
 export const TALLY_SHEET = '推荐计票结果';
@@ -205,23 +206,24 @@ export const tallyWizard: WizardDef<TallyResult> = {
     }
     const quorum = items.find((i) => i.reasons.some((r) => r.code === 'vote.quorum-not-met'));
     if (quorum) summary.push(quorum.reasons.find((r) => r.code === 'vote.quorum-not-met') as Reason);
+    // The pane's table is narrow (320–350 px): name with post, votes with ratio and threshold,
+    // result with status. Words of the product follow the UI language on screen (Msg cells); the
+    // output sheet stays Chinese, one column each.
     const rows: ResultRow[] = items.map((i) => ({
       cells: [
-        i.name,
-        i.post,
-        // words of the product follow the UI language on screen (the output sheet stays Chinese)
-        i.status ? STATUS_CELL[i.status] : i.statusText,
-        i.votes === null ? null : `${i.votes}/${i.base ?? '—'}`,
-        i.ratio === null ? null : pctText(i.ratio),
-        i.threshold === null ? null : pctText(i.threshold),
-        i.pass === true ? W.cellPass : i.pass === false ? W.cellFail : W.cellUndecided,
+        stacked(i.name, i.post),
+        stacked(
+          [i.votes === null ? '' : `${i.votes}/${i.base ?? '—'}`, i.ratio === null ? '' : pctText(i.ratio)].filter((x) => x).join(' · ') || null,
+          i.threshold === null ? null : phraseMsg(W.cellNeeds, { ratio: pctText(i.threshold) }),
+        ),
+        stacked(i.pass === true ? W.cellPass : i.pass === false ? W.cellFail : W.cellUndecided, i.status ? STATUS_CELL[i.status] : i.statusText),
       ],
       flag: worstFlag(i.reasons),
       reasons: i.reasons,
       sourceRow: i.sourceRow,
     }));
     return {
-      columns: [W.colName, W.colPost, W.colStatus, W.colVotesBase, W.colRatio, W.colThreshold, W.colPass],
+      columns: [W.colNamePost, W.colVotesRatio, W.colResultStatus],
       rows,
       summary,
       items,

@@ -54,7 +54,7 @@
  *    src/taskpane/wizards/panels.ts (keyed by wizard id); otherwise WizardFrame renders it.
  * 4. Tests: tests/unit/wizards/<name>.test.ts (run/toSheet on fixture data, chain detection).
  */
-import type { Msg } from '../i18n/message';
+import type { Locale, Msg } from '../i18n/message';
 import type { FieldKey } from '../ledger/fields';
 import type { Grid } from '../ledger/grid';
 import type { SheetModel } from '../ledger/recognize';
@@ -158,7 +158,38 @@ export interface RunControl {
  * itself puts in a cell (a tier, a status, 是/否) are a Msg, so the pane shows them in the UI
  * language; data from the ledger (names, posts) stays as written.
  */
-export type ResultCell = string | number | Msg | null;
+export type ResultText = string | number | Msg | null;
+
+/**
+ * Lines shown one under another in one cell of the pane's table: the first as the value, the rest
+ * smaller under it (a name with the post, a rank with its tier). The pane is 320–350 px wide, so
+ * a wizard shows few columns and stacks what belongs together; its output sheet keeps one column
+ * per item. Blank lines (null, '') are left out.
+ */
+export interface StackedCell {
+  readonly lines: readonly ResultText[];
+}
+
+export type ResultCell = ResultText | StackedCell;
+
+export function stacked(...lines: ResultText[]): StackedCell {
+  return { lines };
+}
+
+export function isStacked(c: ResultCell): c is StackedCell {
+  return typeof c === 'object' && c !== null && Array.isArray((c as StackedCell).lines);
+}
+
+/** A cell as plain text in one language, lines joined by a line break (tests, logs). */
+export function cellText(c: ResultCell, locale: Locale = 'zh-CN'): string {
+  const one = (t: ResultText): string => (t === null ? '' : typeof t === 'object' ? t[locale] : String(t));
+  return isStacked(c)
+    ? c.lines
+        .map(one)
+        .filter((t) => t !== '')
+        .join('\n')
+    : one(c);
+}
 
 export interface ResultRow {
   readonly cells: readonly ResultCell[];

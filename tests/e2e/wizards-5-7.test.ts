@@ -4,7 +4,8 @@
  * (tests/fixtures/wizards-5-7.ts), runs 试用期管理, 年度末位淘汰 (excluding one cadre by hand, with a
  * reason) and 设置 (a refused value first, then valid ones), downloads the result workbook, and we
  * read it back with exceljs (sheets) and the file adapter (settings). A screenshot of each result
- * step goes to test-output/e2e/wizard-<n>-zh.png (wizard 6 also in English: wizard-6-en.png). Nothing
+ * step, taken at the task pane's narrow width (340 px) where the results table must fit, goes to
+ * test-output/e2e/wizard-<n>-zh.png and wizard-<n>-en.png (harness runWizard). Nothing
  * may leave localhost.
  */
 import type { Page } from 'playwright-core';
@@ -70,7 +71,7 @@ describeInChromium('wizards 5–7 in standalone mode', () => {
     await expect(page.locator('[data-testid="population-summary"]').innerText()).resolves.toContain('纳入 149 人');
     await row.getByRole('textbox').fill('已调任市直单位');
     await page.locator('[data-testid="population-show-all"]').click();
-    const text = await runWizard(pane, 6, { english: true });
+    const text = await runWizard(pane, 6);
     expect(text).toContain('总数 N = 149');
     expect(text).toContain('初步淘汰对象：2% × 149 = 2.98 → 3 人（四舍五入）');
     expect(text).toContain('免职：1% × 149 = 1.49 → 1 人（四舍五入）');

@@ -4,7 +4,8 @@
  * (tests/fixtures/selection-round.ts), runs 民主推荐计票 → 考察对象与一职双备 → 任前公示 → 常委会表决
  * — each wizard finding the sheet the previous one wrote — downloads the result workbook and we
  * read it back with exceljs. A screenshot of each wizard's result step goes to
- * test-output/e2e/wizard-<n>-zh.png. Nothing may leave localhost.
+ * test-output/e2e/wizard-<n>-zh.png and -en.png, at the pane's narrow width (340 px) where the
+ * results table must fit without scrolling sideways. Nothing may leave localhost.
  */
 import type { Page } from 'playwright-core';
 import { selectionRoundWorkbook, ROUND_IDS } from '../fixtures/selection-round';

@@ -30,6 +30,7 @@ import {
   TableRow,
   Text,
   Title3,
+  tokens,
 } from '@fluentui/react-components';
 import { isMsg, msg, phrase, type Msg, type Phrase } from '../../i18n/message';
 import { W } from '../../i18n/strings-wizards';
@@ -57,7 +58,19 @@ import {
   type WriteOutcome,
 } from '../../wizards/framework';
 import { WIZARDS } from '../../wizards/registry';
-import type { AnyWizard, ChainOutputs, OptionField, OptionValues, RecognizedSheet, SourceChoice, WizardInputs, WizardResult } from '../../wizards/types';
+import {
+  isStacked,
+  type AnyWizard,
+  type ChainOutputs,
+  type OptionField,
+  type OptionValues,
+  type RecognizedSheet,
+  type ResultCell,
+  type ResultText,
+  type SourceChoice,
+  type WizardInputs,
+  type WizardResult,
+} from '../../wizards/types';
 import type { WorkbookPort } from '../../workbook/port';
 import { phraseText, useT } from '../i18n';
 import { useSession } from '../session';
@@ -713,12 +726,63 @@ const FLAG_COLOR = { error: 'danger', warning: 'warning', info: 'informative' } 
 /** The badge words match the findings list's severities (错误/警告/提示, Error/Warning/Info). */
 const FLAG_TEXT = { error: W.flagError, warning: W.flagWarning, info: W.flagInfo } as const;
 /**
- * The results table sizes its columns to their content (auto layout, the box scrolls sideways
- * when it must) and wraps long words inside a cell, so no header or value runs into the next
- * column in either language.
+ * The results table fits the task pane (320–350 px) in both languages: each wizard shows few
+ * columns and stacks what belongs together in one cell (a name with its post under it, see
+ * StackedCell); the flag badge opens the reasons line under the row instead of taking a column.
+ * Columns size to their content (auto layout); a word is never broken inside (Chinese data such as
+ * a post keeps its characters together, `keep-all`, so a column never shrinks to one character),
+ * and the box scrolls sideways only if a wizard still shows too much (the e2e test fails then).
  */
-const HEADER_STYLE = { whiteSpace: 'normal', overflowWrap: 'break-word', wordBreak: 'normal', verticalAlign: 'bottom' } as const;
-const CELL_STYLE = { overflowWrap: 'break-word', wordBreak: 'normal' } as const;
+const HEADER_STYLE = { whiteSpace: 'normal', overflowWrap: 'normal', wordBreak: 'keep-all', verticalAlign: 'bottom' } as const;
+const CELL_STYLE = { overflowWrap: 'normal', wordBreak: 'keep-all', verticalAlign: 'top', paddingTop: 4, paddingBottom: 4 } as const;
+/** The badge keeps its word on one line (a squeezed 警告 would stand one character a line). */
+const BADGE_STYLE = { flexShrink: 0, whiteSpace: 'nowrap' } as const;
+const SUB_LINE_STYLE = { color: tokens.colorNeutralForeground3 } as const;
+
+const CJK_CHAR = /[\u3400-\u9fff]/;
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
+/**
+ * Text of a cell, broken only between words: after a space or a Chinese list mark (；、，). A
+ * piece without Chinese (a date 2026-01-14, 20/40, 55.3%, a setting key) is never broken inside,
+ * e.g. not at its hyphens; Chinese pieces stay together by the cell's `keep-all`.
+ */
+function Words({ text }: { text: string }): ReactElement {
+  const pieces = text.split(/(?<=[ ；、，])/);
+  return (
+    <>
+      {pieces.map((p, k) => (
+        <span key={k}>
+          {CJK_CHAR.test(p) ? p : <span style={NO_WRAP}>{p}</span>}
+          {k < pieces.length - 1 ? <wbr /> : null}
+        </span>
+      ))}
+    </>
+  );
+}
+
+function CellView({ cell }: { cell: ResultCell }): ReactElement {
+  const t = useT();
+  const text = (c: ResultText): ReactElement => <Words text={c === null ? '—' : isMsg(c) ? t(c) : String(c)} />;
+  if (!isStacked(cell)) return text(cell);
+  const lines = cell.lines.filter((l) => l !== null && l !== '');
+  if (lines.length === 0) return <>—</>;
+  return (
+    <>
+      {lines.map((l, k) =>
+        k === 0 ? (
+          <Text key={k} block size={200}>
+            {text(l)}
+          </Text>
+        ) : (
+          <Text key={k} block size={100} style={SUB_LINE_STYLE}>
+            {text(l)}
+          </Text>
+        ),
+      )}
+    </>
+  );
+}
 
 function ResultView({ wizard, result, options }: { wizard: AnyWizard; result: WizardResult; options: OptionValues }): ReactElement {
   const t = useT();
@@ -742,7 +806,7 @@ function ResultView({ wizard, result, options }: { wizard: AnyWizard; result: Wi
         <Text>{t(W.noRows)}</Text>
       ) : (
         <div style={{ overflowX: 'auto' }}>
-          <Table size="extra-small" aria-label={t(W.resultsTable)} data-testid="result-table" style={{ tableLayout: 'auto' }}>
+          <Table size="extra-small" aria-label={t(W.resultsTable)} data-testid="result-table" style={{ tableLayout: 'auto', width: '100%' }}>
             <TableHeader>
               <TableRow>
                 {result.columns.map((c, i) => (
@@ -750,7 +814,6 @@ function ResultView({ wizard, result, options }: { wizard: AnyWizard; result: Wi
                     {t(c)}
                   </TableHeaderCell>
                 ))}
-                <TableHeaderCell style={HEADER_STYLE}>{t(W.flagCol)}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -760,31 +823,33 @@ function ResultView({ wizard, result, options }: { wizard: AnyWizard; result: Wi
                   <TableRow key={`r${i}`} data-flag={row.flag ?? 'ok'} style={{ background: bg, borderBottom: 'none' }}>
                     {row.cells.map((c, k) => (
                       <TableCell key={k} style={CELL_STYLE}>
-                        {c === null ? '—' : isMsg(c) ? t(c) : String(c)}
+                        <CellView cell={c} />
                       </TableCell>
                     ))}
-                    <TableCell>
-                      {row.flag ? (
-                        <Badge size="small" color={FLAG_COLOR[row.flag]} appearance="filled">
-                          {t(FLAG_TEXT[row.flag])}
-                        </Badge>
-                      ) : (
-                        <Badge size="small" color="success" appearance="tint">
-                          {t(W.flagOk)}
-                        </Badge>
-                      )}
-                    </TableCell>
                   </TableRow>,
                   <TableRow key={`d${i}`} style={{ background: bg }}>
-                    <TableCell colSpan={row.cells.length + 1} aria-label={t(W.reasons)}>
-                      <ul style={{ margin: '0 0 4px 0', paddingLeft: 16 }}>
-                        {row.reasons.map((r, k) => (
-                          <li key={k}>
-                            <Text size={200}>{t(r.message)}</Text>
-                          </li>
-                        ))}
-                      </ul>
-                      {row.sourceRow ? <Text size={100}>{t(W.sourceRow, { row: row.sourceRow })}</Text> : null}
+                    <TableCell colSpan={row.cells.length} aria-label={t(W.reasons)}>
+                      <div style={{ display: 'flex', gap: 6, alignItems: 'flex-start' }}>
+                        {row.flag ? (
+                          <Badge size="small" color={FLAG_COLOR[row.flag]} appearance="filled" data-testid="result-flag" style={BADGE_STYLE}>
+                            {t(FLAG_TEXT[row.flag])}
+                          </Badge>
+                        ) : (
+                          <Badge size="small" color="success" appearance="tint" data-testid="result-flag" style={BADGE_STYLE}>
+                            {t(W.flagOk)}
+                          </Badge>
+                        )}
+                        <div style={{ minWidth: 0 }}>
+                          <ul style={{ margin: '0 0 4px 0', paddingLeft: 16 }}>
+                            {row.reasons.map((r, k) => (
+                              <li key={k}>
+                                <Text size={200}>{t(r.message)}</Text>
+                              </li>
+                            ))}
+                          </ul>
+                          {row.sourceRow ? <Text size={100}>{t(W.sourceRow, { row: row.sourceRow })}</Text> : null}
+                        </div>
+                      </div>
                     </TableCell>
                   </TableRow>,
                 ];

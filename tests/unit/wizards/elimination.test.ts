@@ -17,6 +17,7 @@ import { STATUTORY_CALENDAR } from '../../../src/calendar';
 import type { TypedSheet } from '../../../src/ledger/rows';
 import type { CellWrite } from '../../../src/ledger/edit-plan';
 import { ASSESSMENT_PLAN, assessment150 } from '../../fixtures/wizards-5-7';
+import { cellText, stacked } from '../../../src/wizards/types';
 
 let sheet: TypedSheet;
 beforeAll(async () => {
@@ -59,7 +60,10 @@ describe('wizard 6 · 年度末位淘汰 (pure)', () => {
     expect(top[3][2]).toBeNull();
     expect(r.decisions.map((x) => x.name)).toEqual([...ASSESSMENT_PLAN.tiedAtRemoval]);
     expect(r.summary.some((s) => s.code === 'elimination.tie-at-cutoff' && s.severity === 'warning')).toBe(true);
-    expect(r.rows[1].cells.slice(0, 9)).toEqual([2, '乙二', '县财政局副局长', '副科级', '14/40', '35%', TIER_TEXT.removal, TIE_TEXT, null]);
+    // the pane's narrow table: rank with tier and marks, name with post and level, votes with share
+    expect(r.rows[1].cells).toEqual([stacked(2, TIER_TEXT.removal, TIE_TEXT, null), stacked('乙二', '县财政局副局长 · 副科级'), '14/40 · 35%']);
+    expect(r.columns.map((c) => c['en-US'])).toEqual(['Rank · tier', 'Name · post', 'Incompetent votes · share']);
+    expect(r.rows[1].cells.map((c) => cellText(c, 'en-US'))).toEqual(['2\nRemoval\nTied: to decide', '乙二\n县财政局副局长 · 副科级', '14/40 · 35%']);
     expect(r.rows[1].flag).toBe('warning');
     expect(r.ranked).toHaveLength(150);
   });

@@ -9,6 +9,7 @@ import type { CellWrite } from '../../../src/ledger/edit-plan';
 import { parseIso, toSerial, type LocalDate } from '../../../src/values/local-date';
 import { addCommitteeOutput, PROBATION_AS_OF, probationLedger } from '../../fixtures/wizards-5-7';
 import { d } from '../../fixtures/build';
+import { cellText } from '../../../src/wizards/types';
 
 const day = (s: string): LocalDate => parseIso(s) as LocalDate;
 
@@ -59,7 +60,17 @@ describe('wizard 5 · 试用期管理 (pure)', () => {
     // order: upcoming first, then ended awaiting assessment, in probation by end, concluded, unreadable
     expect(r.people.map((p) => p.name)).toEqual(['张三', '王二', '赵四', '李一', '吴八', '孙六', '周七']);
     expect(r.counts).toEqual({ total: 7, upcoming: 1, awaiting: 1, inProbation: 3, concluded: 1, overdueReports: 1, unreadable: 1 });
-    expect(r.rows[0].cells).toEqual(['张三', '县教育局局长', '2025-01-14', '2026-01-14', 30, '3/4', 0, '2026-01-14', statusText('即将期满')]);
+    // the pane's narrow table: name with post; status, period and days left; reports
+    expect(r.rows[0].cells.map((c) => cellText(c, 'zh-CN'))).toEqual([
+      '张三\n县教育局局长',
+      '即将期满\n自 2025-01-14\n至 2026-01-14\n还有 30 天',
+      '已交 3/4\n下次 2026-01-14',
+    ]);
+    expect(r.rows[0].cells.map((c) => cellText(c, 'en-US'))).toEqual([
+      '张三\n县教育局局长',
+      `${statusText('即将期满')['en-US']}\nfrom 2025-01-14\nto 2026-01-14\n30 days left`,
+      '3 of 4 in\nnext 2026-01-14',
+    ]);
     expect(r.rows[0].sourceRow).toBe(5);
     expect(r.summary.some((s) => s.severity === 'error' && s.message['zh-CN'].includes('1人'))).toBe(true);
   });

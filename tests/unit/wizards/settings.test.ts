@@ -27,6 +27,7 @@ import { parseIso, type LocalDate } from '../../../src/values/local-date';
 import { FakeExcel } from '../../support/fake-excel';
 import { allSets } from '../../support/fake-ledger';
 import { settingsWorkbook } from '../../fixtures/wizards-5-7';
+import { cellText } from '../../../src/wizards/types';
 
 const day = (s: string): LocalDate => parseIso(s) as LocalDate;
 const never = async () => ({ action: 'cancel' as const });
@@ -181,7 +182,7 @@ describe('wizard 7 · 设置 (pure)', () => {
     const before = Buffer.from(await book.save()).length;
     const bad = await runOn(book, { 'notice.days': '0', 'probation.dueSoonDays': '45', writeSheet: true });
     expect(bad.result.refused.map((m: { 'zh-CN': string }) => m['zh-CN'])).toEqual(['notice.days 必须是正整数，收到 0']);
-    expect(bad.result.rows.find((r) => r.cells[0] === 'notice.days')?.flag).toBe('error');
+    expect(bad.result.rows.find((r) => cellText(r.cells[0]).split('\n')[0] === 'notice.days')?.flag).toBe('error');
     expect(bad.result.summary[0].message['zh-CN']).toContain('工作簿未作任何修改');
     await expect(writeOutput(book, settingsWizard, bad.result, bad.options, never)).rejects.toThrow('notice.days');
     expect(await book.getSetting(POLICY_SETTING_KEY)).toBe(JSON.stringify({ notice: { days: 6 } }));
