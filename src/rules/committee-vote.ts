@@ -6,7 +6,7 @@
  * quorum are the national rule for 讨论决定 and live in the policy. All comparisons are exact
  * integer arithmetic (ratio.ts): 2/3 of 15, 21, 23, 31, 33 members must not wobble on a float.
  */
-import { msg } from '../i18n/message';
+import { msg, plural } from '../i18n/message';
 import type { Policy } from '../policy/policy';
 import type { CodeDoc } from '../values/finding';
 import { codeDoc, decision, reason, type Decision, type Reason } from './decision';
@@ -102,7 +102,7 @@ function precheck(members: number, present: number, castTotal: number, policy: P
         RULE,
         'committee.present-exceeds-members',
         'error',
-        msg(`实到${present}人多于应到${members}人`, `${present} present but only ${members} members`),
+        msg(`实到${present}人多于应到${members}人`, `${present} present but only ${members} ${plural(members, 'member', 'members')}`),
         {
           threshold: members,
           value: present,
@@ -112,10 +112,16 @@ function precheck(members: number, present: number, castTotal: number, policy: P
   }
   if (castTotal > present) {
     return [
-      reason(RULE, 'committee.votes-exceed-present', 'error', msg(`共${castTotal}票，多于实到${present}人`, `${castTotal} votes but only ${present} present`), {
-        threshold: present,
-        value: castTotal,
-      }),
+      reason(
+        RULE,
+        'committee.votes-exceed-present',
+        'error',
+        msg(`共${castTotal}票，多于实到${present}人`, `${castTotal} ${plural(castTotal, 'vote', 'votes')} but only ${present} present`),
+        {
+          threshold: present,
+          value: castTotal,
+        },
+      ),
     ];
   }
   if (!countAtLeast(present, quorum, members)) {
@@ -169,7 +175,10 @@ export function committeeElect(ballot: CommitteeBallot, policy: Policy): Decisio
         '二.3',
         'committee.backup-count',
         'warning',
-        msg(`本职位有${candidates.length}名候选人，一职双备应为${wanted}名`, `${candidates.length} candidates; two backups per post means ${wanted}`),
+        msg(
+          `本职位有${candidates.length}名候选人，一职双备应为${wanted}名`,
+          `${candidates.length} ${plural(candidates.length, 'candidate', 'candidates')}; two backups per post means ${wanted}`,
+        ),
         { threshold: wanted, value: candidates.length, policyKey: 'inspection.finalistsPerPost' },
       ),
     );
@@ -189,7 +198,7 @@ export function committeeElect(ballot: CommitteeBallot, policy: Policy): Decisio
         'warning',
         msg(
           `${names}各得${most}票，得票最多者并列，无人当选，应重新投票`,
-          `${top.map((c) => c.name).join(', ')} tie with ${most} votes each; no one elected, vote again`,
+          `${top.map((c) => c.name).join(', ')} tie with ${most} ${plural(most, 'vote', 'votes')} each; no one elected, vote again`,
         ),
         line,
       ),
@@ -205,7 +214,7 @@ export function committeeElect(ballot: CommitteeBallot, policy: Policy): Decisio
         'warning',
         msg(
           `得票最多的${winner.name}得${winner.votes}票，未超过应到${members}人的${pct(t)}，无人当选，应重新投票`,
-          `${winner.name} has the most votes (${winner.votes}) but not more than ${pct(t)} of ${members} members; no one elected, vote again`,
+          `${winner.name} has the most votes (${winner.votes}) but not more than ${pct(t)} of ${members} ${plural(members, 'member', 'members')}; no one elected, vote again`,
         ),
         line,
       ),
@@ -219,7 +228,7 @@ export function committeeElect(ballot: CommitteeBallot, policy: Policy): Decisio
       'info',
       msg(
         `${winner.name}得${winner.votes}票，得票最多且超过应到${members}人的${pct(t)}，当选`,
-        `${winner.name}: ${winner.votes} votes, the most and above ${pct(t)} of ${members} members; elected`,
+        `${winner.name}: ${winner.votes} ${plural(winner.votes, 'vote', 'votes')}, the most and above ${pct(t)} of ${members} ${plural(members, 'member', 'members')}; elected`,
       ),
       line,
     ),
@@ -241,7 +250,10 @@ export function committeePass(yes: number, members: number, present: number, pol
           RULE,
           'committee.passed',
           'info',
-          msg(`赞成${yes}票，超过应到${members}人的${pct(t)}，通过`, `${yes} yes, above ${pct(t)} of ${members} members; approved`),
+          msg(
+            `赞成${yes}票，超过应到${members}人的${pct(t)}，通过`,
+            `${yes} yes, above ${pct(t)} of ${members} ${plural(members, 'member', 'members')}; approved`,
+          ),
           numbers,
         ),
       ])
@@ -250,7 +262,10 @@ export function committeePass(yes: number, members: number, present: number, pol
           RULE,
           'committee.rejected',
           'warning',
-          msg(`赞成${yes}票，未超过应到${members}人的${pct(t)}，未通过`, `${yes} yes, not above ${pct(t)} of ${members} members; not approved`),
+          msg(
+            `赞成${yes}票，未超过应到${members}人的${pct(t)}，未通过`,
+            `${yes} yes, not above ${pct(t)} of ${members} ${plural(members, 'member', 'members')}; not approved`,
+          ),
           numbers,
         ),
       ]);

@@ -1,4 +1,4 @@
-import { msg, type Msg } from '../i18n/message';
+import { msg, plural, type Msg } from '../i18n/message';
 import type { Policy } from '../policy/policy';
 import type { CodeDoc } from '../values/finding';
 import { addMonths, formatChinese, formatIso, type LocalDate } from '../values/local-date';
@@ -138,7 +138,7 @@ export function applyDismissal(
         'info',
         msg(
           `${d.label}，待岗 ${policy.dismissal.standbyMonths} 个月至 ${formatChinese(standbyEnd)}，期满考察`,
-          `${d.description['en-US']}; standby ${policy.dismissal.standbyMonths} months until ${formatIso(standbyEnd)}`,
+          `${d.description['en-US']}; standby ${policy.dismissal.standbyMonths} ${plural(policy.dismissal.standbyMonths, 'month', 'months')} until ${formatIso(standbyEnd)}`,
         ),
         { value: policy.dismissal.standbyMonths, policyKey: 'dismissal.standbyMonths' },
       ),

@@ -1,4 +1,4 @@
-import { msg } from '../i18n/message';
+import { msg, plural } from '../i18n/message';
 import type { Policy } from '../policy/policy';
 import type { CodeDoc } from '../values/finding';
 import { addMonths, formatChinese, formatIso, type LocalDate } from '../values/local-date';
@@ -422,7 +422,10 @@ export function eliminate(records: readonly EliminationRecord[], policy: Policy,
         RULE,
         'elimination.tie-at-cutoff',
         'warning',
-        msg(`${tieCount} 人并列跨越名额界限，已全部列入，请研究决定`, `${tieCount} cadres tie across a cut-off; all included, decision needed`),
+        msg(
+          `${tieCount} 人并列跨越名额界限，已全部列入，请研究决定`,
+          `${tieCount} ${plural(tieCount, 'cadre ties', 'cadres tie')} across a cut-off; all included, decision needed`,
+        ),
         {
           value: tieCount,
         },
@@ -448,7 +451,10 @@ export function eliminate(records: readonly EliminationRecord[], policy: Policy,
         RULE,
         'elimination.incomplete',
         'error',
-        msg(`${bad} 人票数数据有误，排名和档次暂不能作为定论`, `${bad} cadres have bad vote data; ranks and tiers are not final`),
+        msg(
+          `${bad} 人票数数据有误，排名和档次暂不能作为定论`,
+          `${bad} ${plural(bad, 'cadre has', 'cadres have')} bad vote data; ranks and tiers are not final`,
+        ),
         {
           value: bad,
         },
@@ -461,7 +467,10 @@ export function eliminate(records: readonly EliminationRecord[], policy: Policy,
         RULE,
         'elimination.post-unknown',
         'warning',
-        msg(`${unknownPost} 人未写明是否实职领导职务，未计入总数`, `${unknownPost} records do not say whether the post is real; not counted`),
+        msg(
+          `${unknownPost} 人未写明是否实职领导职务，未计入总数`,
+          `${unknownPost} ${plural(unknownPost, 'record does', 'records do')} not say whether the post is real; not counted`,
+        ),
         {
           value: unknownPost,
         },
@@ -474,7 +483,7 @@ export function eliminate(records: readonly EliminationRecord[], policy: Policy,
         RULE,
         'elimination.excluded',
         'info',
-        msg(`${excluded} 人不属于正副科级实职领导干部，不在末位淘汰范围`, `${excluded} records are outside the population`),
+        msg(`${excluded} 人不属于正副科级实职领导干部，不在末位淘汰范围`, `${excluded} ${plural(excluded, 'record is', 'records are')} outside the population`),
         {
           value: excluded,
           policyKey: 'elimination.levels',

@@ -6,7 +6,7 @@
  * weekend or holiday start adds nothing to the period.
  */
 import { isWorkingDay, nthWorkingDayFrom, countWorkingDays, STATUTORY_CALENDAR, type WorkCalendar } from '../calendar';
-import { msg } from '../i18n/message';
+import { msg, plural } from '../i18n/message';
 import type { Policy } from '../policy/policy';
 import type { CodeDoc } from '../values/finding';
 import { addDays, diffDays, formatIso, isValidDate, type LocalDate } from '../values/local-date';
@@ -94,7 +94,7 @@ export function noticeEnd(start: LocalDate, policy: Policy, cal: WorkCalendar = 
     }
   }
   const kindZh = dayKind === 'calendar' ? '天' : '个工作日';
-  const kindEn = dayKind === 'calendar' ? 'calendar days' : 'working days';
+  const kindEn = dayKind === 'calendar' ? plural(days, 'calendar day', 'calendar days') : plural(days, 'working day', 'working days');
   reasons.push(
     reason(
       RULE,
@@ -102,7 +102,7 @@ export function noticeEnd(start: LocalDate, policy: Policy, cal: WorkCalendar = 
       'info',
       msg(
         `公示${days}${kindZh}，${formatIso(start)}开始，${formatIso(end)}截止${countStartDay ? '（开始当日计入）' : '（开始当日不计入）'}`,
-        `${days} ${kindEn} from ${formatIso(start)} end on ${formatIso(end)}${countStartDay ? ' (start day counted)' : ' (start day not counted)'}`,
+        `${days} ${kindEn} from ${formatIso(start)} ${plural(days, 'ends', 'end')} on ${formatIso(end)}${countStartDay ? ' (start day counted)' : ' (start day not counted)'}`,
       ),
       { threshold: days, policyKey: 'notice.days' },
     ),
@@ -166,7 +166,8 @@ export function checkNotice(record: NoticeRecord, policy: Policy, cal: WorkCalen
       );
     } else if (diffDays(record.end, requiredEnd) > 0) {
       const covered = coveredDays(record, policy, cal);
-      const unit = policy.notice.dayKind === 'calendar' ? ['天', 'days'] : ['个工作日', 'working days'];
+      const unit = policy.notice.dayKind === 'calendar' ? ['天', 'day', 'days'] : ['个工作日', 'working day', 'working days'];
+      const unitEn = (n: number): string => plural(n, unit[1], unit[2]);
       reasons.push(
         reason(
           RULE,
@@ -174,7 +175,7 @@ export function checkNotice(record: NoticeRecord, policy: Policy, cal: WorkCalen
           'error',
           msg(
             `公示${formatIso(record.start)}至${formatIso(record.end)}${covered === null ? '' : `仅${covered}${unit[0]}`}，应至少到${formatIso(requiredEnd)}（${policy.notice.days}${unit[0]}）`,
-            `Notice ${formatIso(record.start)} to ${formatIso(record.end)}${covered === null ? '' : ` covers only ${covered} ${unit[1]}`}; it must run to at least ${formatIso(requiredEnd)} (${policy.notice.days} ${unit[1]})`,
+            `Notice ${formatIso(record.start)} to ${formatIso(record.end)}${covered === null ? '' : ` covers only ${covered} ${unitEn(covered)}`}; it must run to at least ${formatIso(requiredEnd)} (${policy.notice.days} ${unitEn(policy.notice.days)})`,
           ),
           { threshold: policy.notice.days, ...(covered === null ? {} : { value: covered }), policyKey: 'notice.days' },
         ),

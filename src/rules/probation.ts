@@ -9,7 +9,7 @@
  * ending on a holiday runs to the next working day) governs deadlines for acts and is not applied
  * to the end of probation, which is a status, not a deadline.
  */
-import { msg } from '../i18n/message';
+import { msg, plural } from '../i18n/message';
 import type { Policy } from '../policy/policy';
 import type { CodeDoc } from '../values/finding';
 import { addDays, addMonths, diffDays, formatIso, isValidDate, type LocalDate } from '../values/local-date';
@@ -68,7 +68,7 @@ function policyProblem(policy: Policy): Reason | null {
     'error',
     msg(
       `试用期设置无效：${months}个月，每${reportEveryMonths}个月汇报，提前${dueSoonDays}天提醒`,
-      `Invalid: ${months} months, report every ${reportEveryMonths}, remind ${dueSoonDays} days ahead`,
+      `Invalid: ${months} ${plural(months, 'month', 'months')}, report every ${reportEveryMonths}, remind ${dueSoonDays} ${plural(dueSoonDays, 'day', 'days')} ahead`,
     ),
   );
 }
@@ -269,11 +269,17 @@ export function probationStatus(start: LocalDate, asOf: LocalDate, assessment: P
   }
   if (left <= policy.probation.dueSoonDays) {
     return decision('即将期满', [
-      reason(RULE, 'probation.due-soon', 'info', msg(`距试用期满（${formatIso(end)}）还有${left}天`, `${left} days until probation ends (${formatIso(end)})`), {
-        threshold: policy.probation.dueSoonDays,
-        value: left,
-        policyKey: 'probation.dueSoonDays',
-      }),
+      reason(
+        RULE,
+        'probation.due-soon',
+        'info',
+        msg(`距试用期满（${formatIso(end)}）还有${left}天`, `${left} ${plural(left, 'day', 'days')} until probation ends (${formatIso(end)})`),
+        {
+          threshold: policy.probation.dueSoonDays,
+          value: left,
+          policyKey: 'probation.dueSoonDays',
+        },
+      ),
     ]);
   }
   return decision('试用期内', [say('试用期内', 'in probation')]);

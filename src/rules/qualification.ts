@@ -1,4 +1,4 @@
-import { msg } from '../i18n/message';
+import { msg, plural } from '../i18n/message';
 import type { CodeDoc } from '../values/finding';
 import { compareDates, isLeapYear, type LocalDate } from '../values/local-date';
 import { codeDoc, decision, hasError, reason, type Decision, type Reason } from './decision';
@@ -56,7 +56,10 @@ function years(name: string, label: { zh: string; en: string }, code: string, ha
       RULE,
       'qualification.missing-data',
       'error',
-      msg(`${name}：缺少${label.zh}，无法核对（要求不少于 ${need} 年）`, `${name}: ${label.en} missing; cannot check (need ${need} years)`),
+      msg(
+        `${name}：缺少${label.zh}，无法核对（要求不少于 ${need} 年）`,
+        `${name}: ${label.en} missing; cannot check (need ${need} ${plural(need, 'year', 'years')})`,
+      ),
       {
         threshold: need,
       },
@@ -66,10 +69,16 @@ function years(name: string, label: { zh: string; en: string }, code: string, ha
     return reason(RULE, 'qualification.bad-data', 'error', msg(`${name}：${label.zh}数据有误（${have}）`, `${name}: ${label.en} is not valid (${have})`));
   }
   if (have < need) {
-    return reason(RULE, code, 'error', msg(`${name}：${label.zh} ${have} 年，不足 ${need} 年`, `${name}: ${label.en} ${have} years, need ${need}`), {
-      threshold: need,
-      value: have,
-    });
+    return reason(
+      RULE,
+      code,
+      'error',
+      msg(`${name}：${label.zh} ${have} 年，不足 ${need} 年`, `${name}: ${label.en} ${have} ${plural(have, 'year', 'years')}, need ${need}`),
+      {
+        threshold: need,
+        value: have,
+      },
+    );
   }
   return null;
 }

@@ -1,4 +1,4 @@
-import { msg } from '../i18n/message';
+import { msg, plural } from '../i18n/message';
 import type { Policy } from '../policy/policy';
 import type { CodeDoc } from '../values/finding';
 import { codeDoc, decision, reason, type Decision, type Reason } from './decision';
@@ -239,7 +239,10 @@ function shortlistPost(post: string, list: readonly ShortlistCandidate[], policy
         RULE,
         'shortlist.too-few-candidates',
         'warning',
-        msg(`${post}：符合条件的考察对象 ${entries.length} 人，少于1:${K}`, `${post}: ${entries.length} qualifying candidates, fewer than 1:${K}`),
+        msg(
+          `${post}：符合条件的考察对象 ${entries.length} 人，少于1:${K}`,
+          `${post}: ${entries.length} qualifying ${plural(entries.length, 'candidate', 'candidates')}, fewer than 1:${K}`,
+        ),
         {
           threshold: K,
           value: entries.length,
@@ -254,7 +257,10 @@ function shortlistPost(post: string, list: readonly ShortlistCandidate[], policy
         RULE,
         'shortlist.too-few-finalists',
         'warning',
-        msg(`${post}：符合条件的人选 ${entries.length} 人，不足一职${F}备`, `${post}: ${entries.length} qualifying candidates, fewer than ${F} backups`),
+        msg(
+          `${post}：符合条件的人选 ${entries.length} 人，不足一职${F}备`,
+          `${post}: ${entries.length} qualifying ${plural(entries.length, 'candidate', 'candidates')}, fewer than ${F} ${plural(F, 'backup', 'backups')}`,
+        ),
         {
           threshold: F,
           value: entries.length,

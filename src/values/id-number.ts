@@ -3,7 +3,7 @@
  * 3-digit sequence (odd = male), ISO 7064 MOD 11-2 check character (0–9 or X). Legacy 15-digit
  * numbers (before 1999: 2-digit year, no check character) are upgraded to 18 digits.
  */
-import { msg } from '../i18n/message';
+import { msg, plural } from '../i18n/message';
 import { fail, ok, type CodeDoc, type Finding, type Parsed } from './finding';
 import { cellErrorText, isBlank, showInput } from './cell-input';
 import { isValidDate, type LocalDate } from './local-date';
@@ -127,7 +127,7 @@ export function parseIdNumber(input: unknown, opts: IdOptions = {}): Parsed<IdNu
   if (/^\d{17}[\dXx]$/.test(s)) return from18(s.toUpperCase(), shown, opts);
   if (/^\d{15}$/.test(s)) return from15(s, shown, opts);
   const what = /^[\dXx]*$/.test(s)
-    ? msg(`${Array.from(s).length} 位`, `${Array.from(s).length} characters`)
+    ? msg(`${Array.from(s).length} 位`, `${Array.from(s).length} ${plural(Array.from(s).length, 'character', 'characters')}`)
     : msg('含有数字和 X 以外的字符', 'characters other than digits and X');
   return fail(format(shown, what));
 }

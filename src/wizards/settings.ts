@@ -6,7 +6,7 @@
  * the brief and every wizard pick them up. A refused value names its key and nothing is written.
  * Optional output sheet 政策设置 (the values in force, for printing).
  */
-import { msg, type Msg } from '../i18n/message';
+import { msg, plural, type Msg } from '../i18n/message';
 import { STATUTORY, type CalendarOverrides, type WorkCalendar, type YearSchedule } from '../calendar';
 import type { RangeBox } from '../ledger/grid';
 import { DEFAULT_POLICY, POLICY_SOURCES, type Policy } from '../policy/policy';
@@ -330,7 +330,7 @@ export function runSettings(options: OptionValues, current: Readonly<Flat>, curr
           'error',
           msg(
             `有 ${refused.length} 项设置未通过检查，工作簿未作任何修改：${refused.map((m) => m['zh-CN']).join('；')}`,
-            `${refused.length} settings were refused; the workbook is unchanged: ${refused.map((m) => m['en-US']).join('; ')}`,
+            `${refused.length} ${plural(refused.length, 'setting was', 'settings were')} refused; the workbook is unchanged: ${refused.map((m) => m['en-US']).join('; ')}`,
           ),
         ),
       ]
@@ -341,7 +341,7 @@ export function runSettings(options: OptionValues, current: Readonly<Flat>, curr
           'info',
           msg(
             `共 ${Object.keys(flat).length} 项设置不同于默认值，将保存在工作簿中（设置项 ${POLICY_SETTING_KEY}、${CALENDAR_SETTING_KEY}）`,
-            `${Object.keys(flat).length} settings differ from the defaults and are stored in the workbook (settings ${POLICY_SETTING_KEY}, ${CALENDAR_SETTING_KEY})`,
+            `${Object.keys(flat).length} ${plural(Object.keys(flat).length, 'setting differs', 'settings differ')} from the defaults and ${plural(Object.keys(flat).length, 'is', 'are')} stored in the workbook (settings ${POLICY_SETTING_KEY}, ${CALENDAR_SETTING_KEY})`,
           ),
         ),
       ];

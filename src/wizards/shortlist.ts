@@ -339,7 +339,7 @@ export const shortlistWizard: WizardDef<ShortlistResult> = {
         'info',
         msg(
           `${d.outcome.length} 个职位，考察对象 ${items.filter((i) => i.proposed).length} 人（职位与考察对象1:${inputs.policy.inspection.candidatesPerPost}），建议拟任人选 ${items.filter((i) => i.suggested).length} 人（一职${inputs.policy.inspection.finalistsPerPost}备）`,
-          `${d.outcome.length} ${plural(d.outcome.length, 'post', 'posts')}, ${items.filter((i) => i.proposed).length} inspection candidates (1:${inputs.policy.inspection.candidatesPerPost}), ${items.filter((i) => i.suggested).length} suggested finalists (${inputs.policy.inspection.finalistsPerPost} per post)`,
+          `${d.outcome.length} ${plural(d.outcome.length, 'post', 'posts')}, ${items.filter((i) => i.proposed).length} inspection ${plural(items.filter((i) => i.proposed).length, 'candidate', 'candidates')} (1:${inputs.policy.inspection.candidatesPerPost}), ${items.filter((i) => i.suggested).length} suggested ${plural(items.filter((i) => i.suggested).length, 'finalist', 'finalists')} (${inputs.policy.inspection.finalistsPerPost} per post)`,
         ),
         { policyKey: 'inspection.candidatesPerPost' },
       ),

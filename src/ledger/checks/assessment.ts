@@ -3,7 +3,7 @@
  * flags (四.4: bad vote data, ties across a cut-off, posts that do not say whether they are 实职).
  * The elimination table itself is `eliminationOf` (the CLI's `eliminate`).
  */
-import { msg } from '../../i18n/message';
+import { msg, plural } from '../../i18n/message';
 import { gradeOutcome } from '../../rules/assessment';
 import { findingsOf } from '../../rules/decision';
 import { incompetentTrigger } from '../../rules/dismissal';
@@ -78,7 +78,10 @@ export function checkAssessmentSheet(sheet: TypedSheet, ctx: CheckContext): Ledg
             'valid',
             'assessment.votes-exceed-valid',
             'error',
-            msg(`各等次票数之和 ${sum} 超过有效票 ${row.counts.valid}`, `Grade votes add up to ${sum}, more than ${row.counts.valid} valid ballots`),
+            msg(
+              `各等次票数之和 ${sum} 超过有效票 ${row.counts.valid}`,
+              `Grade votes add up to ${sum}, more than ${row.counts.valid} valid ${plural(row.counts.valid, 'ballot', 'ballots')}`,
+            ),
           ),
         );
         continue;

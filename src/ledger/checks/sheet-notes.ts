@@ -2,7 +2,7 @@
  * Sheet-level notes (工作表提示): a protected sheet is checked but never changed; hidden rows are
  * checked too, and the user is told, since hidden data is easy to forget.
  */
-import { msg } from '../../i18n/message';
+import { msg, plural } from '../../i18n/message';
 import type { LedgerFinding } from '../findings';
 import type { TypedSheet } from '../rows';
 import type { CodeDoc } from './context';
@@ -39,7 +39,10 @@ export function checkSheetNotes(sheet: TypedSheet): LedgerFinding[] {
       col: model.columns.get('name') ?? 0,
       severity: 'info',
       code: 'sheet.hidden-rows',
-      message: msg(`有 ${rows.length} 行数据被隐藏（第${shown}行），已一并检查`, `${rows.length} data rows are hidden (rows ${shown}); they were checked too`),
+      message: msg(
+        `有 ${rows.length} 行数据被隐藏（第${shown}行），已一并检查`,
+        `${rows.length} data ${plural(rows.length, 'row is', 'rows are')} hidden (${plural(rows.length, 'row', 'rows')} ${shown}); ${plural(rows.length, 'it was', 'they were')} checked too`,
+      ),
     });
   }
   return out;
