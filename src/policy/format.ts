@@ -7,6 +7,36 @@
  * are written. Values stay exact in the policy; this is display only.
  */
 
+import { msg, type Locale, type Msg } from '../i18n/message';
+
+/**
+ * The policy's enum values (vote bases, day counts, rounding) as people say them. The stored value
+ * ("floor") is what the policy JSON and the CLI take; it is shown next to the label only where one
+ * would type or look it up (withKey).
+ */
+export const POLICY_ENUM_LABELS: Readonly<Record<string, Msg>> = {
+  present: msg('实到人数', 'voters present'),
+  eligible: msg('应到人数', 'eligible voters'),
+  valid: msg('有效票', 'valid votes'),
+  working: msg('工作日', 'working days'),
+  calendar: msg('自然日', 'calendar days'),
+  round: msg('四舍五入', 'round half up'),
+  floor: msg('向下取整', 'round down'),
+  ceil: msg('向上取整', 'round up'),
+};
+
+/** An enum value in both languages: "向下取整" / "round down", withKey "向下取整（floor）" / "round down (floor)"; unknown values as they are. */
+export function policyEnumMsg(value: string, withKey = false): Msg {
+  const l = POLICY_ENUM_LABELS[value];
+  if (!l) return msg(value, value);
+  return withKey ? msg(`${l['zh-CN']}（${value}）`, `${l['en-US']} (${value})`) : l;
+}
+
+/** policyEnumMsg in one language. */
+export function policyEnumText(value: string, locale: Locale, withKey = false): string {
+  return policyEnumMsg(value, withKey)[locale];
+}
+
 const DENOMINATORS = [2, 3, 4, 5, 6, 8, 10, 12];
 const EPS = 1e-9;
 

@@ -31,7 +31,9 @@ const useStyles = makeStyles({
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0, color: '#ffffff' },
   subtitle: { color: '#ffe8e8' },
   lang: { display: 'flex', gap: '4px' },
-  nav: { backgroundColor: tokens.colorNeutralBackground1, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, overflowX: 'auto' },
+  nav: { backgroundColor: tokens.colorNeutralBackground1, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  // the pane is 320–350 px wide: the tabs wrap onto a second line rather than cut off the last one
+  tabs: { flexWrap: 'wrap', rowGap: '0px' },
   main: { padding: '12px', flexGrow: 1, display: 'flex', flexDirection: 'column', gap: '12px' },
 });
 
@@ -132,7 +134,7 @@ function Shell({ host }: { host: HostInfo }): ReactElement {
         <LanguageSwitch />
       </header>
       <nav className={styles.nav} aria-label={t(S.nav)}>
-        <TabList selectedValue={route} onTabSelect={(_, d) => navigate(d.value as Route)} size="small">
+        <TabList className={styles.tabs} selectedValue={route} onTabSelect={(_, d) => navigate(d.value as Route)} size="small">
           {ROUTES.map((r) => (
             <Tab key={r} value={r} id={`nav-${r}`}>
               {t(S[NAV[r]])}

@@ -116,13 +116,22 @@ export const committeeWizard: WizardDef<CommitteeResult> = {
       const candidates = b.names.map((name, c) => ({ name, key: voteKey(p, c), votes: optNumber(options, voteKey(p, c)) }));
       const missing = candidates.filter((c) => c.votes === null);
       if (members === null || present === null || missing.length) {
-        const what = [members === null ? '应到人数' : '', present === null ? '实到人数' : '', ...missing.map((c) => `${c.name}的得票`)].filter(Boolean);
+        const what = [
+          ...(members === null ? [msg('应到人数', 'members entitled to attend')] : []),
+          ...(present === null ? [msg('实到人数', 'members present')] : []),
+          ...missing.map((c) => msg(`${c.name}的得票`, `votes for ${c.name}`)),
+        ];
         posts.push({
           post: b.post,
           candidates,
           elected: null,
           reasons: [
-            reason('二.4', 'committee.input-missing', 'error', msg(`未填写${what.join('、')}，无法表决`, `Not entered: ${what.join(', ')}; cannot decide`)),
+            reason(
+              '二.4',
+              'committee.input-missing',
+              'error',
+              msg(`未填写${what.map((m) => m['zh-CN']).join('、')}，无法表决`, `Not entered: ${what.map((m) => m['en-US']).join(', ')}; cannot decide`),
+            ),
           ],
         });
         return;

@@ -94,8 +94,8 @@ function rawCell(sheet: TypedSheet, row: TypedRow, field: 'idNumber'): unknown {
   return c === undefined ? null : (sheet.grid.values[row.row]?.[c] ?? null);
 }
 
-/** The days off skipped inside the period, as ranges: "2026-10-01至2026-10-07". */
-function skippedDays(start: LocalDate, end: LocalDate, cal: WorkCalendar): string[] {
+/** The days off skipped inside the period, as ranges: "2026-10-01至2026-10-07" (in English "2026-10-01 to 2026-10-07"). */
+function skippedDays(start: LocalDate, end: LocalDate, cal: WorkCalendar, to = '至'): string[] {
   const out: string[] = [];
   let from: LocalDate | null = null;
   let prev: LocalDate | null = null;
@@ -104,7 +104,7 @@ function skippedDays(start: LocalDate, end: LocalDate, cal: WorkCalendar): strin
     const off = w.ok && !w.value;
     if (off && !from) from = d;
     if (!off && from && prev) {
-      out.push(compareDates(from, prev) === 0 ? formatIso(from) : `${formatIso(from)}至${formatIso(prev)}`);
+      out.push(compareDates(from, prev) === 0 ? formatIso(from) : `${formatIso(from)}${to}${formatIso(prev)}`);
       from = null;
     }
     prev = d;
@@ -181,7 +181,7 @@ export const noticeWizard: WizardDef<NoticeResult> = {
             'info',
             msg(
               `期间的休息日（周末、法定节假日）不计入：${skipped.join('、')}`,
-              `Days off inside the period (weekends, public holidays) are not counted: ${skipped.join(', ')}`,
+              `Days off inside the period (weekends, public holidays) are not counted: ${skippedDays(start, end, calendar, ' to ').join(', ')}`,
             ),
             { policyKey: 'notice.dayKind' },
           ),

@@ -6,7 +6,8 @@
  * the brief and every wizard pick them up. A refused value names its key and nothing is written.
  * Optional output sheet 政策设置 (the values in force, for printing).
  */
-import { msg, plural, type Msg } from '../i18n/message';
+import { msg, plural, type Locale, type Msg } from '../i18n/message';
+import { policyEnumMsg } from '../policy/format';
 import { STATUTORY, type CalendarOverrides, type WorkCalendar, type YearSchedule } from '../calendar';
 import type { RangeBox } from '../ledger/grid';
 import { DEFAULT_POLICY, POLICY_SOURCES, type Policy } from '../policy/policy';
@@ -45,6 +46,23 @@ export function formatSettingValue(key: string, value: unknown): string {
   }
   return String(value);
 }
+
+/**
+ * A value as the result table and the help text show it: enum values by their label in the
+ * language of the screen (向下取整 / round down), everything else as formatSettingValue.
+ */
+export function settingValueText(key: string, value: unknown): string | Msg {
+  if (typeof value === 'string' && policyKeyKind(key)?.t === 'enum') return policyEnumMsg(value);
+  return formatSettingValue(key, value);
+}
+
+/** A value as the 政策设置 sheet prints it: enum values as 向下取整（floor）. */
+function sheetValueText(key: string, value: unknown): string {
+  if (typeof value === 'string' && policyKeyKind(key)?.t === 'enum') return policyEnumMsg(value, true)['zh-CN'];
+  return formatSettingValue(key, value);
+}
+
+const inLocale = (v: string | Msg, locale: Locale): string => (typeof v === 'string' ? v : v[locale]);
 
 function toHalfWidth(s: string): string {
   return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
@@ -312,8 +330,8 @@ export function runSettings(options: OptionValues, current: Readonly<Flat>, curr
       cells: [
         stacked(r.key, r.source),
         stacked(
-          formatSettingValue(r.key, r.value),
-          phraseMsg(W2.cellDefault, { value: formatSettingValue(r.key, r.default) }),
+          settingValueText(r.key, r.value),
+          phraseMsg(W2.cellDefault, { value: settingValueText(r.key, r.default) }),
           r.changed ? W2.setChanged : W2.setDefault,
         ),
       ],
@@ -382,7 +400,7 @@ export function settingsSheet(result: SettingsResult, name: string): SheetSpec {
   if (result.refused.length) throw refusal(result);
   const rows: (string | number | null)[][] = [['政策设置（本工作簿）'], ['键', '当前值', '默认值', '状态', '依据']];
   for (const r of result.settingRows)
-    rows.push([r.key, formatSettingValue(r.key, r.value), formatSettingValue(r.key, r.default), r.changed ? '已修改' : '默认', r.source['zh-CN']]);
+    rows.push([r.key, sheetValueText(r.key, r.value), sheetValueText(r.key, r.default), r.changed ? '已修改' : '默认', r.source['zh-CN']]);
   const last = rows.length - 1;
   const t = calendarTexts(result.calendar);
   rows.push([], ['工作日历调整'], ['另行放假', t.extraHolidays || '无'], ['另行上班', t.extraWorkdays || '无']);
@@ -411,12 +429,12 @@ export function settingsOptionFields(policy: Policy, calendar: CalendarOverrides
     const kind = policyKeyKind(key);
     const label = msg(key, key);
     const help = msg(
-      `${POLICY_SOURCES[key]?.['zh-CN'] ?? ''}；默认 ${formatSettingValue(key, defaults[key])}；${policyKeyExpectation(key)?.['zh-CN'] ?? ''}`,
-      `${POLICY_SOURCES[key]?.['en-US'] ?? ''}; default ${formatSettingValue(key, defaults[key])}; ${policyKeyExpectation(key)?.['en-US'] ?? ''}`,
+      `${POLICY_SOURCES[key]?.['zh-CN'] ?? ''}；默认 ${inLocale(settingValueText(key, defaults[key]), 'zh-CN')}；${policyKeyExpectation(key)?.['zh-CN'] ?? ''}`,
+      `${POLICY_SOURCES[key]?.['en-US'] ?? ''}; default ${inLocale(settingValueText(key, defaults[key]), 'en-US')}; ${policyKeyExpectation(key)?.['en-US'] ?? ''}`,
     );
     if (kind?.t === 'bool') return { key, kind: 'boolean', label, help, default: flat[key] as boolean };
     if (kind?.t === 'enum')
-      return { key, kind: 'select', label, help, default: flat[key] as string, choices: kind.values.map((v) => ({ value: v, label: msg(v, v) })) };
+      return { key, kind: 'select', label, help, default: flat[key] as string, choices: kind.values.map((v) => ({ value: v, label: policyEnumMsg(v, true) })) };
     return { key, kind: 'text', label, help, default: formatSettingValue(key, flat[key]) };
   });
   const t = calendarTexts(calendar);

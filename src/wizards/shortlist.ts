@@ -11,7 +11,7 @@
  * 一职双备 column marks the pair in force (the committee's, or the suggestion while it stands),
  * which wizard 3 puts on the notice.
  */
-import { msg, plural, type Msg } from '../i18n/message';
+import { isMsg, msg, plural, type Locale, type Msg } from '../i18n/message';
 import type { TypedRow, TypedSheet } from '../ledger/rows';
 import { reason, type Reason } from '../rules/decision';
 import { recordCommitteeChoice, shortlist, type InspectionResult, type PostShortlist, type ShortlistCandidate } from '../rules/shortlist';
@@ -106,7 +106,7 @@ function inspectionLookup(sheet: TypedSheet | null, main: TypedSheet): Map<strin
  * One source row → a ranked candidate, or a line saying why it is not one. Shared by the run and
  * the committee-pair options, so both see the same candidates.
  */
-function rowPreparer(inputs: Omit<WizardInputs, 'options'>, main: TypedSheet): (row: TypedRow) => Prepared | string | null {
+function rowPreparer(inputs: Omit<WizardInputs, 'options'>, main: TypedSheet): (row: TypedRow) => Prepared | Msg | null {
   const insp = inspectionLookup(inputs.sources.inspection ?? null, main);
   const cols = main.model.columns;
   const hasCol = (f: 'material' | 'form'): boolean => cols.has(f);
@@ -121,7 +121,11 @@ function rowPreparer(inputs: Omit<WizardInputs, 'options'>, main: TypedSheet): (
     if (row.counts.votes !== undefined) {
       const t = tallyRow(row, hasCol, inputs);
       if (t.base === null || t.votes === null || t.votes > t.base || t.base === 0) {
-        return `${post}：${name}，得票数据有误，未排序（${reasonText(t.reasons.filter((r) => r.severity === 'error')) || '缺少计算基数'}）`;
+        const bad = t.reasons.filter((r) => r.severity === 'error');
+        return msg(
+          `${post}：${name}，得票数据有误，未排序（${reasonText(bad, 'zh-CN') || '缺少计算基数'}）`,
+          `${post}: ${name}: vote data is wrong, not ranked (${reasonText(bad, 'en-US') || 'no base to compute on'})`,
+        );
       }
       votes = t.votes;
       base = t.base;
@@ -129,7 +133,12 @@ function rowPreparer(inputs: Omit<WizardInputs, 'options'>, main: TypedSheet): (
       const errors = t.reasons.filter((r) => r.severity === 'error');
       eligible = t.pass === true ? errors.length === 0 : t.pass === null && /^(达标|是|符合)$/.test(passText) && errors.length === 0;
       if (!eligible) {
-        return `${post}：${name}不符合民主推荐规定，不列为考察对象（${reasonText(t.reasons.filter((r) => r.severity !== 'info')) || t.reasons.map((r) => r.message['zh-CN']).join('；')}）`;
+        const notInfo = t.reasons.filter((r) => r.severity !== 'info');
+        const why = (locale: Locale): string => reasonText(notInfo, locale) || t.reasons.map((r) => r.message[locale]).join(locale === 'zh-CN' ? '；' : '; ');
+        return msg(
+          `${post}：${name}不符合民主推荐规定，不列为考察对象（${why('zh-CN')}）`,
+          `${post}: ${name} does not meet the recommendation rules and is not an inspection candidate (${why('en-US')})`,
+        );
       }
     } else if (row.ratios.voteRatio !== undefined) {
       votes = Math.round(row.ratios.voteRatio * RATIO_BASE);
@@ -147,7 +156,7 @@ function rowPreparer(inputs: Omit<WizardInputs, 'options'>, main: TypedSheet): (
         ),
       );
     } else {
-      return `${post}：${name}缺少得票数和得票率，未排序`;
+      return msg(`${post}：${name}缺少得票数和得票率，未排序`, `${post}: ${name} has neither votes nor a vote ratio; not ranked`);
     }
     const inspectionText = textOf(row, 'inspectionResult') || insp.get(`${textOf(row, 'targetPost')}\u0000${name}`) || insp.get(`\u0000${name}`) || '';
     return { cand: { id: name, name, post, votes, base, eligible, inspection: inspectionOf(inspectionText) }, row, inspectionText, notes };
@@ -202,7 +211,7 @@ export const shortlistWizard: WizardDef<ShortlistResult> = {
     const main = inputs.sources.main;
     if (!main) return [];
     const prepare = rowPreparer(inputs, main);
-    const prepared = withIds(main.rows.map(prepare).filter((p): p is Prepared => typeof p === 'object' && p !== null));
+    const prepared = withIds(main.rows.map(prepare).filter((p): p is Prepared => p !== null && !isMsg(p)));
     const byId = new Map(prepared.map((p) => [p.cand.id, p]));
     return shortlist(
       prepared.map((p) => p.cand),
@@ -232,10 +241,10 @@ export const shortlistWizard: WizardDef<ShortlistResult> = {
     if (!main) throw new Error('shortlist: no source sheet');
     const prepare = rowPreparer(inputs, main);
     const raw: Prepared[] = [];
-    const dropped: string[] = [];
+    const dropped: Msg[] = [];
     await eachChunk(main.rows, control, (row) => {
       const p = prepare(row);
-      if (typeof p === 'string') dropped.push(p);
+      if (p && isMsg(p)) dropped.push(p);
       else if (p) raw.push(p);
     });
     const prepared = withIds(raw);
@@ -249,7 +258,7 @@ export const shortlistWizard: WizardDef<ShortlistResult> = {
     const noInspectionYet = prepared.length > 0 && prepared.every((p) => p.cand.inspection === null);
     const keep = (r: Reason): boolean => !(noInspectionYet && r.code === 'shortlist.inspection-missing');
     const items: ShortlistItem[] = [];
-    const notes: string[] = [...dropped];
+    const notes: string[] = dropped.map((m) => m['zh-CN']);
     const choices: PostChoice[] = [];
     const choiceReasons: Reason[] = [];
     for (const post of d.outcome) {
@@ -331,7 +340,7 @@ export const shortlistWizard: WizardDef<ShortlistResult> = {
         ),
       );
     }
-    for (const line of dropped) summary.push(reason('二.3', 'shortlist.not-eligible', 'info', msg(line, line)));
+    for (const line of dropped) summary.push(reason('二.3', 'shortlist.not-eligible', 'info', line));
     summary.unshift(
       reason(
         '二.3',

@@ -250,17 +250,31 @@ export async function wizardToResults(pane: Pane): Promise<void> {
 /** The width of Excel's task pane as it opens (320–350 px): result screenshots are taken at this width. */
 export const NARROW_PANE = 340;
 
-/** How far the results table runs past its box (px; 0 when it fits without scrolling sideways). */
-async function resultTableOverflow(pane: Pane): Promise<number> {
-  const box = pane.testId('result-table').locator('xpath=..');
+/** How far a table runs past its box (px; 0 when it fits without scrolling sideways, or is not shown). */
+async function tableOverflow(pane: Pane, testId: string): Promise<number> {
+  const box = pane.testId(testId).locator('xpath=..');
   if ((await box.count()) === 0) return 0;
   return box.evaluate((el) => el.scrollWidth - el.clientWidth);
 }
 
+/** How far the navigation tabs run past the pane (px): every tab label must be fully visible. */
+async function navOverflow(pane: Pane): Promise<number> {
+  return pane.page.locator('nav [role="tablist"]').evaluate((list) => {
+    const width = document.documentElement.clientWidth;
+    const rights = [...list.querySelectorAll('[role="tab"]')].map((tab) => tab.getBoundingClientRect().right);
+    return Math.max(0, Math.ceil(Math.max(...rights) - width), list.scrollWidth - list.clientWidth);
+  });
+}
+
+/** Sideways overflow at the current width: the results table, wizard 6's population table, the tabs. */
+async function overflows(pane: Pane): Promise<{ result: number; population: number; nav: number }> {
+  return { result: await tableOverflow(pane, 'result-table'), population: await tableOverflow(pane, 'population-table'), nav: await navOverflow(pane) };
+}
+
 /**
  * Run the wizard; at the pane's narrow width (NARROW_PANE) screenshot its result as
- * wizard-<n>-zh.png and wizard-<n>-en.png and require the results table to fit without scrolling
- * sideways in both languages; back to the test's width and Chinese afterwards. The result's text.
+ * wizard-<n>-zh.png and wizard-<n>-en.png and require the results table (and wizard 6's population
+ * table) to fit without scrolling sideways and every navigation tab to be fully visible, in both languages; back to the test's width and Chinese afterwards. The result's text.
  */
 export async function runWizard(pane: Pane, n: number): Promise<string> {
   await pane.testId('wizard-run').click();
@@ -269,12 +283,13 @@ export async function runWizard(pane: Pane, n: number): Promise<string> {
   await pane.page.setViewportSize({ width: NARROW_PANE, height: size?.height ?? 900 });
   try {
     await pane.shot(`wizard-${n}-zh`);
-    const zh = await resultTableOverflow(pane);
+    const zh = await overflows(pane);
     await pane.setLanguage('en-US');
     await pane.shot(`wizard-${n}-en`);
-    const en = await resultTableOverflow(pane);
+    const en = await overflows(pane);
     await pane.setLanguage('zh-CN');
-    expect({ wizard: n, zh, en }).toEqual({ wizard: n, zh: 0, en: 0 });
+    const none = { result: 0, population: 0, nav: 0 };
+    expect({ wizard: n, zh, en }).toEqual({ wizard: n, zh: none, en: none });
   } finally {
     if (size) await pane.page.setViewportSize(size);
   }

@@ -69,7 +69,8 @@ describeInChromium('wizards 5–7 in standalone mode', () => {
     await box.focus();
     await page.keyboard.press('Space');
     await expect(page.locator('[data-testid="population-summary"]').innerText()).resolves.toContain('纳入 149 人');
-    await row.getByRole('textbox').fill('已调任市直单位');
+    // the reason goes on its own line under the row
+    await page.getByRole('textbox', { name: `${ASSESSMENT_PLAN.tiedAtRemoval[1]} 的调整理由` }).fill('已调任市直单位');
     await page.locator('[data-testid="population-show-all"]').click();
     const text = await runWizard(pane, 6);
     expect(text).toContain('总数 N = 149');

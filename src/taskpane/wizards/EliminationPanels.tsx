@@ -4,7 +4,7 @@
  * arithmetic, the ties that need a decision and, beside them, the 四.2 trigger list. The filter's
  * automatic decisions come from src/wizards/elimination.ts (autoPopulation).
  */
-import { useMemo, useState, type ReactElement } from 'react';
+import { Fragment, useMemo, useState, type ReactElement } from 'react';
 import {
   Badge,
   Button,
@@ -117,51 +117,58 @@ export function EliminationOptions({ fields, value, onChange, inputs }: OptionsP
               <TableHeaderCell>{t(W2.popColDecision)}</TableHeaderCell>
               <TableHeaderCell>{t(W2.popColName)}</TableHeaderCell>
               <TableHeaderCell>{t(W2.popColAuto)}</TableHeaderCell>
-              <TableHeaderCell>{t(W2.popColReason)}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
             {shown.map((r) => (
-              <TableRow key={r.row} data-row={r.row + 1} data-included={r.included ? 'yes' : 'no'}>
-                <TableCell>
-                  <Checkbox
-                    checked={r.included}
-                    onChange={(_, d) => toggle(r.row, r.auto, d.checked === true)}
-                    aria-label={t(W2.popIncludeLabel, { name: r.name, row: r.row + 1 })}
-                    data-testid={`include-${r.row + 1}`}
-                  />
-                </TableCell>
-                <TableCell>
-                  <Text size={200}>{r.name}</Text>
-                  <Text size={100} block>
-                    {r.level} {r.post}
-                  </Text>
-                </TableCell>
-                <TableCell>
-                  <Badge size="small" appearance="tint" color={r.auto === 'in' ? 'success' : r.auto === 'out' ? 'subtle' : 'warning'}>
-                    {t(r.auto === 'in' ? W2.popIn : r.auto === 'out' ? W2.popOut : W2.popUnknown)}
-                  </Badge>
-                  <Text size={100} block>
-                    {t(r.why)}
-                  </Text>
-                </TableCell>
-                <TableCell>
-                  {r.override ? (
-                    <Field
-                      validationMessage={r.override.reason.trim() ? undefined : t(W2.popReasonNeeded)}
-                      validationState={r.override.reason.trim() ? 'none' : 'warning'}
-                    >
-                      <Input
+              <Fragment key={r.row}>
+                <TableRow data-row={r.row + 1} data-included={r.included ? 'yes' : 'no'}>
+                  <TableCell>
+                    <Checkbox
+                      checked={r.included}
+                      onChange={(_, d) => toggle(r.row, r.auto, d.checked === true)}
+                      aria-label={t(W2.popIncludeLabel, { name: r.name, row: r.row + 1 })}
+                      data-testid={`include-${r.row + 1}`}
+                    />
+                  </TableCell>
+                  <TableCell>
+                    <Text size={200}>{r.name}</Text>
+                    <Text size={100} block>
+                      {r.level} {r.post}
+                    </Text>
+                  </TableCell>
+                  <TableCell>
+                    <Badge size="small" appearance="tint" color={r.auto === 'in' ? 'success' : r.auto === 'out' ? 'subtle' : 'warning'}>
+                      {t(r.auto === 'in' ? W2.popIn : r.auto === 'out' ? W2.popOut : W2.popUnknown)}
+                    </Badge>
+                    <Text size={100} block>
+                      {t(r.why)}
+                    </Text>
+                  </TableCell>
+                </TableRow>
+                {r.override ? (
+                  // the reason on its own line under the row, the table's full width (the pane is 320–350 px)
+                  <TableRow data-reason-for={r.row + 1}>
+                    <TableCell colSpan={3}>
+                      <Field
+                        label={t(W2.popColReason)}
                         size="small"
-                        value={r.override.reason}
-                        onChange={(_, d) => setReason(r.row, d.value)}
-                        aria-label={t(W2.popReasonLabel, { name: r.name })}
-                        data-testid={`reason-${r.row + 1}`}
-                      />
-                    </Field>
-                  ) : null}
-                </TableCell>
-              </TableRow>
+                        validationMessage={r.override.reason.trim() ? undefined : t(W2.popReasonNeeded)}
+                        validationState={r.override.reason.trim() ? 'none' : 'warning'}
+                      >
+                        <Input
+                          size="small"
+                          value={r.override.reason}
+                          onChange={(_, d) => setReason(r.row, d.value)}
+                          aria-label={t(W2.popReasonLabel, { name: r.name })}
+                          data-testid={`reason-${r.row + 1}`}
+                          style={{ width: '100%' }}
+                        />
+                      </Field>
+                    </TableCell>
+                  </TableRow>
+                ) : null}
+              </Fragment>
             ))}
           </TableBody>
         </Table>

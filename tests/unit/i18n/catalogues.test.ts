@@ -21,7 +21,7 @@ import { SEVERITY_TEXT } from '../../../src/ledger/findings-sheet';
 import { KIND_LABEL } from '../../../src/ledger/sheet-kind';
 import { POLICY_SOURCES } from '../../../src/policy/policy';
 import { PLAN_LABELS } from '../../../src/taskpane/check/changes';
-import { ENUM_TEXT } from '../../../src/taskpane/policy-table';
+import { POLICY_ENUM_LABELS } from '../../../src/policy/format';
 import { TIE_TEXT, TIER_TEXT, TRIGGER_TEXT } from '../../../src/wizards/elimination';
 
 const CATALOGUES: Readonly<Record<string, Readonly<Record<string, Msg>>>> = {
@@ -34,7 +34,7 @@ const CATALOGUES: Readonly<Record<string, Readonly<Record<string, Msg>>>> = {
   KIND_LABEL,
   POLICY_SOURCES,
   PLAN_LABELS,
-  ENUM_TEXT,
+  POLICY_ENUM_LABELS,
   TIER_TEXT,
   ELIMINATION_MARKS: { TIE_TEXT, TRIGGER_TEXT },
 };

@@ -1,9 +1,9 @@
 /** One number formatter for policy values: the brief, the 政策设置 table and the settings editor. */
-import { commonFraction, policyNumberText, shareText } from '../../../src/policy/format';
+import { commonFraction, POLICY_ENUM_LABELS, policyEnumText, policyNumberText, shareText } from '../../../src/policy/format';
 import { policyValueText } from '../../../src/brief/brief-model';
 import { formatPolicyValue } from '../../../src/taskpane/policy-table';
 import { DEFAULT_POLICY } from '../../../src/policy/policy';
-import { flattenPolicy } from '../../../src/policy/validate';
+import { flattenPolicy, policyKeyKind, POLICY_KEYS } from '../../../src/policy/validate';
 
 describe('shareText', () => {
   it('prints exact percentages as percentages and running ones as common fractions', () => {
@@ -45,5 +45,20 @@ describe('policy values are printed alike everywhere', () => {
     }
     expect(policyValueText('committeeVote.quorum', DEFAULT_POLICY.committeeVote.quorum)).toBe('2/3');
     expect(formatPolicyValue('recommend.quorum', 2 / 3, 'en-US')).toBe('2/3');
+  });
+
+  it('enum values by their label: Chinese on the Chinese table with the stored value in brackets, every enum of the policy labelled', () => {
+    expect(formatPolicyValue('elimination.rounding', 'floor', 'zh-CN')).toBe('向下取整（floor）');
+    expect(formatPolicyValue('elimination.rounding', 'round', 'zh-CN')).toBe('四舍五入（round）');
+    expect(formatPolicyValue('elimination.rounding', 'ceil', 'en-US')).toBe('round up (ceil)');
+    expect(formatPolicyValue('recommend.denominator', 'valid', 'zh-CN')).toBe('有效票（valid）');
+    expect(formatPolicyValue('notice.dayKind', 'calendar', 'zh-CN')).toBe('自然日（calendar）');
+    expect(policyEnumText('eligible', 'zh-CN')).toBe('应到人数');
+    expect(policyEnumText('working', 'en-US')).toBe('working days');
+    for (const key of POLICY_KEYS) {
+      const kind = policyKeyKind(key);
+      if (kind?.t !== 'enum') continue;
+      for (const v of kind.values) expect([key, v, POLICY_ENUM_LABELS[v]?.['zh-CN']]).toEqual([key, v, expect.stringMatching(/^[\u4e00-\u9fff]+$/)]);
+    }
   });
 });

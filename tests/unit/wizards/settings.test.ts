@@ -148,6 +148,13 @@ describe('wizard 7 · 设置 (pure)', () => {
     const grid = (await again.read([SETTINGS_SHEET]))[0];
     const noticeRow = grid.values.find((r) => r[0] === 'notice.days');
     expect(noticeRow?.slice(0, 4)).toEqual(['notice.days', '7', '5', '已修改']);
+    // enum values by their Chinese label, the stored value in brackets
+    expect(grid.values.find((r) => r[0] === 'elimination.rounding')?.slice(0, 4)).toEqual([
+      'elimination.rounding',
+      '向下取整（floor）',
+      '四舍五入（round）',
+      '已修改',
+    ]);
     // reset all → settings removed
     const reset = await runOn(
       again,
@@ -198,6 +205,21 @@ describe('wizard 7 · 设置 (pure)', () => {
     await expect(writeOutput(wb, settingsWizard, r.result, r.options, never)).rejects.toThrow('elimination.rounding must be one of');
     expect(JSON.stringify(fx.contents())).toBe(snapshot);
     expect(fx.findSheet('_cadre_settings')).toBeUndefined();
+  });
+
+  test('enum values in the result table and the help by their label in each language: 向下取整, 默认 四舍五入', async () => {
+    const book = await openFileWorkbook(await settingsWorkbook());
+    const { result } = await runOn(book, { 'elimination.rounding': 'floor', 'notice.dayKind': 'calendar' });
+    const cells = (key: string, locale: 'zh-CN' | 'en-US') =>
+      result.rows.find((r) => cellText(r.cells[0]).startsWith(key))?.cells.map((c) => cellText(c, locale));
+    expect(cells('elimination.rounding', 'zh-CN')?.[1]).toBe('向下取整\n默认 四舍五入\n已修改');
+    expect(cells('notice.dayKind', 'zh-CN')?.[1]).toBe('自然日\n默认 工作日\n已修改');
+    expect(cells('elimination.rounding', 'en-US')?.[1]).toMatch(/^round down\ndefault round half up\n/);
+    const field = settingsWizard
+      .optionFields({ sources: {}, policy: DEFAULT_POLICY, calendar: STATUTORY_CALENDAR, asOf: day('2026-01-05') })
+      .find((f) => f.key === 'elimination.rounding');
+    expect(field?.help?.['zh-CN']).toContain('默认 四舍五入；');
+    expect(field?.kind === 'select' && field.choices.map((c) => c.label['zh-CN'])).toEqual(['四舍五入（round）', '向下取整（floor）', '向上取整（ceil）']);
   });
 
   test('a stored value that is refused shows the key and its default in force', async () => {
