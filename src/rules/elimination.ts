@@ -216,6 +216,8 @@ const NON_LEADING = new Set([
   '科员',
   '办事员',
 ]);
+// Longest first, so 一级主任科员 is taken out whole rather than leaving 一级主任.
+const NON_LEADING_ANYWHERE = new RegExp([...NON_LEADING].sort((a, b) => b.length - a.length).join('|'), 'g');
 const LEADING = /书记|局长|乡长|镇长|县长|主任|主席|部长|院长|所长|站长|队长|校长|行长|社长|馆长|组长|委员|主委|处长|科长|秘书长|检察长|庭长|审判长/;
 
 /**
@@ -227,7 +229,11 @@ export function postKindOf(title: string | null | undefined): 'leading' | 'non-l
   const t = (title ?? '').replace(/\s+/g, '');
   if (t === '') return null;
   if (NON_LEADING.has(t) || NON_LEADING.has(t.replace(/^(享受)?|待遇$/g, ''))) return 'non-leading';
-  return LEADING.test(t) ? 'leading' : null;
+  // A 职级 after the unit (县财政局一级主任科员) is still a 职级: its 主任 is not a leading title, so
+  // leading titles are looked for only in what is left once the 职级 are taken out.
+  const rest = t.replace(NON_LEADING_ANYWHERE, '');
+  if (LEADING.test(rest)) return 'leading';
+  return rest !== t ? 'non-leading' : null;
 }
 
 const NO_REASONS: readonly Reason[] = Object.freeze([]);

@@ -115,6 +115,10 @@ export function isCount(x: unknown): x is number {
 export function percent(num: number, den: number): string {
   if (den === 0) return '—';
   const v = (num / den) * 100;
-  const s = v.toFixed(2).replace(/\.?0+$/, '');
-  return `${s}%`;
+  // Two decimals, but never rounded onto a whole percent the ratio is not: thresholds are whole
+  // percents, so 7499/25000 shows as 29.996 %, not 30 %.
+  let digits = 2;
+  let s = v.toFixed(digits);
+  while (digits < 10 && Number.isInteger(Number(s)) && num * 100 !== Number(s) * den) s = v.toFixed(++digits);
+  return `${s.replace(/\.?0+$/, '')}%`;
 }

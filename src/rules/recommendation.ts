@@ -174,6 +174,20 @@ export function chooseBase(tally: Tally, policy: Policy): Decision<number | null
       ),
     );
   }
+  if (valid != null && present == null && eligible != null && valid > eligible) {
+    reasons.push(
+      reason(
+        RULE,
+        'vote.base-inconsistent',
+        'error',
+        msg(`有效票 ${valid} 多于应到人数 ${eligible}`, `Valid ballots ${valid} exceed eligible voters ${eligible}`),
+        {
+          value: valid,
+          threshold: eligible,
+        },
+      ),
+    );
+  }
   if (reasons.length) return decision(null, reasons);
   const d = policy.recommend.denominator;
   const base = tally[d];

@@ -304,6 +304,12 @@ describe('postKindOf — how a record says 实职', () => {
     ['县农业农村局局长', 'leading'],
     ['城关镇党委书记', 'leading'],
     ['县委办公室副主任', 'leading'],
+    // A 职级 written after the unit is still a 职级: 主任科员 is not a 主任 post.
+    ['县财政局一级主任科员', 'non-leading'],
+    ['县委办公室四级主任科员', 'non-leading'],
+    ['城关镇享受副主任科员待遇', 'non-leading'],
+    ['县财政局局长（一级调研员）', 'leading'],
+    ['县委办公室主任、二级调研员', 'leading'],
     ['干部', null],
     ['', null],
     [null, null],

@@ -98,6 +98,18 @@ describe('exact ratio arithmetic (ratio.ts)', () => {
     expect(percent(0, 7)).toBe('0%');
   });
 
+  test.each([
+    // Two decimals would round these onto a whole percent they are not (29.996 % is below 30 %).
+    [7499, 25000, '29.996%'],
+    [49999, 100000, '49.999%'],
+    [99999, 100000, '99.999%'],
+    [1, 100000, '0.001%'],
+    [1, 3, '33.33%'],
+    [3, 10, '30%'],
+  ])('percent(%i, %i) = %s, never a whole percent it is not', (num, den, shown) => {
+    expect(percent(num, den)).toBe(shown);
+  });
+
   it('property: ratioAtLeast agrees with integer arithmetic for thresholds k/d', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 100000 }), fc.nat(100000), fc.integer({ min: 1, max: 20 }), fc.nat(20), (base, v0, d, k0) => {
@@ -191,6 +203,9 @@ describe('chooseBase and quorum', () => {
     [{ eligible: 40, present: 30, valid: 31 }, ['vote.base-inconsistent']],
     [{ eligible: 20, present: 30, valid: 28 }, ['vote.base-inconsistent']],
     [{ eligible: 20, present: 30, valid: 31 }, ['vote.base-inconsistent', 'vote.base-inconsistent']],
+    // present unknown: valid ballots still cannot exceed those eligible to vote
+    [{ eligible: 20, valid: 25 }, ['vote.base-inconsistent']],
+    [{ eligible: 20, present: null, valid: 21 }, ['vote.base-inconsistent']],
     [{ eligible: -1, present: 30 }, ['vote.invalid-count']],
   ])('inconsistent counts %p', (t, expected) => {
     const d = chooseBase(t, P);
