@@ -23,7 +23,7 @@ export const CODES: readonly CodeDoc[] = [
   codeDoc(
     'vote.base-inconsistent',
     'error',
-    msg('人数之间相互矛盾（有效票多于实到，或实到多于应到）。', 'Counts contradict each other (valid > present, or present > eligible).'),
+    msg('人数之间相互矛盾（有效票多于实到或应到，或实到多于应到）。', 'Counts contradict each other (valid > present or eligible, or present > eligible).'),
   ),
   codeDoc(
     'vote.below-threshold',
