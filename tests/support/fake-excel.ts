@@ -206,8 +206,12 @@ export class FakeExcel {
       const cells: Record<string, [CellValue, string | null, string]> = {};
       s.rows.forEach((row, r) =>
         row?.forEach((x, c) => {
-          if (x && (x.value !== null || x.formula !== null || x.numberFormat !== 'General'))
-            cells[`${columnLetter(c)}${r + 1}`] = [x.value, x.formula, x.numberFormat];
+          // An empty-text cell and a blank cell both read as "" through `values` and `formulas`
+          // (only `valueTypes`, which the adapter does not load, tells them apart), so the
+          // observable contents treat them alike.
+          const value = x?.value === '' ? null : x?.value;
+          if (x && (value !== null || x.formula !== null || x.numberFormat !== 'General'))
+            cells[`${columnLetter(c)}${r + 1}`] = [value ?? null, x.formula, x.numberFormat];
         }),
       );
       out[s.name] = { cells, visibility: s.visibility };
