@@ -2,26 +2,10 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { main } from '../../../src/cli/main';
 import { parseBriefArgs, runBrief } from '../../../src/cli/brief';
-import type { CliIo } from '../../../src/cli/io';
+import { memoryIo as sharedMemoryIo } from '../../support/cli-memory';
 import { AS_OF, fullBriefWorkbook, ROSTER_IDS, STRAY_ID } from './fixtures';
 
-function memoryIo(files: Record<string, Uint8Array>): CliIo & { stdout: string; stderr: string; files: Record<string, Uint8Array> } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    files,
-    out: (t: string) => void (io.stdout += t),
-    err: (t: string) => void (io.stderr += t),
-    readFile: async (f: string) => {
-      if (!(f in files)) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
-      return files[f];
-    },
-    writeFile: async (f: string, d: Uint8Array) => void (files[f] = d),
-    samePath: async (a: string, b: string) => a === b,
-    today: () => AS_OF,
-  };
-  return io;
-}
+const memoryIo = (files: Record<string, Uint8Array>) => sharedMemoryIo(files, AS_OF);
 
 describe('cadre-ledger brief', () => {
   it('writes the .docx and, with --sheet, a copy of the workbook with the print-ready sheet', async () => {

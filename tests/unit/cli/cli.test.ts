@@ -6,41 +6,16 @@ import { execFileSync, spawnSync } from 'child_process';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main, readerUse } from '../../../src/cli/main';
-import type { CliIo } from '../../../src/cli/io';
+import { readerUse } from '../../../src/cli/main';
 import { checkJson, eliminationJson } from '../../../src/cli/output';
 import { policyInForce } from '../../../src/cli/policy';
 import { checkWorkbook } from '../../../src/ledger/check-workbook';
 import { eliminationOf } from '../../../src/ledger/checks/assessment';
 import { FIXTURES } from '../../fixtures/build';
+import { runCli } from '../../support/cli-memory';
 import { openFileWorkbook } from '../../../src/workbook/file/file-workbook';
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-  files: Map<string, Uint8Array>;
-}
-
-async function run(argv: string[], files: Record<string, Uint8Array> = {}): Promise<Run> {
-  const store = new Map(Object.entries(files));
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    out: (t) => (out += t),
-    err: (t) => (err += t),
-    readFile: async (f) => {
-      const b = store.get(f);
-      if (!b) throw Object.assign(new Error(`ENOENT: ${f}`), { code: 'ENOENT' });
-      return b;
-    },
-    writeFile: async (f, d) => void store.set(f, d),
-    samePath: async (a, b) => path.resolve(a) === path.resolve(b),
-    today: () => ({ y: 2023, m: 6, d: 30 }),
-  };
-  const code = await main(argv, io);
-  return { code, out, err, files: store };
-}
+const run = runCli;
 
 describe('cadre-ledger check', () => {
   it('prints the exact JSON object of SPEC §7 and exits 1 when there are findings', async () => {

@@ -7,8 +7,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { main } from '../../../src/cli/main';
-import type { CliIo } from '../../../src/cli/io';
+import { runCli } from '../../support/cli-memory';
 import { SHEET_KINDS } from '../../../src/ledger/sheet-kind';
 import { FIXTURES, type FixtureName } from '../../fixtures/build';
 
@@ -24,30 +23,7 @@ const SPEC_CODES = ['vote.below-threshold', 'id.checksum', 'id.precision-lost', 
 
 const DOCUMENTED = new Set([...fs.readFileSync(path.join(ROOT, 'docs', 'findings.md'), 'utf8').matchAll(/^\| `([a-z0-9.-]+)` \|/gm)].map((m) => m[1]));
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function run(argv: string[], files: Record<string, Uint8Array>): Promise<Run> {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    out: (t) => (out += t),
-    err: (t) => (err += t),
-    readFile: async (f) => {
-      const b = files[f];
-      if (!b) throw Object.assign(new Error(`ENOENT: ${f}`), { code: 'ENOENT' });
-      return b;
-    },
-    writeFile: async (f, d) => void (files[f] = d),
-    samePath: async (a, b) => path.resolve(a) === path.resolve(b),
-    today: () => ({ y: 2023, m: 6, d: 30 }),
-  };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const run = (argv: string[], files: Record<string, Uint8Array>) => runCli(argv, files);
 
 // ——— a schema-like checker: returns every violation as "path: problem" ———
 

@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { main } from '../../../src/cli/main';
-import type { CliIo } from '../../../src/cli/io';
+import { memoryIo } from '../../support/cli-memory';
 import { msg } from '../../../src/i18n/message';
 import type { CellEdit, EditPlan } from '../../../src/ledger/edit-plan';
 import { applyTicked, type PreparedPlan } from '../../../src/taskpane/check/changes';
@@ -96,18 +96,10 @@ describe('a refused plan names the sheet and the cell, and changes nothing', () 
 describe('an invalid policy names the source and the key (CLI, exit 2, no output file)', () => {
   it('a --policy file and a value stored in the workbook', async () => {
     const files: Record<string, Uint8Array> = { 'a.xlsx': await book(), 'p.json': new TextEncoder().encode('{"notice":{"days":0}}') };
-    let err = '';
-    const io: CliIo = {
-      out: () => undefined,
-      err: (t) => void (err += t),
-      readFile: async (f) => files[f],
-      writeFile: async (f, d) => void (files[f] = d),
-      samePath: async (a, b) => a === b,
-      today: () => ({ y: 2025, m: 1, d: 1 }),
-    };
+    const io = memoryIo(files, { y: 2025, m: 1, d: 1 });
     expect(await main(['fix', 'a.xlsx', '-o', 'out.xlsx', '--policy', 'p.json'], io)).toBe(2);
-    expect(err).toContain('p.json');
-    expect(err).toContain('notice.days');
+    expect(io.stderr).toContain('p.json');
+    expect(io.stderr).toContain('notice.days');
     expect(Object.keys(files).sort()).toEqual(['a.xlsx', 'p.json']);
   });
 });

@@ -13,7 +13,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { main } from '../../../src/cli/main';
-import type { CliIo } from '../../../src/cli/io';
+import { memoryIo as sharedMemoryIo } from '../../support/cli-memory';
 import { toHalfWidth } from '../../../src/values/text';
 import { ASSETS_PLACEHOLDER, noticeWizard, NOTICE_SHEET } from '../../../src/wizards/notice';
 import { cellText } from '../../../src/wizards/types';
@@ -207,23 +207,7 @@ function sheetTexts(ws: ExcelJS.Worksheet, dateLeaks: string[]): string[] {
   return out;
 }
 
-function memoryIo(files: Record<string, Uint8Array>): CliIo & { stdout: string; stderr: string; files: Record<string, Uint8Array> } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    files,
-    out: (t: string) => void (io.stdout += t),
-    err: (t: string) => void (io.stderr += t),
-    readFile: async (f: string) => {
-      if (!(f in files)) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
-      return files[f];
-    },
-    writeFile: async (f: string, data: Uint8Array) => void (files[f] = data),
-    samePath: async (a: string, b: string) => a === b,
-    today: () => ({ y: 2025, m: 3, d: 10 }),
-  };
-  return io;
-}
+const memoryIo = (files: Record<string, Uint8Array>) => sharedMemoryIo(files, { y: 2025, m: 3, d: 10 });
 
 async function reload(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();

@@ -6,7 +6,6 @@
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import * as path from 'path';
 import { inflateRawSync } from 'zlib';
 import { FIXTURES, ZH_CN_BUILTIN_IDS, zhCnFormatsWorkbook } from '../../../fixtures/build';
 import { declareImplicitFormats, undeclaredImplicitIds } from '../../../../src/workbook/file/implicit-formats';
@@ -16,8 +15,7 @@ import { implicitNumberFormat } from '../../../../src/values/number-format';
 import { checkWorkbook } from '../../../../src/ledger/check-workbook';
 import { DEFAULT_POLICY } from '../../../../src/policy/policy';
 import type { Grid } from '../../../../src/ledger/grid';
-import { main } from '../../../../src/cli/main';
-import type { CliIo } from '../../../../src/cli/io';
+import { runCli } from '../../../support/cli-memory';
 
 const inflate = (b: Uint8Array) => new Uint8Array(inflateRawSync(b));
 const YM = 'yyyy"年"m"月"';
@@ -149,25 +147,7 @@ describe('both readers on implicit zh-CN formats', () => {
   });
 });
 
-async function run(argv: string[], files: Record<string, Uint8Array>) {
-  const store = new Map(Object.entries(files));
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    out: (t) => (out += t),
-    err: (t) => (err += t),
-    readFile: async (f) => {
-      const b = store.get(f);
-      if (!b) throw Object.assign(new Error(`ENOENT: ${f}`), { code: 'ENOENT' });
-      return b;
-    },
-    writeFile: async (f, d) => void store.set(f, d),
-    samePath: async (a, b) => path.resolve(a) === path.resolve(b),
-    today: () => ({ y: 2023, m: 6, d: 30 }),
-  };
-  const code = await main(argv, io);
-  return { code, out, err, files: store };
-}
+const run = runCli;
 
 describe('the ledger on implicit zh-CN formats', () => {
   it('reads them as dates: no findings, 出生年月 at month precision, 参加工作时间 to the day', async () => {
