@@ -200,7 +200,7 @@ export interface BriefOptions {
 
 export const DEFAULT_TITLE = '常委会议研究材料';
 
-const prov = (sheet: TypedSheet, row: TypedRow): Provenance => ({ sheet: sheet.model.sheet, row: row.row + 1 });
+export const prov = (sheet: TypedSheet, row: TypedRow): Provenance => ({ sheet: sheet.model.sheet, row: row.row + 1 });
 
 /** A date printed to the month at most (privacy: birth dates never to the day). */
 export function monthText(d: ChineseDate | undefined): string | undefined {
@@ -208,7 +208,7 @@ export function monthText(d: ChineseDate | undefined): string | undefined {
   return formatDate(d.date, d.precision === 'year' ? 'year' : 'month');
 }
 
-function clean(s: string | undefined): string | undefined {
+export function clean(s: string | undefined): string | undefined {
   if (s === undefined) return undefined;
   const t = normalizeText(s).replace(/\s+/g, ' ').trim();
   return t === '' ? undefined : t;
@@ -250,13 +250,13 @@ export function buildBrief(input: readonly Grid[] | readonly TypedSheet[], polic
 // ---------------------------------------------------------------------------------------------
 // People: basic information looked up by name across the ledgers.
 
-interface PersonRow {
+export interface PersonRow {
   readonly sheet: TypedSheet;
   readonly row: TypedRow;
 }
 
 /** Rows by person name, roster first, so 基本情况 comes from the 花名册 when it has the person. */
-class PeopleIndex {
+export class PeopleIndex {
   private readonly byName = new Map<string, PersonRow[]>();
   constructor(ledgers: readonly TypedSheet[]) {
     const order = [...ledgers].sort((a, b) => (a.model.kind === 'roster' ? 0 : 1) - (b.model.kind === 'roster' ? 0 : 1));

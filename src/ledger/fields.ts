@@ -101,6 +101,17 @@ export const FIELDS = {
   meetingsAttended: { type: 'count', label: msg('实参加次数', 'Meetings attended') },
   // 问题发生时间 for accountability (二.6)
   problemDate: { type: 'date', label: msg('问题发生时间', 'Problem occurred on') },
+  // 干部任免审批表 items (src/brief/form-model.ts); the synonyms are in their own block of synonyms.ts
+  birthPlace: { type: 'text', label: msg('出生地', 'Place of birth') },
+  health: { type: 'text', label: msg('健康状况', 'Health') },
+  proTitle: { type: 'text', label: msg('专业技术职务', 'Professional title') },
+  expertise: { type: 'text', label: msg('熟悉专业有何专长', 'Expertise') },
+  resume: { type: 'text', label: msg('简历', 'Curriculum vitae') },
+  rewards: { type: 'text', label: msg('奖惩情况', 'Rewards and sanctions') },
+  annualResults: { type: 'text', label: msg('年度考核结果', 'Annual assessment results') },
+  removalPost: { type: 'text', label: msg('拟免职务', 'Post to be relieved of') },
+  appointReason: { type: 'text', label: msg('任免理由', 'Grounds for the appointment') },
+  reportingUnit: { type: 'text', label: msg('呈报单位', 'Submitting unit') },
 } as const satisfies Record<string, FieldSpec>;
 
 export type FieldKey = keyof typeof FIELDS;

@@ -40,7 +40,7 @@ export const SYNONYMS: Readonly<Record<FieldKey, readonly string[]>> = {
   ethnicity: ['民族'],
   birth: ['出生年月', '出生日期', '出生时间', '出生年月日', '生日', '出生'],
   idNumber: ['身份证号', '公民身份号码', '身份证号码', '身份证', '公民身份证号码', '公民身份证号', '证件号码', '身份号码'],
-  nativePlace: ['籍贯', '出生地'],
+  nativePlace: ['籍贯'],
   partyJoin: ['入党时间', '入党年月', '入党日期', '加入党派时间'],
   workStart: ['参加工作时间', '工作时间', '参工时间', '参加工作年月', '参加工作日期', '工作年月'],
   education: ['学历', '文化程度', '学历学位', '最高学历', '学位'],
@@ -111,4 +111,16 @@ export const SYNONYMS: Readonly<Record<FieldKey, readonly string[]>> = {
   meetingsHeld: ['应参加次数', '召开次数', '应参加组织生活次数', '组织生活召开次数', '民主生活会召开次数', '应参加民主生活会次数', '应到次数'],
   meetingsAttended: ['实参加次数', '参加次数', '实际参加次数', '出席次数', '实到次数', '参加组织生活次数', '参加民主生活会次数'],
   problemDate: ['问题发生时间', '问题发生日期', '问题发生年月', '发生时间', '违纪违法时间'],
+  // 干部任免审批表 items, as the form and roster templates head them (出生地 is not 籍贯: the form
+  // has both). 简历 alone stays with basicInfo (任前公示); a roster's résumé column is 工作简历 etc.
+  birthPlace: ['出生地', '出生地点'],
+  health: ['健康状况', '身体状况', '健康情况'],
+  proTitle: ['专业技术职务', '专业技术职称', '专技职务', '专业技术资格'],
+  expertise: ['熟悉专业有何专长', '熟悉专业及专长', '熟悉专业有何特长', '专长', '特长'],
+  resume: ['工作简历', '个人简历', '学习工作简历', '主要经历', '工作经历'],
+  rewards: ['奖惩情况', '奖惩', '奖励惩处情况', '奖励和处分情况'],
+  annualResults: ['年度考核结果', '近三年年度考核结果', '近三年考核结果', '近三年年度考核情况'],
+  removalPost: ['拟免职务', '拟免去职务', '拟免'],
+  appointReason: ['任免理由', '任职理由', '提名理由'],
+  reportingUnit: ['呈报单位', '报送单位'],
 };
