@@ -94,7 +94,7 @@ export interface AppointmentForm {
   readonly asOf: LocalDate;
   /** Filled items; an absent item is a blank cell for hand entry. */
   readonly items: Readonly<Partial<Record<FormItem, FormValue>>>;
-  /** 出生年月 with the age as of asOf, `1978.05（46岁）`, or null when the birth is not known. */
+  /** 出生年月 over the age as of asOf, `1978.05\n（46岁）`, or null when the birth is not known. */
   readonly birthLine: string | null;
   /** Cells that hold something that could not be read, in Chinese: said where the form is made, never left silently blank. */
   readonly unreadable: readonly string[];
@@ -136,7 +136,11 @@ function multiline(sheet: TypedSheet, row: TypedRow, f: FieldKey): string | unde
   if (typeof v !== 'string') return clean(row.texts[f]);
   const lines = v
     .split(/\r\n|\r|\n/)
-    .map((l) => normalizeText(l).replace(/[ \t\u3000]+/g, ' ').trim())
+    .map((l) =>
+      normalizeText(l)
+        .replace(/[ \t\u3000]+/g, ' ')
+        .trim(),
+    )
     .filter((l) => l !== '');
   return lines.length ? lines.join('\n') : undefined;
 }
@@ -198,7 +202,7 @@ function formOf(name: string, post: string, own: PersonRow, rows: readonly Perso
     const sources = [prov(from.sheet, from.row)];
     put('birth', month, sources);
     put('age', String(age), sources);
-    birthLine = `${month}（${age}岁）`;
+    birthLine = `${month}\n（${age}岁）`;
   }
   for (const k of ['partyJoin', 'workStart'] as const) {
     const x = first(k, (p) => {
@@ -276,7 +280,10 @@ export function buildForms(input: readonly Grid[] | readonly TypedSheet[], polic
 
 /** `干部任免审批表-张三-县农业农村局局长.docx`: name and post only, never an ID number. */
 export function formFileName(form: AppointmentForm, ext: string, index?: number): string {
-  const safe = (s: string) => guardText(s).text.replace(/[\\/:*?"<>|\r\n\t]+/g, '_').slice(0, 40);
+  const safe = (s: string) =>
+    guardText(s)
+      .text.replace(/[\\/:*?"<>|\r\n\t]+/g, '_')
+      .slice(0, 40);
   const n = index === undefined ? '' : `${String(index).padStart(2, '0')}-`;
   return `干部任免审批表-${n}${safe(form.name)}-${safe(form.post)}.${ext}`;
 }

@@ -38,8 +38,8 @@ import type { BriefModel } from './brief-model';
 import { guardDocument, type PrivacyHit } from './privacy';
 
 /** Twips (1/1440 inch) in a millimetre. */
-const TWIPS_PER_MM = 1440 / 25.4;
-const mm = (x: number) => Math.round(x * TWIPS_PER_MM);
+export const TWIPS_PER_MM = 1440 / 25.4;
+export const mm = (x: number) => Math.round(x * TWIPS_PER_MM);
 
 /** Page geometry in twips, exported for tests (document.xml carries exactly these). */
 export const PAGE = {
@@ -68,11 +68,11 @@ const SIZE = { title: 44, body: 32, pageNumber: 28, table: 24 } as const;
 /** Two characters of 3号 (first-line indent of every paragraph). */
 const INDENT_2 = 2 * 16 * 20;
 
-function font(name: string): IRunOptions['font'] {
+export function font(name: string): IRunOptions['font'] {
   return { ascii: name, hAnsi: name, eastAsia: name, cs: name };
 }
 
-function run(text: string, fontName: string, size: number, extra: Partial<IRunOptions> = {}): TextRun {
+export function run(text: string, fontName: string, size: number, extra: Partial<IRunOptions> = {}): TextRun {
   return new TextRun({ text, font: font(fontName), size, ...extra });
 }
 
