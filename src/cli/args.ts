@@ -113,7 +113,8 @@ export const USAGE: Msg = msg(
   --lang zh-CN|en-US  界面语言（默认 zh-CN）
   -h, --help        显示本帮助
 ${POLICY_PRECEDENCE['zh-CN']}
-常委会议研究材料：cadre-ledger brief --help`,
+常委会议研究材料：cadre-ledger brief --help
+干部任免审批表：cadre-ledger forms --help`,
   `Usage:
   cadre-ledger check FILE.xlsx [--json] [--policy P.json] [--as-of YYYY-MM-DD]
       Check the ledgers and list every problem with its cell. Exit: 0 none, 1 some, 2 unreadable file, bad arguments or policy.
@@ -128,5 +129,6 @@ Options:
   --lang zh-CN|en-US  language (default zh-CN)
   -h, --help        show this help
 ${POLICY_PRECEDENCE['en-US']}
-Standing-committee brief: cadre-ledger brief --help`,
+Standing-committee brief: cadre-ledger brief --help
+Appointment-approval forms (干部任免审批表): cadre-ledger forms --help`,
 );

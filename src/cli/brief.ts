@@ -123,7 +123,8 @@ export function parseBriefArgs(argv: readonly string[]): ParsedBriefArgs {
   return { ok: true, args: a };
 }
 
-class BriefUsageError extends Error {
+/** Unusable input or arguments of brief and forms: one line on stderr, exit 2. */
+export class BriefUsageError extends Error {
   constructor(readonly userMessage: Msg) {
     super(userMessage['en-US']);
   }
@@ -135,7 +136,7 @@ function readProblem(file: string, e: unknown): Msg {
   return msg(`无法读取 ${file}：${(e as Error).message}`, `Cannot read ${file}: ${(e as Error).message}`);
 }
 
-async function readBytes(file: string, io: CliIo): Promise<Uint8Array> {
+export async function readBytes(file: string, io: CliIo): Promise<Uint8Array> {
   try {
     return await io.readFile(file);
   } catch (e) {
@@ -143,12 +144,28 @@ async function readBytes(file: string, io: CliIo): Promise<Uint8Array> {
   }
 }
 
-async function write(file: string, data: Uint8Array, io: CliIo): Promise<void> {
+export async function write(file: string, data: Uint8Array, io: CliIo): Promise<void> {
   try {
     await io.writeFile(file, data);
   } catch (e) {
     throw new BriefUsageError(msg(`无法写入 ${file}：${(e as Error).message}`, `Cannot write ${file}: ${(e as Error).message}`));
   }
+}
+
+/**
+ * The workbook (full reader, so a copy can be written) and the policy in force for it; refused
+ * input throws BriefUsageError, policy warnings go to stderr with the command's name.
+ */
+export async function openWithPolicy(command: string, file: string, policyFile: string | null, io: CliIo, lang: Locale) {
+  const policyText = policyFile ? new TextDecoder('utf-8').decode(await readBytes(policyFile, io)) : null;
+  const book = await openFileWorkbook(await readBytes(file, io)).catch((e: unknown) => {
+    if (e instanceof PortError) throw new BriefUsageError(msg(`${file}：${e.userMessage['zh-CN']}`, `${file}: ${e.userMessage['en-US']}`));
+    throw e;
+  });
+  const inForce = await policyInForce(file, (k) => book.getSetting(k), policyFile, policyText);
+  if (!inForce.ok) throw new BriefUsageError(inForce.error);
+  for (const w of inForce.warnings) io.err(`cadre-ledger ${command}: ${say(w, lang)}\n`);
+  return { book, inForce: inForce.value };
 }
 
 /** Run `brief` with the arguments after the command word. Returns the exit code. */
@@ -174,16 +191,9 @@ export async function runBrief(argv: readonly string[], io: CliIo = nodeIo()): P
         );
       }
     }
-    const policyText = args.policyFile ? new TextDecoder('utf-8').decode(await readBytes(args.policyFile, io)) : null;
     const asOf = args.asOf ?? io.today();
-    const book = await openFileWorkbook(await readBytes(args.file, io)).catch((e: unknown) => {
-      if (e instanceof PortError) throw new BriefUsageError(msg(`${args.file}：${e.userMessage['zh-CN']}`, `${args.file}: ${e.userMessage['en-US']}`));
-      throw e;
-    });
-    const inForce = await policyInForce(args.file, (k) => book.getSetting(k), args.policyFile, policyText);
-    if (!inForce.ok) throw new BriefUsageError(inForce.error);
-    for (const w of inForce.warnings) io.err(`cadre-ledger brief: ${say(w, lang)}\n`);
-    const model = buildBrief(await book.read(), inForce.value.policy, asOf, { title: args.title ?? undefined, calendar: inForce.value.calendar });
+    const { book, inForce } = await openWithPolicy('brief', args.file, args.policyFile, io, lang);
+    const model = buildBrief(await book.read(), inForce.policy, asOf, { title: args.title ?? undefined, calendar: inForce.calendar });
     const docx = await renderDocx(model);
     await write(args.output, docx.bytes, io);
     const lines = [

@@ -14,6 +14,8 @@ export interface CliIo {
   /** Canonical path (symlinks resolved when the file exists), to refuse writing over the input. */
   samePath(a: string, b: string): Promise<boolean>;
   today(): LocalDate;
+  /** Create a folder and its parents (forms -o DIR/); optional, so in-memory test IOs need none. */
+  makeDir?(dir: string): Promise<void>;
 }
 
 async function canonical(p: string): Promise<string> {
@@ -38,5 +40,6 @@ export function nodeIo(): CliIo {
     writeFile: (f, d) => fs.writeFile(f, d),
     samePath: async (a, b) => (await canonical(a)) === (await canonical(b)),
     today: () => todayLocal(),
+    makeDir: async (d) => void (await fs.mkdir(d, { recursive: true })),
   };
 }
