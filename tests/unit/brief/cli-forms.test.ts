@@ -1,0 +1,114 @@
+import ExcelJS from 'exceljs';
+import { mkdirSync, rmSync, writeFileSync } from 'fs';
+import JSZip from 'jszip';
+import * as path from 'path';
+import { main } from '../../../src/cli/main';
+import { parseFormsArgs, runForms } from '../../../src/cli/forms';
+import { parseLrmx } from '../../../src/brief/lrmx';
+import { memoryIo } from '../../support/cli-memory';
+import { libreOfficeOr, pageCount, pageOnePng, toPdf } from '../../support/libreoffice';
+import { emptyBriefWorkbook } from './fixtures';
+import { AGRI_POST, FORM_IDS, FORMS_AS_OF, formsWorkbook, STATS_POST, STRAY_RESUME_ID } from './form-fixtures';
+
+const OUT = path.join(__dirname, '../../../test-output/forms');
+const docText = async (bytes: Uint8Array) => (await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+const NAMES = [`干部任免审批表-01-张三-${AGRI_POST}`, `干部任免审批表-02-李四-${AGRI_POST}`, `干部任免审批表-03-王芳-${STATS_POST}`];
+
+describe('cadre-ledger forms', () => {
+  let files: Record<string, Uint8Array>;
+  let input: Uint8Array;
+  let stdout: string;
+  beforeAll(async () => {
+    input = await formsWorkbook();
+    const io = memoryIo({ 'in.xlsx': input }, FORMS_AS_OF);
+    const code = await main(['forms', 'in.xlsx', '-o', 'out', '--lrmx', '--sheet', 'forms.xlsx'], io);
+    expect(io.stderr).toBe('');
+    expect(code).toBe(0);
+    files = io.files;
+    stdout = io.stdout;
+  });
+
+  it('writes one .docx and one .lrmx per proposed cadre, named by name and post, and leaves the input alone', () => {
+    const written = Object.keys(files).filter((f) => f.startsWith('out')).sort();
+    expect(written).toEqual([...NAMES.map((n) => path.join('out', `${n}.docx`)), ...NAMES.map((n) => path.join('out', `${n}.lrmx`))].sort());
+    expect(files['in.xlsx']).toBe(input);
+    expect(stdout).toContain('已生成 3 人的干部任免审批表（截至 2025-03-10）');
+    expect(stdout).toContain('已在审批表中遮蔽');
+    for (const f of Object.keys(files)) for (const id of FORM_IDS) expect(f).not.toContain(id);
+  });
+
+  it('fills the form and holds no full ID number', async () => {
+    const text = await docText(files[path.join('out', `${NAMES[0]}.docx`)]);
+    for (const t of ['干部任免审批表', '张三', '1978.05', '（46岁）', '江苏南京', '高级农艺师', '中国农业大学农学专业', AGRI_POST, '2022年度考核优秀']) expect(text).toContain(t);
+    for (const n of NAMES) {
+      const all = await docText(files[path.join('out', `${n}.docx`)]);
+      for (const id of [...FORM_IDS, STRAY_RESUME_ID]) expect(all).not.toContain(id);
+      expect(all).not.toMatch(/\d{15}/);
+    }
+  });
+
+  it('writes .lrmx that reads back with the same items and no ID number', () => {
+    const xml = new TextDecoder().decode(files[path.join('out', `${NAMES[2]}.lrmx`)]);
+    const r = parseLrmx(xml);
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.person.values).toMatchObject({ XingMing: '王芳', XingBie: '女', ChuShengNianYue: '198511', JiGuan: '江苏苏州', ChuShengDi: '江苏无锡', NiRenZhiWu: STATS_POST });
+    expect(r.person.values.ShenFenZheng).toBe('');
+    for (const id of FORM_IDS) expect(xml).not.toContain(id);
+  });
+
+  it('adds one form sheet per person to a copy of the workbook', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(files['forms.xlsx'] as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name).filter((n) => n.startsWith('任免审批表'))).toEqual(['任免审批表-张三', '任免审批表-李四', '任免审批表-王芳']);
+    const ws = wb.getWorksheet('任免审批表-张三')!;
+    expect(ws.getCell('A1').value).toBe('干部任免审批表');
+    expect(ws.getCell('B2').value).toBe('张三');
+  });
+
+  it('puts all forms in one document with --one-file', async () => {
+    const io = memoryIo({ 'in.xlsx': input }, FORMS_AS_OF);
+    expect(await runForms(['in.xlsx', '-o', 'one', '--one-file'], io)).toBe(0);
+    const docs = Object.keys(io.files).filter((f) => f.startsWith('one'));
+    expect(docs).toEqual([path.join('one', '干部任免审批表（2025-03-10）.docx')]);
+    const text = await docText(io.files[docs[0]]);
+    expect(text.split('干部任免审批表').length - 1).toBe(3);
+  });
+
+  it('says so when there is nobody to write a form for', async () => {
+    const io = memoryIo({ 'in.xlsx': await emptyBriefWorkbook() }, FORMS_AS_OF);
+    expect(await runForms(['in.xlsx', '-o', 'x'], io)).toBe(0);
+    expect(io.stdout).toContain('没有拟任人选');
+    expect(Object.keys(io.files)).toEqual(['in.xlsx']);
+  });
+
+  it('refuses unusable input with exit 2 and one line', async () => {
+    const io = memoryIo({ 'in.xlsx': input }, FORMS_AS_OF);
+    expect(await runForms(['in.xlsx'], io)).toBe(2);
+    expect(io.stderr).toBe('cadre-ledger forms: forms 需要用 -o 指定输出文件夹\n');
+    expect(await runForms(['in.xlsx', '-o', 'x', '--sheet', 'in.xlsx'], io)).toBe(2);
+    expect(await runForms(['nope.xlsx', '-o', 'x', '--lang', 'en-US'], io)).toBe(2);
+    expect(io.stderr).toContain('File not found: nope.xlsx');
+    expect(await runForms(['in.xlsx', '-o', 'x', '--as-of', '2025-02-30'], io)).toBe(2);
+    expect(await runForms(['--help'], io)).toBe(0);
+    expect(io.stdout).toContain('用法：cadre-ledger forms');
+    expect(parseFormsArgs(['a.xlsx', '-o', 'd', '--one-file', '--lrmx', '--as-of=2025-03-10'])).toEqual({
+      ok: true,
+      args: { file: 'a.xlsx', outDir: 'd', oneFile: true, lrmx: true, sheetOutput: null, asOf: FORMS_AS_OF, policyFile: null, lang: 'zh-CN', help: false },
+    });
+  });
+
+  it('LibreOffice opens each of the three forms as exactly one A4 page; page 1 saved as PNG', () => {
+    if (!libreOfficeOr('the forms were checked structurally only')) return;
+    rmSync(OUT, { recursive: true, force: true });
+    mkdirSync(OUT, { recursive: true });
+    const pages: number[] = [];
+    NAMES.forEach((n, i) => {
+      const docx = path.join(OUT, `form-${i + 1}.docx`); // ASCII names for the converter's command line
+      writeFileSync(docx, files[path.join('out', `${n}.docx`)]);
+      const pdf = toPdf(docx);
+      pages.push(pageCount(pdf));
+      pageOnePng(pdf, path.join(OUT, `form-${i + 1}-page-1`));
+    });
+    expect(pages).toEqual([1, 1, 1]);
+  }, 240_000);
+});
