@@ -7,7 +7,7 @@
 import { shareText } from '../policy/format';
 import type { Tier } from '../rules/elimination';
 import { compareDates, formatChinese, type LocalDate } from '../values/local-date';
-import type { Appointee, BriefModel, EliminationSection, PostProposal, ProbationItem, Provenance } from './brief-model';
+import type { Appointee, BriefModel, EliminationSection, InvestigationItem, PostProposal, ProbationItem, Provenance } from './brief-model';
 
 export type Block =
   /** 二级标题 （一）… */
@@ -21,6 +21,8 @@ export interface TableColumn {
   /** Relative width; renderers scale to the page. */
   readonly weight: number;
   readonly align?: 'left' | 'center';
+  /** A column of personal names: never broken inside a name (renderers size it for 4 Han characters + 2). */
+  readonly name?: boolean;
 }
 
 export interface BriefSectionDoc {
@@ -154,7 +156,7 @@ function probationBlocks(items: readonly ProbationItem[]): Block[] {
       kind: 'table',
       columns: [
         { title: '序号', weight: 5, align: 'center' },
-        { title: '姓名', weight: 9, align: 'center' },
+        { title: '姓名', weight: 9, align: 'center', name: true },
         { title: '单位及职务', weight: 22 },
         { title: '试用期', weight: 18, align: 'center' },
         { title: '季度汇报', weight: 10, align: 'center' },
@@ -191,7 +193,7 @@ function eliminationBlocks(e: EliminationSection): Block[] {
       kind: 'table',
       columns: [
         { title: '序号', weight: 5, align: 'center' },
-        { title: '姓名', weight: 9, align: 'center' },
+        { title: '姓名', weight: 9, align: 'center', name: true },
         { title: '单位及职务', weight: 22 },
         { title: '不称职票/有效票', weight: 13, align: 'center' },
         { title: '比例', weight: 9, align: 'center' },
@@ -214,6 +216,58 @@ function eliminationBlocks(e: EliminationSection): Block[] {
   ];
 }
 
+function investigationTable(items: readonly InvestigationItem[]): Block {
+  return {
+    kind: 'table',
+    columns: [
+      { title: '序号', weight: 5, align: 'center' },
+      { title: '姓名', weight: 9, align: 'center', name: true },
+      { title: '单位及职务', weight: 26 },
+      { title: '不称职票/有效票', weight: 14, align: 'center' },
+      { title: '比例', weight: 10, align: 'center' },
+      { title: '考核等次', weight: 10, align: 'center' },
+      { title: '来源', weight: 16 },
+    ],
+    rows: items.map((x, i) => [
+      String(i + 1),
+      x.name,
+      x.post ?? '',
+      `${x.incompetentVotes}/${x.validVotes}`,
+      x.ratioText,
+      x.grade ?? '',
+      sourceText([x.source]),
+    ]),
+  };
+}
+
+/**
+ * 四.2 is about 领导干部: the leaders' list holds leaders only; non-leading 职级 reaching the
+ * trigger follow apart "供参考", or — with dismissal.nonLeadingInBrief = omit — are only counted,
+ * so the reader knows they exist and were left out.
+ */
+function investigationBlocks(items: readonly InvestigationItem[], nonLeading: 'apart' | 'omit'): Block[] {
+  const leaders = items.filter((x) => !x.nonLeading);
+  const others = items.filter((x) => x.nonLeading);
+  const out: Block[] = leaders.length
+    ? [
+        {
+          kind: 'paragraph',
+          text: `以下${leaders.length}名领导干部在年度考核测评中不称职票达到二分之一（四.2），建议由组织、纪检部门进行联合调查，根据调查结果分别作出免职、待岗、诫勉或降职安排：`,
+        },
+        investigationTable(leaders),
+      ]
+    : [{ kind: 'paragraph', text: '本期无不称职票达到二分之一的领导干部。' }];
+  if (!others.length) return out;
+  if (nonLeading === 'omit')
+    out.push({ kind: 'paragraph', text: `另有${others.length}名非领导职务（职级）人员不称职票达到二分之一，按政策设置不列入本节，由所在单位按规定处理。` });
+  else
+    out.push(
+      { kind: 'paragraph', text: `以下${others.length}名为非领导职务（职级）人员，不称职票达到二分之一，供参考（四.2适用于领导干部）：` },
+      investigationTable(others),
+    );
+  return out;
+}
+
 function eliminationEmpty(e: EliminationSection | null): string | null {
   if (e && e.items.length) return null;
   if (!e || e.population === 0) return EMPTY_LINES.elimination;
@@ -226,35 +280,7 @@ export function briefDocument(model: BriefModel): BriefDocument {
     appointees: model.appointees.length ? appointeeBlocks(model.appointees) : [],
     probation: model.probation.length ? probationBlocks(model.probation) : [],
     elimination: model.elimination && model.elimination.items.length ? eliminationBlocks(model.elimination) : [],
-    investigations: model.investigations.length
-      ? [
-          {
-            kind: 'paragraph',
-            text: `以下${model.investigations.length}人在年度考核测评中不称职票达到二分之一（四.2），建议由组织、纪检部门进行联合调查，根据调查结果分别作出免职、待岗、诫勉或降职安排：`,
-          },
-          {
-            kind: 'table',
-            columns: [
-              { title: '序号', weight: 5, align: 'center' },
-              { title: '姓名', weight: 9, align: 'center' },
-              { title: '单位及职务', weight: 26 },
-              { title: '不称职票/有效票', weight: 14, align: 'center' },
-              { title: '比例', weight: 10, align: 'center' },
-              { title: '考核等次', weight: 10, align: 'center' },
-              { title: '来源', weight: 16 },
-            ],
-            rows: model.investigations.map((x, i) => [
-              String(i + 1),
-              x.name,
-              x.post ?? '',
-              `${x.incompetentVotes}/${x.validVotes}`,
-              x.ratioText,
-              x.grade ?? '',
-              sourceText([x.source]),
-            ]),
-          },
-        ]
-      : [],
+    investigations: model.investigations.length ? investigationBlocks(model.investigations, model.nonLeadingInBrief) : [],
     policy: model.policy.length
       ? [
           {

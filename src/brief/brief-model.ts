@@ -17,11 +17,11 @@ import type { FieldKey } from '../ledger/fields';
 import type { Grid } from '../ledger/grid';
 import type { TypedRow, TypedSheet } from '../ledger/rows';
 import { KIND_LABEL, type SheetKind } from '../ledger/sheet-kind';
-import type { Policy } from '../policy/policy';
+import type { NonLeadingInBrief, Policy } from '../policy/policy';
 import { policyNumberText } from '../policy/format';
 import { policyDiff } from '../policy/validate';
 import { incompetentTrigger } from '../rules/dismissal';
-import { eliminate, type Tier } from '../rules/elimination';
+import { eliminate, postKindOf, type Tier } from '../rules/elimination';
 import { checkNotice } from '../rules/notice';
 import { checkProbationReports, probationEnd, probationStatus, type ProbationStatus } from '../rules/probation';
 import { percent, ratioAtLeast } from '../rules/ratio';
@@ -153,6 +153,8 @@ export interface InvestigationItem {
   readonly validVotes: number;
   readonly ratioText: string;
   readonly grade: string | null;
+  /** A non-leading 职级 (一级主任科员 …, by 职务 or 职级: postKindOf): 四.2 is about leaders, so the brief lists it apart or leaves it out (dismissal.nonLeadingInBrief). */
+  readonly nonLeading: boolean;
   readonly source: Provenance;
 }
 
@@ -188,6 +190,8 @@ export interface BriefModel {
   /** null when the workbook has no assessment tally at all. */
   readonly elimination: EliminationSection | null;
   readonly investigations: readonly InvestigationItem[];
+  /** How section 四 prints the non-leading 职级 among the investigations (policy dismissal.nonLeadingInBrief). */
+  readonly nonLeadingInBrief: NonLeadingInBrief;
   readonly policy: readonly PolicyItem[];
   readonly sources: readonly SourceSheet[];
 }
@@ -236,6 +240,7 @@ export function buildBrief(input: readonly Grid[] | readonly TypedSheet[], polic
     probation: probationOf(of('probation'), policy, asOf),
     elimination: eliminationSectionOf(of('assessment'), policy),
     investigations: investigationsOf(of('assessment'), policy),
+    nonLeadingInBrief: policy.dismissal.nonLeadingInBrief,
     policy: [...policyItems(policy), ...calendarItems(cal)],
     sources: ledgers.map((l) => ({
       sheet: l.model.sheet,
@@ -615,6 +620,7 @@ function investigationsOf(sheets: readonly TypedSheet[], policy: Policy): Invest
         validVotes: valid,
         ratioText: percent(inc, valid),
         grade: clean(row.texts.grade) ?? null,
+        nonLeading: (postKindOf(row.texts.post) ?? postKindOf(row.texts.postLevel)) === 'non-leading',
         source: prov(sheet, row),
       });
     }
@@ -648,6 +654,7 @@ export const POLICY_LABELS: Readonly<Record<string, string>> = {
   'assessment.allowBasicCompetent': '考核等次含“基本称职”',
   'dismissal.incompetentTriggerRatio': '联合调查的不称职票比例',
   'dismissal.standbyMonths': '待岗期限（月）',
+  'dismissal.nonLeadingInBrief': '联合调查一节中非领导职务人员的处理',
   'elimination.levels': '末位淘汰范围（职务层次）',
   'elimination.preliminaryShare': '初步淘汰对象比例',
   'elimination.removalShare': '免职比例',
@@ -678,6 +685,7 @@ export const POLICY_LABELS_EN: Readonly<Record<string, string>> = {
   'assessment.allowBasicCompetent': 'Assessment grades include “basically competent”',
   'dismissal.incompetentTriggerRatio': 'Incompetent-vote share for a joint investigation',
   'dismissal.standbyMonths': 'Standby period (months)',
+  'dismissal.nonLeadingInBrief': 'Non-leading grades in the joint-investigation section',
   'elimination.levels': 'Bottom elimination population (post levels)',
   'elimination.preliminaryShare': 'Preliminary candidate share',
   'elimination.removalShare': 'Removal share',
@@ -700,6 +708,8 @@ const ENUM_EN: Readonly<Record<string, string>> = {
   round: 'round half up',
   floor: 'round down',
   ceil: 'round up',
+  apart: 'listed apart for reference',
+  omit: 'left out',
 };
 
 const ENUM_ZH: Readonly<Record<string, string>> = {
@@ -711,6 +721,8 @@ const ENUM_ZH: Readonly<Record<string, string>> = {
   round: '四舍五入',
   floor: '舍去',
   ceil: '进一',
+  apart: '单列供参考',
+  omit: '不列入',
 };
 
 /**

@@ -33,7 +33,8 @@ import {
   type IRunOptions,
 } from 'docx';
 import { formatIso, type LocalDate } from '../values/local-date';
-import { briefDocument, type Block, type BriefDocument } from './brief-document';
+import { briefDocument, type Block, type BriefDocument, type TableColumn } from './brief-document';
+import { textUnits } from './render-sheet';
 import type { BriefModel } from './brief-model';
 import { guardDocument, type PrivacyHit } from './privacy';
 
@@ -78,8 +79,9 @@ export function run(text: string, fontName: string, size: number, extra: Partial
 
 const exact = (line: number) => ({ line, lineRule: LineRuleType.EXACT, before: 0, after: 0 });
 
-function bodyParagraph(text: string, fontName: string = DOCX_FONTS.body): Paragraph {
+function bodyParagraph(text: string, fontName: string = DOCX_FONTS.body, keepNext = false): Paragraph {
   return new Paragraph({
+    keepNext,
     alignment: AlignmentType.JUSTIFIED,
     indent: { firstLine: INDENT_2 },
     spacing: exact(PAGE.linePitch),
@@ -89,22 +91,70 @@ function bodyParagraph(text: string, fontName: string = DOCX_FONTS.body): Paragr
 
 const CELL_BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 
+/** Characters a name cell holds on one line: 4 Han characters plus 2 (复姓 and 4-character names never break). */
+export const NAME_CHARS = 6;
+const CELL_MARGIN = 60;
+/** Width of a name column in twips: NAME_CHARS at the table size (1 pt = 20 twips) plus both cell margins. */
+export const NAME_COLUMN_TWIPS = NAME_CHARS * SIZE.table * 10 + 2 * CELL_MARGIN;
+/** Tables up to this many rows are kept whole with their heading (keep-with-next on every row but the last). */
+export const KEEP_WHOLE_ROWS = 15;
+/** Smallest size a long name shrinks to: 7 pt. */
+const MIN_NAME_SIZE = 14;
+const NAME_SEPARATOR = /(?<=[·•・])/;
+
+/**
+ * Column widths in twips: by weight, but a name column at least NAME_COLUMN_TWIPS, the difference
+ * taken from the widest other column.
+ */
+export function columnWidths(columns: readonly TableColumn[], total: number = PAGE.textWidth): number[] {
+  const sum = columns.reduce((a, c) => a + c.weight, 0);
+  const widths = columns.map((c) => Math.floor((total * c.weight) / sum));
+  columns.forEach((c, j) => {
+    const short = c.name ? NAME_COLUMN_TWIPS - widths[j] : 0;
+    if (short <= 0) return;
+    const k = widths.reduce(
+      (best, w, i) => (!columns[i].name && w > widths[best] ? i : best),
+      columns.findIndex((x) => !x.name),
+    );
+    if (k < 0) return;
+    widths[k] -= short;
+    widths[j] += short;
+  });
+  return widths;
+}
+
+/**
+ * A name as lines and a size that keep it whole: up to NAME_CHARS characters on one line at the
+ * table size; a longer name breaks only after a separator (买买提·艾力), and shrinks where a part
+ * is still too long, down to 7 pt.
+ */
+export function nameLines(name: string, size: number = SIZE.table): { lines: string[]; size: number } {
+  if (textUnits(name) <= NAME_CHARS) return { lines: [name], size };
+  const lines = name.split(NAME_SEPARATOR).filter((l) => l !== '');
+  const widest = Math.max(...lines.map(textUnits));
+  return { lines, size: widest <= NAME_CHARS ? size : Math.max(MIN_NAME_SIZE, Math.floor((size * NAME_CHARS) / widest)) };
+}
+
 function tableOf(b: Extract<Block, { kind: 'table' }>): Table {
-  const total = b.columns.reduce((a, c) => a + c.weight, 0);
-  const widths = b.columns.map((c) => Math.floor((PAGE.textWidth * c.weight) / total));
-  const cell = (text: string, j: number, head: boolean) =>
-    new TableCell({
+  const widths = columnWidths(b.columns);
+  const keepWhole = b.rows.length + 1 <= KEEP_WHOLE_ROWS;
+  const cell = (text: string, j: number, head: boolean, keepNext: boolean) => {
+    const asName = !head && b.columns[j].name ? nameLines(text) : { lines: [text], size: SIZE.table };
+    return new TableCell({
       width: { size: widths[j], type: WidthType.DXA },
       verticalAlign: VerticalAlignTable.CENTER,
-      margins: { left: 60, right: 60, top: 30, bottom: 30 },
-      children: [
-        new Paragraph({
-          alignment: head || b.columns[j].align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
-          spacing: { line: 360, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 },
-          children: [run(text, head ? DOCX_FONTS.heading : DOCX_FONTS.body, SIZE.table)],
-        }),
-      ],
+      margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 30, bottom: 30 },
+      children: asName.lines.map(
+        (line) =>
+          new Paragraph({
+            keepNext,
+            alignment: head || b.columns[j].align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
+            spacing: { line: 360, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 },
+            children: [run(line, head ? DOCX_FONTS.heading : DOCX_FONTS.body, asName.size)],
+          }),
+      ),
     });
+  };
   return new Table({
     width: { size: PAGE.textWidth, type: WidthType.DXA },
     columnWidths: widths,
@@ -114,9 +164,18 @@ function tableOf(b: Extract<Block, { kind: 'table' }>): Table {
         tableHeader: true,
         cantSplit: true,
         height: { value: 480, rule: HeightRule.ATLEAST },
-        children: b.columns.map((c, j) => cell(c.title, j, true)),
+        children: b.columns.map((c, j) => cell(c.title, j, true, b.rows.length > 0)),
       }),
-      ...b.rows.map((r) => new TableRow({ cantSplit: true, height: { value: 420, rule: HeightRule.ATLEAST }, children: r.map((t, j) => cell(t, j, false)) })),
+      // Keep-with-next from the heading through the rows: a table starts on its heading's page and,
+      // when it fits on a page, stays whole; a longer one keeps at least its first row with the head.
+      ...b.rows.map(
+        (r, i) =>
+          new TableRow({
+            cantSplit: true,
+            height: { value: 420, rule: HeightRule.ATLEAST },
+            children: r.map((t, j) => cell(t, j, false, i < b.rows.length - 1 && (keepWhole || i === 0))),
+          }),
+      ),
     ],
   });
 }
@@ -145,13 +204,15 @@ export function docxDocument(doc: BriefDocument): Document {
     bodyParagraph(doc.intro),
   );
   for (const s of doc.sections) {
-    children.push(bodyParagraph(s.heading, DOCX_FONTS.heading));
+    // Headings keep with what follows; so does a paragraph that introduces a table.
+    children.push(bodyParagraph(s.heading, DOCX_FONTS.heading, true));
     if (s.emptyLine) children.push(bodyParagraph(s.emptyLine));
-    for (const b of s.blocks) {
-      if (b.kind === 'subheading') children.push(bodyParagraph(b.text, DOCX_FONTS.subheading));
-      else if (b.kind === 'paragraph') children.push(bodyParagraph(b.text));
+    s.blocks.forEach((b, i) => {
+      const beforeTable = s.blocks[i + 1]?.kind === 'table';
+      if (b.kind === 'subheading') children.push(bodyParagraph(b.text, DOCX_FONTS.subheading, true));
+      else if (b.kind === 'paragraph') children.push(bodyParagraph(b.text, DOCX_FONTS.body, beforeTable));
       else children.push(tableOf(b), new Paragraph({ spacing: { line: 240, before: 0, after: 0 }, children: [] }));
-    }
+    });
   }
   return new Document({
     title: doc.title,

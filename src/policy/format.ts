@@ -23,6 +23,8 @@ export const POLICY_ENUM_LABELS: Readonly<Record<string, Msg>> = {
   round: msg('四舍五入', 'round half up'),
   floor: msg('向下取整', 'round down'),
   ceil: msg('向上取整', 'round up'),
+  apart: msg('单列供参考', 'listed apart for reference'),
+  omit: msg('不列入', 'left out'),
 };
 
 /** An enum value in both languages: "向下取整" / "round down", withKey "向下取整（floor）" / "round down (floor)"; unknown values as they are. */

@@ -5,6 +5,8 @@ export type Denominator = 'present' | 'eligible' | 'valid';
 export type DayKind = 'working' | 'calendar';
 export type Rounding = 'round' | 'floor' | 'ceil';
 export type Grade = '优秀' | '称职' | '基本称职' | '不称职';
+/** How the brief's 四.2 section treats non-leading 职级 (一级主任科员 …): listed apart for reference, or left out. */
+export type NonLeadingInBrief = 'apart' | 'omit';
 
 /**
  * Every rule value of SPEC §2 in one typed object. Defaults cite the seed; a county overrides any
@@ -49,6 +51,11 @@ export interface Policy {
   readonly dismissal: {
     readonly incompetentTriggerRatio: number;
     readonly standbyMonths: number;
+    /**
+     * 四.2 applies to 领导干部: non-leading 职级 reaching the trigger are never mixed into the
+     * leaders' list of the brief — listed apart ("非领导职务人员，供参考") or left out (counted only).
+     */
+    readonly nonLeadingInBrief: NonLeadingInBrief;
   };
   readonly elimination: {
     /** Post levels in the population (实职 leaders only; non-leading 职级 excluded). */
@@ -80,7 +87,7 @@ export const DEFAULT_POLICY: Policy = {
   committeeVote: { passShareOfMembers: 0.5, quorum: 2 / 3 },
   probation: { months: 12, reportEveryMonths: 3, dueSoonDays: 30 },
   assessment: { allowBasicCompetent: false },
-  dismissal: { incompetentTriggerRatio: 0.5, standbyMonths: 6 },
+  dismissal: { incompetentTriggerRatio: 0.5, standbyMonths: 6, nonLeadingInBrief: 'apart' },
   elimination: {
     levels: ['正科级', '副科级'],
     preliminaryShare: 0.02,
@@ -116,6 +123,10 @@ export const POLICY_SOURCES: Readonly<Record<string, Msg>> = {
   'assessment.allowBasicCompetent': msg('三.3 优秀、称职和不称职三个等次', 'Seed 三.3: three grades'),
   'dismissal.incompetentTriggerRatio': msg('四.2 不称职票达到二分之一', 'Seed 四.2: incompetent votes reach one half'),
   'dismissal.standbyMonths': msg('四.2 待岗半年', 'Seed 四.2: six months standby'),
+  'dismissal.nonLeadingInBrief': msg(
+    '四.2 适用于领导干部；非领导职务（职级）人员默认单列供参考，不混入领导干部名单',
+    'Seed 四.2 applies to leaders; non-leading grades are listed apart for reference by default, never among the leaders',
+  ),
   'elimination.levels': msg('四.4 全县正副科级实职领导干部', 'Seed 四.4: section-level leaders holding a real post'),
   'elimination.preliminaryShare': msg('四.4 总数2%以内为初步淘汰对象', 'Seed 四.4: within 2 % are preliminary'),
   'elimination.removalShare': msg('四.4 对1%人选免职', 'Seed 四.4: 1 % removed'),

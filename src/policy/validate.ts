@@ -61,6 +61,7 @@ const KINDS: Readonly<Record<string, Kind>> = {
   'assessment.allowBasicCompetent': { t: 'bool' },
   'dismissal.incompetentTriggerRatio': { t: 'ratio' },
   'dismissal.standbyMonths': { t: 'positive-int' },
+  'dismissal.nonLeadingInBrief': { t: 'enum', values: ['apart', 'omit'] },
   'elimination.levels': { t: 'strings' },
   'elimination.preliminaryShare': { t: 'share' },
   'elimination.removalShare': { t: 'share' },

@@ -91,15 +91,16 @@ describe('buildBrief on a workbook with something in every section', () => {
         validVotes: 40,
         ratioText: '55%',
         grade: '不称职',
+        nonLeading: false,
         source: { sheet: '年度考核', row: 20 },
       },
     ]);
   });
 
   it('states every policy value in force with its default and basis', () => {
-    // 26 policy keys, then the work calendar (extra days off, extra working days, years entered by hand)
-    expect(model.policy).toHaveLength(29);
-    expect(model.policy.slice(26).map((p) => [p.key, p.value, p.changed])).toEqual([
+    // 27 policy keys, then the work calendar (extra days off, extra working days, years entered by hand)
+    expect(model.policy).toHaveLength(30);
+    expect(model.policy.slice(27).map((p) => [p.key, p.value, p.changed])).toEqual([
       ['calendar.extraHolidays', '无', false],
       ['calendar.extraWorkdays', '无', false],
       ['calendar.years', '无', false],

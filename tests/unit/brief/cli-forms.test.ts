@@ -29,7 +29,9 @@ describe('cadre-ledger forms', () => {
   });
 
   it('writes one .docx and one .lrmx per proposed cadre, named by name and post, and leaves the input alone', () => {
-    const written = Object.keys(files).filter((f) => f.startsWith('out')).sort();
+    const written = Object.keys(files)
+      .filter((f) => f.startsWith('out'))
+      .sort();
     expect(written).toEqual([...NAMES.map((n) => path.join('out', `${n}.docx`)), ...NAMES.map((n) => path.join('out', `${n}.lrmx`))].sort());
     expect(files['in.xlsx']).toBe(input);
     expect(stdout).toContain('已生成 3 人的干部任免审批表（截至 2025-03-10）');
@@ -39,7 +41,8 @@ describe('cadre-ledger forms', () => {
 
   it('fills the form and holds no full ID number', async () => {
     const text = await docText(files[path.join('out', `${NAMES[0]}.docx`)]);
-    for (const t of ['干部任免审批表', '张三', '1978.05', '（46岁）', '江苏南京', '高级农艺师', '中国农业大学农学专业', AGRI_POST, '2022年度考核优秀']) expect(text).toContain(t);
+    for (const t of ['干部任免审批表', '张三', '1978.05', '（46岁）', '江苏南京', '高级农艺师', '中国农业大学农学专业', AGRI_POST, '2022年度考核优秀'])
+      expect(text).toContain(t);
     for (const n of NAMES) {
       const all = await docText(files[path.join('out', `${n}.docx`)]);
       for (const id of [...FORM_IDS, STRAY_RESUME_ID]) expect(all).not.toContain(id);
@@ -51,7 +54,14 @@ describe('cadre-ledger forms', () => {
     const xml = new TextDecoder().decode(files[path.join('out', `${NAMES[2]}.lrmx`)]);
     const r = parseLrmx(xml);
     if (!r.ok) throw new Error(r.reason);
-    expect(r.person.values).toMatchObject({ XingMing: '王芳', XingBie: '女', ChuShengNianYue: '198511', JiGuan: '江苏苏州', ChuShengDi: '江苏无锡', NiRenZhiWu: STATS_POST });
+    expect(r.person.values).toMatchObject({
+      XingMing: '王芳',
+      XingBie: '女',
+      ChuShengNianYue: '198511',
+      JiGuan: '江苏苏州',
+      ChuShengDi: '江苏无锡',
+      NiRenZhiWu: STATS_POST,
+    });
     expect(r.person.values.ShenFenZheng).toBe('');
     for (const id of FORM_IDS) expect(xml).not.toContain(id);
   });

@@ -31,6 +31,7 @@ const BOUNDARIES: [key: string, accepted: unknown[], refused: unknown[]][] = [
   ['assessment.allowBasicCompetent', [true, false], ['yes', 0]],
   ['dismissal.incompetentTriggerRatio', [0, 0.5, 1], [1.5, -0.1]],
   ['dismissal.standbyMonths', [1, 6], [0, -6, 0.5]],
+  ['dismissal.nonLeadingInBrief', ['apart', 'omit'], ['单列', 'Apart', true, null]],
   ['elimination.levels', [['正科级'], ['正科级', '副科级']], [[], [' ']]],
   ['elimination.preliminaryShare', [0.02, 0.01, 0.999], [0, 1, -0.02]],
   ['elimination.removalShare', [0.01, 0.001, 0.02], [0, 1, 2]],
