@@ -123,9 +123,12 @@ export function protectedNotice(sheets: readonly string[]): Msg {
 const BRIEF_PREFIX = briefSheetName({ y: 2000, m: 1, d: 1 }).replace('2000-01-01', '');
 const BRIEF_SHEET = new RegExp(`^${BRIEF_PREFIX}\\d{4}-\\d{2}-\\d{2}$`);
 
-/** A sheet the add-in wrote: a findings list, or a brief (常委会材料YYYY-MM-DD). */
+/** 任免审批表-张三 (src/brief/render-form-sheet.ts): a form, not a ledger. */
+const FORM_SHEET = /^任免审批表-/;
+
+/** A sheet the add-in wrote: a findings list, a brief (常委会材料YYYY-MM-DD) or a 干部任免审批表. */
 export function isOutputSheet(grid: Grid): boolean {
-  return isFindingsSheet(grid) || BRIEF_SHEET.test(grid.sheet);
+  return isFindingsSheet(grid) || BRIEF_SHEET.test(grid.sheet) || FORM_SHEET.test(grid.sheet);
 }
 
 /** The sheets to check and to draw the brief from: everything but the add-in's own output sheets. */

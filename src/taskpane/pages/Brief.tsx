@@ -33,6 +33,8 @@ import { briefDocxFile, parseAsOf, prepareBrief, writeBriefSheet, type BriefPrev
 import { workbookPolicy } from '../check/controller';
 import { downloadBytes } from '../download';
 import { DownloadBar } from '../check/DownloadBar';
+import { FormsPanel } from '../brief/FormsPanel';
+import type { LocalDate } from '../../values/local-date';
 
 export function BriefPage(): ReactElement {
   const t = useT();
@@ -171,6 +173,9 @@ export function BriefPage(): ReactElement {
           </div>
           {busy ? <Spinner size="tiny" /> : null}
           {written ? <DownloadBar onError={(e) => setError(failure(e))} /> : null}
+          {port && 'date' in parseAsOf(asOfText) ? (
+            <FormsPanel port={port} asOf={(parseAsOf(asOfText) as { date: LocalDate }).date} onWritten={() => session.reload()} />
+          ) : null}
           <h3 style={{ margin: '4px 0' }}>{t(C.briefSections)}</h3>
           <ol style={{ margin: 0, paddingLeft: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: 6 }} data-testid="brief-sections">
             {preview.sections.map((s) => (
