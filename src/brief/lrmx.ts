@@ -17,7 +17,10 @@
  * no photo is written. Reading takes the ID so an imported row can be matched to the roster.
  * Pure: strings in, strings out (the caller decodes bytes: decodeLrmx).
  */
+import { msg } from '../i18n/message';
+import { looksLikeFormula, type CellEdit, type EditPlan } from '../ledger/edit-plan';
 import type { FieldKey } from '../ledger/fields';
+import type { TypedSheet } from '../ledger/rows';
 import { formatIso, type LocalDate } from '../values/local-date';
 import type { AppointmentForm, FormItem } from './form-model';
 
@@ -261,4 +264,50 @@ export function lrmxRosterRow(p: LrmxPerson, columns: ReadonlyMap<FieldKey, numb
     if (val !== undefined && col < width) row[col] = val;
   }
   return row;
+}
+
+export interface LrmxImport {
+  readonly plan: EditPlan;
+  /** Per person: the 1-based roster row written, or the row that already holds them (skipped). */
+  readonly rows: readonly { readonly name: string; readonly row: number; readonly existed: boolean }[];
+}
+
+/**
+ * Rows to append to a roster for people read from .lrmx files: one row each below the last used
+ * row, only in the roster's recognised columns. A person the roster already holds (same ID number,
+ * or same name when either has no ID) is not added again. Text that would read as a formula is
+ * written as text (number format @).
+ */
+export function lrmxImportPlan(roster: TypedSheet, people: readonly LrmxPerson[]): LrmxImport {
+  const edits: CellEdit[] = [];
+  const rows: { name: string; row: number; existed: boolean }[] = [];
+  let next = roster.grid.rowCount;
+  const empty = { value: null, formula: null, numberFormat: 'General' } as const;
+  for (const p of people) {
+    const v = lrmxRosterValues(p);
+    const same = roster.rows.find((r) => {
+      const id = r.ids.idNumber?.id18;
+      return v.idNumber && id ? id === v.idNumber.toUpperCase() : r.names.name === v.name;
+    });
+    if (same) {
+      rows.push({ name: v.name ?? '', row: same.row + 1, existed: true });
+      continue;
+    }
+    const values = lrmxRosterRow(p, roster.model.columns, roster.grid.colCount);
+    values.forEach((text, col) => {
+      if (text === null) return;
+      edits.push({
+        sheet: roster.model.sheet,
+        row: next,
+        col,
+        old: empty,
+        new: looksLikeFormula(text) ? { value: text, numberFormat: '@' } : { value: text },
+        why: msg('从 .lrmx 任免审批表导入', 'Imported from a .lrmx form'),
+        code: 'import.lrmx',
+      });
+    });
+    rows.push({ name: v.name ?? '', row: next + 1, existed: false });
+    next++;
+  }
+  return { plan: { edits }, rows };
 }

@@ -114,7 +114,7 @@ export const USAGE: Msg = msg(
   -h, --help        显示本帮助
 ${POLICY_PRECEDENCE['zh-CN']}
 常委会议研究材料：cadre-ledger brief --help
-干部任免审批表：cadre-ledger forms --help`,
+干部任免审批表：cadre-ledger forms --help；导入 .lrmx：cadre-ledger lrmx --help`,
   `Usage:
   cadre-ledger check FILE.xlsx [--json] [--policy P.json] [--as-of YYYY-MM-DD]
       Check the ledgers and list every problem with its cell. Exit: 0 none, 1 some, 2 unreadable file, bad arguments or policy.
@@ -130,5 +130,5 @@ Options:
   -h, --help        show this help
 ${POLICY_PRECEDENCE['en-US']}
 Standing-committee brief: cadre-ledger brief --help
-Appointment-approval forms (干部任免审批表): cadre-ledger forms --help`,
+Appointment-approval forms (干部任免审批表): cadre-ledger forms --help; .lrmx import: cadre-ledger lrmx --help`,
 );

@@ -31,6 +31,7 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo()): Promi
   // brief and the full reader (exceljs) load only when needed: check and eliminate never use them.
   if (argv[0] === 'brief') return (await import('./brief')).runBrief(argv.slice(1), io);
   if (argv[0] === 'forms') return (await import('./forms')).runForms(argv.slice(1), io);
+  if (argv[0] === 'lrmx') return (await import('./lrmx')).runLrmx(argv.slice(1), io);
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     io.err(`cadre-ledger: ${say(parsed.error, parsed.lang)}\n`);

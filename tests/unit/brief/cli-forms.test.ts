@@ -107,6 +107,32 @@ describe('cadre-ledger forms', () => {
     });
   });
 
+  it('lrmx imports a person from a .lrmx into the roster of a copy, and does not add someone twice', async () => {
+    const person = new TextEncoder().encode(
+      '<?xml version="1.0" encoding="UTF-8"?><Person><XingMing>周八</XingMing><XingBie>男</XingBie><ChuShengNianYue>198601</ChuShengNianYue><JiGuan>江苏南通</JiGuan><JianKangZhuangKuang>=健康</JianKangZhuangKuang><XianRenZhiWu>统计股股长</XianRenZhiWu></Person>',
+    );
+    const io = memoryIo({ 'in.xlsx': input, 'p.lrmx': person, 'z.lrmx': files[path.join('out', `${NAMES[0]}.lrmx`)] }, FORMS_AS_OF);
+    expect(await main(['lrmx', 'in.xlsx', 'p.lrmx', 'z.lrmx', '-o', 'roster.xlsx'], io)).toBe(0);
+    expect(io.stderr).toBe('');
+    expect(io.stdout).toContain('周八 → 花名册“花名册”第8行');
+    expect(io.stdout).toContain('张三：花名册“花名册”第3行已有此人，未重复添加');
+    expect(io.files['in.xlsx']).toBe(input);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(io.files['roster.xlsx'] as unknown as ArrayBuffer);
+    const row = wb.getWorksheet('花名册')!.getRow(8);
+    expect([row.getCell(2).value, row.getCell(3).value, row.getCell(5).value, row.getCell(7).value, row.getCell(11).value, row.getCell(18).value]).toEqual([
+      '周八',
+      '男',
+      '江苏南通',
+      '1986.01',
+      '=健康', // written as text, never a formula
+      '统计股股长',
+    ]);
+    expect(wb.getWorksheet('花名册')!.getRow(9).getCell(2).value).toBeNull();
+    expect(await main(['lrmx', 'in.xlsx', 'in.xlsx', '-o', 'x.xlsx'], io)).toBe(2);
+    expect(io.stderr).toContain('不是 .lrmx 任免审批表文件');
+  });
+
   it('LibreOffice opens each of the three forms as exactly one A4 page; page 1 saved as PNG', () => {
     if (!libreOfficeOr('the forms were checked structurally only')) return;
     rmSync(OUT, { recursive: true, force: true });
