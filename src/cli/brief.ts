@@ -40,6 +40,28 @@ export const BRIEF_USAGE: Msg = msg(
   ${POLICY_PRECEDENCE['en-US']}`,
 );
 
+/**
+ * The options brief and forms share: --as-of, --lang (read before the loop; checked here), the
+ * input file, and the refusal of unknown options and extra arguments. 'ok' or the refusal.
+ */
+export function commonOption(flag: string, raw: string, value: () => string | null, a: { asOf: LocalDate | null; file: string | null }): Msg | 'ok' {
+  if (flag === '--as-of') {
+    const v = value();
+    const d = v === null ? null : parseIso(v);
+    if (d === null) return msg(`--as-of 应为 YYYY-MM-DD 格式的日期，实际为“${v ?? ''}”`, `--as-of expects a date as YYYY-MM-DD, got "${v ?? ''}"`);
+    a.asOf = d;
+    return 'ok';
+  }
+  if (flag === '--lang') {
+    const v = value();
+    return v === 'zh-CN' || v === 'en-US' ? 'ok' : msg(`--lang 只能是 zh-CN 或 en-US，实际为“${v ?? ''}”`, `--lang must be zh-CN or en-US, got "${v ?? ''}"`);
+  }
+  if (raw.startsWith('-') && raw.length > 1) return msg(`不认识的选项 ${raw}`, `Unknown option ${raw}`);
+  if (a.file !== null) return msg(`多余的参数“${raw}”`, `Unexpected argument "${raw}"`);
+  a.file = raw;
+  return 'ok';
+}
+
 export type ParsedBriefArgs = { ok: true; args: BriefArgs } | { ok: false; error: Msg; lang: Locale };
 
 export function parseBriefArgs(argv: readonly string[]): ParsedBriefArgs {
@@ -95,29 +117,16 @@ export function parseBriefArgs(argv: readonly string[]): ParsedBriefArgs {
         a.title = v;
         break;
       }
-      case '--as-of': {
-        const v = value();
-        const d = v === null ? null : parseIso(v);
-        if (d === null) return fail(msg(`--as-of 应为 YYYY-MM-DD 格式的日期，实际为“${v ?? ''}”`, `--as-of expects a date as YYYY-MM-DD, got "${v ?? ''}"`));
-        a.asOf = d;
-        break;
-      }
       case '--policy': {
         const v = need(msg('--policy 后面应写政策设置 JSON 文件名', '--policy needs a policy JSON file name'));
         if (typeof v !== 'string') return v;
         a.policyFile = v;
         break;
       }
-      case '--lang': {
-        const v = value();
-        if (v !== 'zh-CN' && v !== 'en-US')
-          return fail(msg(`--lang 只能是 zh-CN 或 en-US，实际为“${v ?? ''}”`, `--lang must be zh-CN or en-US, got "${v ?? ''}"`));
-        break;
+      default: {
+        const r = commonOption(flag, raw, value, a);
+        if (r !== 'ok') return fail(r);
       }
-      default:
-        if (raw.startsWith('-') && raw.length > 1) return fail(msg(`不认识的选项 ${raw}`, `Unknown option ${raw}`));
-        if (a.file === null) a.file = raw;
-        else return fail(msg(`多余的参数“${raw}”`, `Unexpected argument "${raw}"`));
     }
   }
   return { ok: true, args: a };

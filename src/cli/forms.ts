@@ -12,8 +12,8 @@ import { buildForms, formFileName } from '../brief/form-model';
 import { formToLrmx } from '../brief/lrmx';
 import { renderFormsDocx } from '../brief/render-form-docx';
 import { formSheetName, renderFormSheet } from '../brief/render-form-sheet';
-import { formatIso, parseIso, type LocalDate } from '../values/local-date';
-import { BriefUsageError, openWithPolicy, write } from './brief';
+import { formatIso, type LocalDate } from '../values/local-date';
+import { BriefUsageError, commonOption, openWithPolicy, write } from './brief';
 import { nodeIo, type CliIo } from './io';
 import { POLICY_PRECEDENCE } from './policy';
 
@@ -95,23 +95,10 @@ export function parseFormsArgs(argv: readonly string[]): ParsedFormsArgs {
         else a.outDir = v;
         break;
       }
-      case '--as-of': {
-        const v = value();
-        const d = v === null ? null : parseIso(v);
-        if (d === null) return fail(msg(`--as-of 应为 YYYY-MM-DD 格式的日期，实际为“${v ?? ''}”`, `--as-of expects a date as YYYY-MM-DD, got "${v ?? ''}"`));
-        a.asOf = d;
-        break;
+      default: {
+        const r = commonOption(flag, raw, value, a);
+        if (r !== 'ok') return fail(r);
       }
-      case '--lang': {
-        const v = value();
-        if (v !== 'zh-CN' && v !== 'en-US')
-          return fail(msg(`--lang 只能是 zh-CN 或 en-US，实际为“${v ?? ''}”`, `--lang must be zh-CN or en-US, got "${v ?? ''}"`));
-        break;
-      }
-      default:
-        if (raw.startsWith('-') && raw.length > 1) return fail(msg(`不认识的选项 ${raw}`, `Unknown option ${raw}`));
-        if (a.file === null) a.file = raw;
-        else return fail(msg(`多余的参数“${raw}”`, `Unexpected argument "${raw}"`));
     }
   }
   return { ok: true, args: a };
