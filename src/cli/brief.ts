@@ -12,11 +12,13 @@ import { msg, say, type Locale, type Msg } from '../i18n/message';
 import { buildBrief } from '../brief/brief-model';
 import { renderDocx } from '../brief/render-docx';
 import { renderSheet } from '../brief/render-sheet';
-import { openFileWorkbook } from '../workbook/file/file-workbook';
+import { openAnyFileWorkbook } from '../workbook/file/open-workbook';
+import { convertedNote } from '../workbook/file/format-messages';
 import { PortError } from '../workbook/port';
 import { formatIso, parseIso, type LocalDate } from '../values/local-date';
 import { nodeIo, type CliIo } from './io';
 import { POLICY_PRECEDENCE, policyInForce } from './policy';
+import { outputNotes, xlsxOutputName } from './xlsx-output';
 
 export interface BriefArgs {
   readonly file: string | null;
@@ -167,7 +169,8 @@ export async function runBrief(argv: readonly string[], io: CliIo = nodeIo()): P
   try {
     if (args.file === null) throw new BriefUsageError(msg('缺少要处理的 .xlsx 文件名', 'Missing the .xlsx file to work on'));
     if (args.output === null) throw new BriefUsageError(msg('brief 需要用 -o 指定输出的 .docx 文件', 'brief needs -o BRIEF.docx'));
-    for (const out of [args.output, args.sheetOutput]) {
+    const sheetOutput = args.sheetOutput === null ? null : xlsxOutputName(args.sheetOutput);
+    for (const out of [args.output, sheetOutput]) {
       if (out !== null && (await io.samePath(args.file, out))) {
         throw new BriefUsageError(
           msg(`输出文件不能与原文件相同（${out}）；原文件不会被修改`, `The output must differ from the input (${out}); the input is never changed`),
@@ -176,7 +179,7 @@ export async function runBrief(argv: readonly string[], io: CliIo = nodeIo()): P
     }
     const policyText = args.policyFile ? new TextDecoder('utf-8').decode(await readBytes(args.policyFile, io)) : null;
     const asOf = args.asOf ?? io.today();
-    const book = await openFileWorkbook(await readBytes(args.file, io)).catch((e: unknown) => {
+    const { book, format } = await openAnyFileWorkbook(await readBytes(args.file, io)).catch((e: unknown) => {
       if (e instanceof PortError) throw new BriefUsageError(msg(`${args.file}：${e.userMessage['zh-CN']}`, `${args.file}: ${e.userMessage['en-US']}`));
       throw e;
     });
@@ -195,14 +198,15 @@ export async function runBrief(argv: readonly string[], io: CliIo = nodeIo()): P
         lang,
       ),
     ];
-    if (args.sheetOutput) {
+    if (args.sheetOutput && sheetOutput) {
       const sheet = renderSheet(model);
       await book.writeSheet(sheet.spec, { replace: true });
-      await write(args.sheetOutput, await book.save(), io);
+      await write(sheetOutput, await book.save(), io);
       lines.push(
-        say(msg(`打印用工作表“${sheet.spec.name}”已加入 → ${args.sheetOutput}`, `Print-ready sheet "${sheet.spec.name}" added in ${args.sheetOutput}`), lang),
+        say(msg(`打印用工作表“${sheet.spec.name}”已加入 → ${sheetOutput}`, `Print-ready sheet "${sheet.spec.name}" added in ${sheetOutput}`), lang),
+        ...outputNotes(format, args.sheetOutput, sheetOutput).map((n) => say(n, lang)),
       );
-    }
+    } else if (format !== 'xlsx') lines.push(say(convertedNote(format, false), lang));
     if (docx.privacy.length) {
       lines.push(
         say(

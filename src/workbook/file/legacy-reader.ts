@@ -31,6 +31,7 @@
 import * as XLSX from '@e965/xlsx';
 import type { CellValue, Grid, RangeBox, SheetVisibility } from '../../ledger/grid';
 import { PortError, type SheetInfo } from '../port';
+import type { Msg } from '../../i18n/message';
 import { damaged, FORMAT_LABEL, FORMAT_MSG, type LegacyFormat } from './format-messages';
 import { decodeSetting, SETTINGS_SHEET } from './settings-sheet';
 import { isDateFmt, viaDate, type GridBook } from './xlsx-grid-reader';
@@ -95,8 +96,7 @@ export function openLegacyBook(bytes: Uint8Array, format: LegacyFormat): LegacyB
         if (!g) throw new PortError('sheet-missing', { 'zh-CN': `找不到工作表“${n}”`, 'en-US': `Sheet "${n}" not found` });
         return g;
       }),
-    getSetting: async (key: string) =>
-      settings ? decodeSetting(settings.rowCount, (r, c) => settingsText(settings, r - 1, c - 1), key) : null,
+    getSetting: async (key: string) => (settings ? decodeSetting(settings.rowCount, (r, c) => settingsText(settings, r - 1, c - 1), key) : null),
   };
 }
 
@@ -106,11 +106,14 @@ function settingsText(g: Grid, r: number, c: number): unknown {
   return g.values[r][c];
 }
 
-function whyUnreadable(e: unknown, format: LegacyFormat): ReturnType<typeof damaged> {
-  const text = (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 120);
-  if (/password|encrypt/i.test(text)) return FORMAT_MSG.encrypted;
-  if (/Cannot find Workbook stream|Works|Quattro/i.test(text)) return FORMAT_MSG.cfbWithoutWorkbook;
-  return damaged(FORMAT_LABEL[format], text);
+function whyUnreadable(e: unknown, format: LegacyFormat): Msg {
+  const text = e instanceof Error ? e.message : String(e);
+  // SheetJS's own words for an encrypted BIFF (FILEPASS) or ODS file; anything else is damage.
+  if (/password-protected|ODS Encryption/i.test(text)) return FORMAT_MSG.encrypted;
+  if (/Cannot find Workbook stream|Works 4|Quattro/i.test(text)) return FORMAT_MSG.cfbWithoutWorkbook;
+  // SheetJS's other errors describe its internals (a truncated file gives a Node type error):
+  // the user learns the file is damaged and which format it was read as.
+  return damaged(FORMAT_LABEL[format]);
 }
 
 function biffVisibility(hidden: number | undefined): SheetVisibility {
@@ -246,7 +249,10 @@ export function odsSheetFacts(bytes: Uint8Array): OdsFacts[] {
           out.push({ ...current, hiddenRows: (r) => ranges.some(([a, b]) => r >= a && r < b) });
         }
       } else if (!selfClose && depth++ === 0) {
-        current = { visibility: hiddenStyles.has(ATTR(tag, 'table:style-name') ?? '\u0000') ? 'hidden' : 'visible', protected: ATTR(tag, 'table:protected') === 'true' };
+        current = {
+          visibility: hiddenStyles.has(ATTR(tag, 'table:style-name') ?? '\u0000') ? 'hidden' : 'visible',
+          protected: ATTR(tag, 'table:protected') === 'true',
+        };
         row = 0;
         hidden = [];
       }

@@ -75,7 +75,7 @@ function afterLibreOffice(g: Grid, fixture: FixtureName, fmt: Fmt): Grid {
         return RECALCULATED[ref];
       }
       // LibreOffice keeps no cell for an empty text: it reads back as blank.
-      if (v === '') return hit('empty-text'), null;
+      if (v === '') return (hit('empty-text'), null);
       if (fmt === 'ods' && typeof v === 'number' && Math.abs(v) >= 1e15) {
         // ODS office:value is written with 15 significant digits (an 18-digit ID typed as a number).
         const w = Number(v.toPrecision(15));
@@ -84,14 +84,14 @@ function afterLibreOffice(g: Grid, fixture: FixtureName, fmt: Fmt): Grid {
       }
       if (fmt === 'ods' && typeof v === 'string' && / +$/.test(v)) {
         // SheetJS's ODS reader drops a trailing space of a text:p (LibreOffice writes it literally).
-        return hit('ods-trailing-space'), v.replace(/ +$/, '');
+        return (hit('ods-trailing-space'), v.replace(/ +$/, ''));
       }
       if (fmt === 'ods' && typeof v === 'number' && /[hs]/.test(g.numberFormats[r][c]) && !/[yd]/.test(g.numberFormats[r][c])) {
         // A time-only format becomes an ODS time-value duration, LibreOffice writes 29.999999888S
         // for :30 and SheetJS's parse_isodur keeps whole seconds (parseInt): one second less.
         const ms = Math.round((v - Math.floor(v)) * 86400000);
         const w = Math.floor(v) + Math.floor((ms - 1) / 1000) / 86400;
-        return hit('ods-time-seconds'), w;
+        return (hit('ods-time-seconds'), w);
       }
       return v;
     }),
@@ -99,9 +99,9 @@ function afterLibreOffice(g: Grid, fixture: FixtureName, fmt: Fmt): Grid {
   const numberFormats = g.numberFormats.map((row, r) =>
     row.map((n, c) => {
       // A blank cell keeps no number format through SheetJS (its stubs carry none).
-      if (g.values[r][c] === null && g.formulas[r][c] === null && n !== 'General') return hit('blank-format'), 'General';
+      if (g.values[r][c] === null && g.formulas[r][c] === null && n !== 'General') return (hit('blank-format'), 'General');
       const w = FORMAT_CODES[fmt][n];
-      if (w !== undefined) return hit(`format ${fmt} ${n}`), w;
+      if (w !== undefined) return (hit(`format ${fmt} ${n}`), w);
       return n;
     }),
   );
@@ -112,7 +112,8 @@ function afterLibreOffice(g: Grid, fixture: FixtureName, fmt: Fmt): Grid {
 function differences(got: Grid, want: Grid): string[] {
   const out: string[] = [];
   for (const k of ['rowCount', 'colCount', 'protected', 'visibility'] as const) if (got[k] !== want[k]) out.push(`${k}: ${got[k]} ≠ ${want[k]}`);
-  for (const k of ['merges', 'hiddenRows'] as const) if (JSON.stringify(got[k]) !== JSON.stringify(want[k])) out.push(`${k}: ${JSON.stringify(got[k])} ≠ ${JSON.stringify(want[k])}`);
+  for (const k of ['merges', 'hiddenRows'] as const)
+    if (JSON.stringify(got[k]) !== JSON.stringify(want[k])) out.push(`${k}: ${JSON.stringify(got[k])} ≠ ${JSON.stringify(want[k])}`);
   for (let r = 0; r < Math.max(got.rowCount, want.rowCount); r++)
     for (let c = 0; c < Math.max(got.colCount, want.colCount); c++)
       for (const k of ['values', 'formulas', 'numberFormats'] as const) {
@@ -169,7 +170,14 @@ describe('the settings sheet and refusals', () => {
     const XLSX = await import('@e965/xlsx');
     const wb = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['姓名'], ['张三']]), '花名册');
-    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['policy', '{"notice":', '{"days":7}}'], ['other', 1]]), '_cadre_settings');
+    XLSX.utils.book_append_sheet(
+      wb,
+      XLSX.utils.aoa_to_sheet([
+        ['policy', '{"notice":', '{"days":7}}'],
+        ['other', 1],
+      ]),
+      '_cadre_settings',
+    );
     const bytes = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'biff8' }) as ArrayBuffer);
     const book = openLegacyBook(bytes, 'xls');
     expect(book.sheetNames).toEqual(['花名册']);
