@@ -51,10 +51,9 @@ export function damaged(what: Msg, reason?: string): Msg {
 /** Said by fix/brief (and shown in the page) when the input was not .xlsx: the output is .xlsx. */
 export function convertedNote(format: LegacyFormat, written = true): Msg {
   const label = FORMAT_LABEL[format];
-  if (!written)
-    return msg(`原文件是${label['zh-CN']}格式，已读入；原文件未修改`, `The input is a ${label['en-US']} file, read as such; the input is unchanged`);
+  if (!written) return msg(`原文件是${label['zh-CN']}格式，已读入；原文件未修改`, `The input was read as ${label['en-US']}; the input is unchanged`);
   return msg(
     `原文件是${label['zh-CN']}格式，已读入并按 .xlsx 格式写出；原文件未修改`,
-    `The input is a ${label['en-US']} file: it was read and the output is written as .xlsx; the input is unchanged`,
+    `The input was read as ${label['en-US']} and the output is written as .xlsx; the input is unchanged`,
   );
 }

@@ -66,7 +66,8 @@ export function openLegacyBook(bytes: Uint8Array, format: LegacyFormat): LegacyB
   const logError = console.error;
   console.error = () => undefined;
   try {
-    wb = XLSX.read(bytes, READ_OPTS);
+    // A fresh view: SheetJS attaches its reading helpers to the array it is given (prep_blob).
+    wb = XLSX.read(bytes.subarray(), READ_OPTS);
   } catch (e) {
     throw new PortError('unreadable', whyUnreadable(e, format));
   } finally {
@@ -224,7 +225,7 @@ const ATTR = (tag: string, name: string): string | undefined => {
 
 /** Per table of content.xml, in document order (SheetJS's SheetNames order). */
 export function odsSheetFacts(bytes: Uint8Array): OdsFacts[] {
-  const zip = XLSX.CFB.read(bytes, { type: 'buffer' });
+  const zip = XLSX.CFB.read(bytes.subarray(), { type: 'buffer' });
   const entry = XLSX.CFB.find(zip, 'content.xml');
   if (!entry || !entry.content) throw new PortError('unreadable', damaged(FORMAT_LABEL.ods, 'content.xml'));
   const xml = new TextDecoder('utf-8').decode(entry.content as Uint8Array);
