@@ -49,8 +49,14 @@ export function damaged(what: Msg, reason?: string): Msg {
 }
 
 /** Said by fix/brief (and shown in the page) when the input was not .xlsx: the output is .xlsx. */
-export function convertedNote(format: LegacyFormat, written = true): Msg {
+export function convertedNote(format: LegacyFormat, written: boolean | 'download' = true): Msg {
   const label = FORMAT_LABEL[format];
+  if (written === 'download') {
+    return msg(
+      `这是${label['zh-CN']}文件，已读入；下载的修正文件为 .xlsx 格式，原文件不会被修改`,
+      `This file was read as ${label['en-US']}; corrected files download as .xlsx, and the original is never changed`,
+    );
+  }
   if (!written) return msg(`原文件是${label['zh-CN']}格式，已读入；原文件未修改`, `The input was read as ${label['en-US']}; the input is unchanged`);
   return msg(
     `原文件是${label['zh-CN']}格式，已读入并按 .xlsx 格式写出；原文件未修改`,
