@@ -156,6 +156,12 @@ describe.each(['xls', 'ods'] as const)('LibreOffice-saved .%s reads as the .xlsx
 });
 
 describe('the settings sheet and refusals', () => {
+  test('the SheetJS in use has the fixes for CVE-2023-30533 (0.19.3) and CVE-2024-22363 (0.20.2)', async () => {
+    const XLSX = await import('@e965/xlsx');
+    const [major, minor, patch] = XLSX.version.split('.').map(Number);
+    expect(major * 1e6 + minor * 1e3 + patch).toBeGreaterThanOrEqual(20002);
+  });
+
   test('a workbook whose only sheet is the settings sheet has no sheets: refused, never empty', async () => {
     // The .ods route: a LibreOffice-saved file is a zip whose content.xml we can cut down.
     const XLSX = await import('@e965/xlsx');
