@@ -12,7 +12,9 @@ import { FIXTURES, type FixtureName } from '../../../fixtures/build';
 import type { CellValue, Grid } from '../../../../src/ledger/grid';
 import { a1 } from '../../../../src/ledger/grid';
 import { openFileWorkbook } from '../../../../src/workbook/file/file-workbook';
+import fc from 'fast-check';
 import { openLegacyBook } from '../../../../src/workbook/file/legacy-reader';
+import { openAnyFileWorkbook, workbookFormat } from '../../../../src/workbook/file/open-workbook';
 import type { LegacyFormat } from '../../../../src/workbook/file/format-messages';
 import { PortError } from '../../../../src/workbook/port';
 
@@ -190,5 +192,75 @@ describe('the settings sheet and refusals', () => {
     expect(await book.getSetting('policy')).toBe('{"notice":{"days":7}}');
     expect(await book.getSetting('other')).toBe('');
     expect(await book.getSetting('absent')).toBeNull();
+  });
+});
+
+describe('legacy workbooks converted to .xlsx for fix, brief --sheet and the page', () => {
+  test.each(['xls', 'ods'] as const)(
+    "every fixture as .%s: the converted .xlsx reads back to the legacy reader's Grids",
+    async (fmt) => {
+      for (const fixture of Object.keys(FIXTURES) as FixtureName[]) {
+        const bytes = await legacyBytes(fixture, fmt);
+        const legacy = openLegacyBook(bytes, fmt);
+        const { book, format } = await openAnyFileWorkbook(bytes);
+        expect(format).toBe(fmt);
+        expect(await book.listSheets()).toEqual(await legacy.listSheets());
+        const want = await legacy.read();
+        const got = await book.read();
+        expect([fixture, got.map((g, i) => differences(g, want[i]))]).toEqual([fixture, want.map(() => [])]);
+      }
+    },
+    60_000,
+  );
+});
+
+describe('dates in a 1904-system workbook', () => {
+  test('read as 1900-system serials, as the .xlsx path gives them', async () => {
+    const XLSX = await import('@e965/xlsx');
+    const ws = XLSX.utils.aoa_to_sheet([[100, 5]]);
+    (ws.A1 as { z?: string }).z = 'yyyy-mm-dd';
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, 'S');
+    wb.Workbook = { WBProps: { date1904: true } };
+    const book = openLegacyBook(new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'biff8' }) as ArrayBuffer), 'xls');
+    const [g] = await book.read();
+    // 100 days after 1904-01-01 is 1904-04-10, serial 1562 in the 1900 system; a plain number stays.
+    expect(g.values[0]).toEqual([1562, 5]);
+  });
+});
+
+describe('any bytes: a format or a clear refusal, never a crash', () => {
+  const refusedOrRead = async (bytes: Uint8Array): Promise<string> => {
+    try {
+      const format = await workbookFormat(bytes);
+      if (format !== 'xlsx') openLegacyBook(bytes, format);
+      return format;
+    } catch (e) {
+      if (e instanceof PortError && e.code === 'unreadable' && e.userMessage['zh-CN'] && e.userMessage['en-US']) return 'refused';
+      throw e;
+    }
+  };
+
+  test('random bytes, and random bytes behind each container signature', async () => {
+    const SIGS = [[], [0x50, 0x4b, 0x03, 0x04], [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...SIGS), fc.uint8Array({ maxLength: 4096 }), async (sig, tail) => {
+        const bytes = new Uint8Array([...sig, ...tail]);
+        expect(['refused', 'xlsx', 'xls', 'ods']).toContain(await refusedOrRead(bytes));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test('every prefix of a LibreOffice .xls and .ods is read or refused', async () => {
+    for (const fmt of ['xls', 'ods'] as const) {
+      const bytes = await legacyBytes('probation-protected.xlsx', fmt);
+      await fc.assert(
+        fc.asyncProperty(fc.integer({ min: 0, max: bytes.length }), async (n) => {
+          expect(['refused', fmt]).toContain(await refusedOrRead(bytes.slice(0, n)));
+        }),
+        { numRuns: 60 },
+      );
+    }
   });
 });
