@@ -157,19 +157,8 @@ describe('cadre-ledger check bench', () => {
     expectLinear(out);
     expectLinear(elim);
   }, 600000);
-});
 
-describe('cadre-ledger check bench: legacy formats (10k rows each)', () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cadre-bench-legacy-'));
-    await fs.access(ENTRY);
-  });
-  afterAll(async () => {
-    await fs.rm(dir, { recursive: true, force: true });
-  });
-
-  it('roster 10k rows as .xlsx, .xls, .et and .ods', async () => {
+  it('legacy formats: roster 10k rows as .xlsx, .xls, .et and .ods', async () => {
     const xlsx = path.join(dir, 'roster-10000.xlsx');
     await roster(xlsx, 10000);
     const wb = XLSX.read(await fs.readFile(xlsx), { cellNF: true, cellDates: false });

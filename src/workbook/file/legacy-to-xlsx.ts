@@ -9,22 +9,16 @@
  * new file, the input is never written.
  */
 import ExcelJS from 'exceljs';
-import type { Grid } from '../../ledger/grid';
+import { forEachFilledCell, type Grid } from '../../ledger/grid';
 import { writeCell } from './file-workbook';
 
 export async function gridsToXlsx(grids: readonly Grid[]): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   for (const g of grids) {
     const ws = wb.addWorksheet(g.sheet, { state: g.visibility });
-    for (let r = 0; r < g.rowCount; r++) {
-      for (let c = 0; c < g.colCount; c++) {
-        const value = g.values[r][c];
-        const formula = g.formulas[r][c];
-        const numberFormat = g.numberFormats[r][c];
-        if (value === null && formula === null && numberFormat === 'General') continue;
-        writeCell(ws, r, c, formula !== null ? { formula, cached: value, numberFormat } : { value, numberFormat });
-      }
-    }
+    forEachFilledCell(g, (r, c, { value, formula, numberFormat }) =>
+      writeCell(ws, r, c, formula !== null ? { formula, cached: value, numberFormat } : { value, numberFormat }),
+    );
     for (const m of g.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
     for (const r of g.hiddenRows) ws.getRow(r + 1).hidden = true;
     if (g.protected) await ws.protect('', {});
