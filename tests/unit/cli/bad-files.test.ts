@@ -36,6 +36,13 @@ describe.each(LANGS)('refused files (%s)', (lang) => {
 });
 
 describe('legacy formats are read like the .xlsx they were saved from', () => {
+  test('--help says which formats are read and that fix writes .xlsx', async () => {
+    expect((await runCli(['--help'])).out).toContain('也可读取旧版 .xls、WPS 表格 .et 和 .ods（按内容识别）；fix 总是写出 .xlsx');
+    expect((await runCli(['--help', '--lang', 'en-US'])).out).toContain(
+      'Legacy .xls, WPS .et and .ods are read too (told by content); fix always writes .xlsx.',
+    );
+  });
+
   test.each(LEGACY_FILES.map((f) => [f.name, f] as const))('check %s gives the .xlsx findings, exit 1, input unchanged', async (name, f) => {
     const xlsx = await runCli(['check', 'probation.xlsx', '--as-of', '2023-06-30'], { 'probation.xlsx': await FIXTURES[f.fixture]() });
     const bytes = await f.bytes();
