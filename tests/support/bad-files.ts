@@ -69,8 +69,30 @@ function encryptedPackage(): Uint8Array {
   return new Uint8Array(XLSX.CFB.write(cfb, { type: 'array' }) as number[]);
 }
 
+/**
+ * An .xls with an open password: the LibreOffice .xls with a FILEPASS record ([MS-XLS] 2.4.117,
+ * wEncryptionType 1 = RC4) right after the workbook's BOF, as Excel writes it for an encrypted
+ * file. (The rest is not encrypted: the reader must stop at FILEPASS, which is the point.)
+ */
+async function encryptedXls(): Promise<Uint8Array> {
+  const cfb = XLSX.CFB.read(await formatFile('xls', 'clean-roster')(), { type: 'array' });
+  const entry = XLSX.CFB.find(cfb, '/Workbook');
+  if (!entry) throw new Error('no Workbook stream');
+  const stream = Uint8Array.from(entry.content as ArrayLike<number>);
+  const afterBof = 4 + (stream[2] | (stream[3] << 8));
+  const body = new Uint8Array(54);
+  body.set([1, 0, 1, 0, 1, 0]); // RC4, version 1.1
+  const header = new Uint8Array([0x2f, 0x00, body.length & 0xff, body.length >> 8]);
+  const content = new Uint8Array([...stream.subarray(0, afterBof), ...header, ...body, ...stream.subarray(afterBof)]);
+  entry.content = content as unknown as typeof entry.content;
+  entry.size = content.length;
+  return new Uint8Array(XLSX.CFB.write(cfb, { type: 'array' }) as number[]);
+}
+
 export const FORMATS_DIR = path.join(__dirname, '..', 'fixtures', 'formats');
-const formatFile = (ext: 'xls' | 'ods', fixture: string) => async () => new Uint8Array(await fs.readFile(path.join(FORMATS_DIR, ext, `${fixture}.${ext}`)));
+function formatFile(ext: 'xls' | 'ods', fixture: string): () => Promise<Uint8Array> {
+  return async () => new Uint8Array(await fs.readFile(path.join(FORMATS_DIR, ext, `${fixture}.${ext}`)));
+}
 
 const UTF8 = new TextEncoder();
 
@@ -92,6 +114,7 @@ export const BAD_FILES: readonly BadFile[] = [
     },
   },
   { name: 'encrypted.xlsx', bytes: async () => encryptedPackage(), message: FORMAT_MSG.encrypted },
+  { name: 'encrypted.xls', bytes: encryptedXls, message: FORMAT_MSG.encrypted },
   { name: 'book.xlsb', bytes: () => zipOf({ '[Content_Types].xml': '<Types/>', 'xl/workbook.bin': 'x' }), message: FORMAT_MSG.xlsb },
   { name: 'private.et', bytes: async () => compoundWithoutWorkbook(), message: FORMAT_MSG.cfbWithoutWorkbook },
   {

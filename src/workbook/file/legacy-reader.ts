@@ -9,8 +9,10 @@
  * 0.18.5, which has CVE-2023-30533, prototype pollution, fixed in 0.19.3, and CVE-2024-22363,
  * ReDoS, fixed in 0.20.2). SheetJS finds the BIFF "Workbook"/"Book" stream in a compound file, so
  * a WPS .et saved in that container reads like an .xls (SheetJS's format table lists "WPS 电子表格
- * (ET)" as read-only, docs.sheetjs.com/docs/miscellany/formats); anything else in a compound file
- * is refused (format-messages.ts).
+ * (ET)" as read-only, docs.sheetjs.com/docs/miscellany/formats; LibreOffice 7.4 registers "et"
+ * with its "MS Excel 97" type and "ett" with the Excel 97 template, share/registry/calc.xcd);
+ * anything else in a compound file is refused (format-messages.ts), and so is a BIFF stream with a
+ * FILEPASS record (an open password), which SheetJS reports as "File is password-protected".
  *
  * Mapping onto Grid, following the .xlsx path's rules (file-workbook.ts / xlsx-grid-reader.ts):
  * - values: `cellDates: false`, so dates stay serials; a number in a date-formatted cell goes
