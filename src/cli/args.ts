@@ -112,6 +112,7 @@ export const USAGE: Msg = msg(
   --policy 文件     政策设置覆盖（JSON，只写要改的项，如 {"notice":{"days":7}}）
   --lang zh-CN|en-US  界面语言（默认 zh-CN）
   -h, --help        显示本帮助
+也可读取旧版 .xls、WPS 表格 .et 和 .ods（按内容识别）；fix 总是写出 .xlsx。加密、.xlsb、.csv 等无法如实读取的文件退出码为 2。
 ${POLICY_PRECEDENCE['zh-CN']}
 常委会议研究材料：cadre-ledger brief --help
 干部任免审批表：cadre-ledger forms --help；导入 .lrmx：cadre-ledger lrmx --help`,
@@ -128,6 +129,7 @@ Options:
   --policy FILE     policy overrides (JSON, only the keys to change, e.g. {"notice":{"days":7}})
   --lang zh-CN|en-US  language (default zh-CN)
   -h, --help        show this help
+Legacy .xls, WPS .et and .ods are read too (told by content); fix always writes .xlsx. Encrypted, .xlsb, .csv and other files that cannot be read faithfully exit with 2.
 ${POLICY_PRECEDENCE['en-US']}
 Standing-committee brief: cadre-ledger brief --help
 Appointment-approval forms (干部任免审批表): cadre-ledger forms --help; .lrmx import: cadre-ledger lrmx --help`,

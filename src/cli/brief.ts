@@ -12,11 +12,13 @@ import { msg, say, type Locale, type Msg } from '../i18n/message';
 import { buildBrief } from '../brief/brief-model';
 import { renderDocx } from '../brief/render-docx';
 import { renderSheet } from '../brief/render-sheet';
-import { openFileWorkbook } from '../workbook/file/file-workbook';
+import { openAnyFileWorkbook } from '../workbook/file/open-workbook';
+import { convertedNote } from '../workbook/file/format-messages';
 import { PortError } from '../workbook/port';
 import { formatIso, parseIso, type LocalDate } from '../values/local-date';
 import { nodeIo, type CliIo } from './io';
 import { POLICY_PRECEDENCE, policyInForce } from './policy';
+import { outputNotes, xlsxOutputName } from './xlsx-output';
 
 export interface BriefArgs {
   readonly file: string | null;
@@ -162,19 +164,20 @@ export async function write(file: string, data: Uint8Array, io: CliIo): Promise<
 }
 
 /**
- * The workbook (full reader, so a copy can be written) and the policy in force for it; refused
+ * The workbook (full reader, so a copy can be written; .xls/.et/.ods converted to .xlsx in memory),
+ * the format it was read from, and the policy in force for it; refused
  * input throws BriefUsageError, policy warnings go to stderr with the command's name.
  */
 export async function openWithPolicy(command: string, file: string, policyFile: string | null, io: CliIo, lang: Locale) {
   const policyText = policyFile ? new TextDecoder('utf-8').decode(await readBytes(policyFile, io)) : null;
-  const book = await openFileWorkbook(await readBytes(file, io)).catch((e: unknown) => {
+  const { book, format } = await openAnyFileWorkbook(await readBytes(file, io)).catch((e: unknown) => {
     if (e instanceof PortError) throw new BriefUsageError(msg(`${file}：${e.userMessage['zh-CN']}`, `${file}: ${e.userMessage['en-US']}`));
     throw e;
   });
   const inForce = await policyInForce(file, (k) => book.getSetting(k), policyFile, policyText);
   if (!inForce.ok) throw new BriefUsageError(inForce.error);
   for (const w of inForce.warnings) io.err(`cadre-ledger ${command}: ${say(w, lang)}\n`);
-  return { book, inForce: inForce.value };
+  return { book, format, inForce: inForce.value };
 }
 
 /** Run `brief` with the arguments after the command word. Returns the exit code. */
@@ -193,7 +196,8 @@ export async function runBrief(argv: readonly string[], io: CliIo = nodeIo()): P
   try {
     if (args.file === null) throw new BriefUsageError(msg('缺少要处理的 .xlsx 文件名', 'Missing the .xlsx file to work on'));
     if (args.output === null) throw new BriefUsageError(msg('brief 需要用 -o 指定输出的 .docx 文件', 'brief needs -o BRIEF.docx'));
-    for (const out of [args.output, args.sheetOutput]) {
+    const sheetOutput = args.sheetOutput === null ? null : xlsxOutputName(args.sheetOutput);
+    for (const out of [args.output, sheetOutput]) {
       if (out !== null && (await io.samePath(args.file, out))) {
         throw new BriefUsageError(
           msg(`输出文件不能与原文件相同（${out}）；原文件不会被修改`, `The output must differ from the input (${out}); the input is never changed`),
@@ -201,7 +205,7 @@ export async function runBrief(argv: readonly string[], io: CliIo = nodeIo()): P
       }
     }
     const asOf = args.asOf ?? io.today();
-    const { book, inForce } = await openWithPolicy('brief', args.file, args.policyFile, io, lang);
+    const { book, format, inForce } = await openWithPolicy('brief', args.file, args.policyFile, io, lang);
     const model = buildBrief(await book.read(), inForce.policy, asOf, { title: args.title ?? undefined, calendar: inForce.calendar });
     const docx = await renderDocx(model);
     await write(args.output, docx.bytes, io);
@@ -214,14 +218,15 @@ export async function runBrief(argv: readonly string[], io: CliIo = nodeIo()): P
         lang,
       ),
     ];
-    if (args.sheetOutput) {
+    if (args.sheetOutput && sheetOutput) {
       const sheet = renderSheet(model);
       await book.writeSheet(sheet.spec, { replace: true });
-      await write(args.sheetOutput, await book.save(), io);
+      await write(sheetOutput, await book.save(), io);
       lines.push(
-        say(msg(`打印用工作表“${sheet.spec.name}”已加入 → ${args.sheetOutput}`, `Print-ready sheet "${sheet.spec.name}" added in ${args.sheetOutput}`), lang),
+        say(msg(`打印用工作表“${sheet.spec.name}”已加入 → ${sheetOutput}`, `Print-ready sheet "${sheet.spec.name}" added in ${sheetOutput}`), lang),
+        ...outputNotes(format, args.sheetOutput, sheetOutput).map((n) => say(n, lang)),
       );
-    }
+    } else if (format !== 'xlsx') lines.push(say(convertedNote(format, false), lang));
     if (docx.privacy.length) {
       lines.push(
         say(

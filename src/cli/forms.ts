@@ -16,6 +16,7 @@ import { formatIso, type LocalDate } from '../values/local-date';
 import { BriefUsageError, commonOption, openWithPolicy, write } from './brief';
 import { nodeIo, type CliIo } from './io';
 import { POLICY_PRECEDENCE } from './policy';
+import { outputNotes, xlsxOutputName } from './xlsx-output';
 
 export interface FormsArgs {
   readonly file: string | null;
@@ -120,15 +121,13 @@ export async function runForms(argv: readonly string[], io: CliIo = nodeIo()): P
   try {
     if (args.file === null) throw new BriefUsageError(msg('缺少要处理的 .xlsx 文件名', 'Missing the .xlsx file to work on'));
     if (args.outDir === null) throw new BriefUsageError(msg('forms 需要用 -o 指定输出文件夹', 'forms needs -o DIR/ for the output folder'));
-    if (args.sheetOutput !== null && (await io.samePath(args.file, args.sheetOutput)))
+    const sheetOutput = args.sheetOutput === null ? null : xlsxOutputName(args.sheetOutput);
+    if (sheetOutput !== null && (await io.samePath(args.file, sheetOutput)))
       throw new BriefUsageError(
-        msg(
-          `输出文件不能与原文件相同（${args.sheetOutput}）；原文件不会被修改`,
-          `The output must differ from the input (${args.sheetOutput}); the input is never changed`,
-        ),
+        msg(`输出文件不能与原文件相同（${sheetOutput}）；原文件不会被修改`, `The output must differ from the input (${sheetOutput}); the input is never changed`),
       );
     const asOf = args.asOf ?? io.today();
-    const { book, inForce } = await openWithPolicy('forms', args.file, args.policyFile, io, lang);
+    const { book, format, inForce } = await openWithPolicy('forms', args.file, args.policyFile, io, lang);
     const forms = buildForms(await book.read(), inForce.policy, asOf, { calendar: inForce.calendar });
     const lines: string[] = [];
     if (!forms.length) {
@@ -173,15 +172,18 @@ export async function runForms(argv: readonly string[], io: CliIo = nodeIo()): P
       ...forms.map((f) => `  ${f.name}（${f.post}）`),
       ...written.map((w) => `→ ${w}`),
     );
-    if (args.sheetOutput) {
+    if (args.sheetOutput && sheetOutput) {
       const taken = new Set((await book.listSheets()).map((s) => s.name));
       for (const f of forms) {
         const name = formSheetName(f, taken);
         taken.add(name);
         await book.writeSheet(renderFormSheet(f, name), { replace: true });
       }
-      await write(args.sheetOutput, await book.save(), io);
-      lines.push(say(msg(`每人一张审批表工作表，已另存 → ${args.sheetOutput}`, `One form sheet per person saved in ${args.sheetOutput}`), lang));
+      await write(sheetOutput, await book.save(), io);
+      lines.push(
+        say(msg(`每人一张审批表工作表，已另存 → ${sheetOutput}`, `One form sheet per person saved in ${sheetOutput}`), lang),
+        ...outputNotes(format, args.sheetOutput, sheetOutput).map((n) => say(n, lang)),
+      );
     }
     const unreadable = forms.flatMap((f) => f.unreadable.map((u) => `${f.name}：${u}`));
     for (const u of unreadable) lines.push(say(msg(`注意：${u}`, `Note (unreadable cell): ${u}`), lang));

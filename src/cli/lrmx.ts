@@ -10,6 +10,7 @@ import { decodeLrmx, lrmxImportPlan, parseLrmx, type LrmxPerson } from '../brief
 import { checkWorkbook } from '../ledger/check-workbook';
 import { BriefUsageError, openWithPolicy, readBytes, write } from './brief';
 import { nodeIo, type CliIo } from './io';
+import { outputNotes, xlsxOutputName } from './xlsx-output';
 
 export const LRMX_USAGE: Msg = msg(
   `用法：cadre-ledger lrmx 文件.xlsx 人员.lrmx [更多.lrmx …] -o 输出.xlsx [--lang zh-CN|en-US]
@@ -24,14 +25,14 @@ export async function runLrmx(argv: readonly string[], io: CliIo = nodeIo()): Pr
   const li = argv.indexOf('--lang');
   const lang: Locale = argv[li + 1] === 'en-US' && li >= 0 ? 'en-US' : 'zh-CN';
   const files: string[] = [];
-  let output: string | null = null;
+  let outputArg: string | null = null;
   let help = false;
   try {
     for (let i = 0; i < argv.length; i++) {
       const a = argv[i];
       if (a === '-h' || a === '--help') help = true;
-      else if (a === '-o' || a === '--output') output = argv[++i] ?? null;
-      else if (a.startsWith('--output=')) output = a.slice(9);
+      else if (a === '-o' || a === '--output') outputArg = argv[++i] ?? null;
+      else if (a.startsWith('--output=')) outputArg = a.slice(9);
       else if (a === '--lang') i++;
       else if (a.startsWith('-') && a.length > 1) throw new BriefUsageError(msg(`不认识的选项 ${a}`, `Unknown option ${a}`));
       else files.push(a);
@@ -41,8 +42,10 @@ export async function runLrmx(argv: readonly string[], io: CliIo = nodeIo()): Pr
       return 0;
     }
     const [book, ...people] = files;
+    const asked = outputArg;
     if (!book || !people.length) throw new BriefUsageError(msg('需要一个 .xlsx 文件和至少一个 .lrmx 文件', 'Needs one .xlsx file and at least one .lrmx file'));
-    if (!output) throw new BriefUsageError(msg('lrmx 需要用 -o 指定输出的 .xlsx 文件；原文件不会被修改', 'lrmx needs -o OUT.xlsx; the input is never changed'));
+    if (!asked) throw new BriefUsageError(msg('lrmx 需要用 -o 指定输出的 .xlsx 文件；原文件不会被修改', 'lrmx needs -o OUT.xlsx; the input is never changed'));
+    const output = xlsxOutputName(asked);
     if (await io.samePath(book, output))
       throw new BriefUsageError(
         msg(`输出文件不能与原文件相同（${output}）；原文件不会被修改`, `The output must differ from the input (${output}); the input is never changed`),
@@ -54,7 +57,7 @@ export async function runLrmx(argv: readonly string[], io: CliIo = nodeIo()): Pr
       persons.push(r.person);
     }
     const asOf = io.today();
-    const { book: wb, inForce } = await openWithPolicy('lrmx', book, null, io, lang);
+    const { book: wb, format, inForce } = await openWithPolicy('lrmx', book, null, io, lang);
     const roster = checkWorkbook(await wb.read(), { policy: inForce.policy, asOf, calendar: inForce.calendar }).ledgers.find((l) => l.model.kind === 'roster');
     if (!roster) throw new BriefUsageError(msg(`${book} 中没有识别到花名册，无法导入`, `${book} has no roster sheet to import into`));
     const { plan, rows } = lrmxImportPlan(roster, persons);
@@ -71,7 +74,8 @@ export async function runLrmx(argv: readonly string[], io: CliIo = nodeIo()): Pr
         lang,
       ),
     );
-    io.out(`${[...lines, say(msg(`已另存 → ${output}`, `Saved to ${output}`), lang)].join('\n')}\n`);
+    const notes = outputNotes(format, asked, output).map((n) => say(n, lang));
+    io.out(`${[...lines, say(msg(`已另存 → ${output}`, `Saved to ${output}`), lang), ...notes].join('\n')}\n`);
     return 0;
   } catch (e) {
     if (e instanceof BriefUsageError) {

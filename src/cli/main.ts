@@ -11,6 +11,8 @@ import { planWorkbookFixes } from '../ledger/fix-workbook';
 import { eliminationOf } from '../ledger/checks/assessment';
 import type { CheckContext } from '../ledger/checks/context';
 import type { FileWorkbook } from '../workbook/file/file-workbook';
+import { openAnyFileWorkbook, openLegacy, workbookFormat } from '../workbook/file/open-workbook';
+import { FORMAT_MSG } from '../workbook/file/format-messages';
 import { openGridBook, type GridBook } from '../workbook/file/xlsx-grid-reader';
 import type { Grid } from '../ledger/grid';
 import { PortError } from '../workbook/port';
@@ -18,6 +20,7 @@ import { inflateRawSync } from 'zlib';
 import { parseArgs, USAGE, type CliArgs } from './args';
 import { nodeIo, type CliIo } from './io';
 import { policyInForce } from './policy';
+import { outputNotes, xlsxOutputName } from './xlsx-output';
 import { checkJson, editJson, editLine, eliminationJson, eliminationText, unrankedLine, findingLine, sheetLine, summaryLine } from './output';
 
 /** Thrown inside a command for unusable input: printed as one line, exit 2. */
@@ -99,16 +102,20 @@ async function readInput(file: string, io: CliIo): Promise<Uint8Array> {
   }
 }
 
-/** The full reader (exceljs): for fix, which writes the workbook back. */
-async function open(file: string, io: CliIo, bytes?: Uint8Array): Promise<FileWorkbook> {
-  const data = bytes ?? (await readInput(file, io));
+/** A reader's refusal, prefixed with the file name. */
+async function orRefuse<T>(file: string, work: () => Promise<T>): Promise<T> {
   try {
-    const { openFileWorkbook } = await import('../workbook/file/file-workbook');
-    return await openFileWorkbook(data);
+    return await work();
   } catch (e) {
     if (e instanceof PortError) throw new UsageError(msg(`${file}：${e.userMessage['zh-CN']}`, `${file}: ${e.userMessage['en-US']}`));
     throw e;
   }
+}
+
+/** The full reader (exceljs): for fix, which writes the workbook back. */
+async function open(file: string, io: CliIo, bytes?: Uint8Array): Promise<FileWorkbook> {
+  const data = bytes ?? (await readInput(file, io));
+  return orRefuse(file, async () => (await import('../workbook/file/file-workbook')).openFileWorkbook(data));
 }
 
 /** A workbook opened for reading: its ledger grids and its stored settings. */
@@ -118,7 +125,7 @@ interface LedgerSource {
 }
 
 /** Which reader served each read-only command (check, eliminate): for tests and benches. */
-export const readerUse = { fast: 0, full: 0 };
+export const readerUse = { fast: 0, full: 0, legacy: 0 };
 
 /**
  * For read-only commands (check, eliminate): the fast read-only reader, which gives the full
@@ -128,6 +135,12 @@ export const readerUse = { fast: 0, full: 0 };
  */
 async function openLedger(file: string, io: CliIo): Promise<LedgerSource> {
   const bytes = await readInput(file, io);
+  const format = await orRefuse(file, () => workbookFormat(bytes));
+  if (format !== 'xlsx') {
+    const legacy = await orRefuse(file, () => openLegacy(bytes, format));
+    readerUse.legacy++;
+    return { read: () => legacy.read(), getSetting: (k) => legacy.getSetting(k) };
+  }
   let fullBook: Promise<FileWorkbook> | null = null;
   const full = (): Promise<FileWorkbook> => {
     if (!fullBook) {
@@ -143,6 +156,7 @@ async function openLedger(file: string, io: CliIo): Promise<LedgerSource> {
     const book = await full();
     return { read: () => book.read(), getSetting: (k) => book.getSetting(k) };
   }
+  if (fast.sheetNames.length === 0) throw new UsageError(msg(`${file}：${FORMAT_MSG.noSheets['zh-CN']}`, `${file}: ${FORMAT_MSG.noSheets['en-US']}`));
   readerUse.fast++;
   return {
     read: () => fast.read().catch(async () => (await full()).read()),
@@ -181,36 +195,39 @@ function iso(ctx: CheckContext): string {
 async function runFix(args: CliArgs, io: CliIo): Promise<number> {
   const file = args.file as string;
   if (!args.output) throw new UsageError(msg('fix 需要用 -o 指定输出文件；原文件不会被修改', 'fix needs -o OUT.xlsx; the input file is never changed'));
-  if (await io.samePath(file, args.output)) {
+  const output = xlsxOutputName(args.output);
+  if (await io.samePath(file, output)) {
     throw new UsageError(
-      msg(
-        `输出文件不能与原文件相同（${args.output}）；fix 从不修改原文件`,
-        `The output must differ from the input (${args.output}); fix never changes its input`,
-      ),
+      msg(`输出文件不能与原文件相同（${output}）；fix 从不修改原文件`, `The output must differ from the input (${output}); fix never changes its input`),
     );
   }
-  const book = await open(file, io);
+  const bytesIn = await readInput(file, io);
+  const { book, format } = await orRefuse(file, () => openAnyFileWorkbook(bytesIn));
+  const notes = outputNotes(format, args.output, output);
   const ctx = await context(args, io, { read: () => book.read(), getSetting: (k) => book.getSetting(k) });
   const { plan, protectedSheets: skipped } = planWorkbookFixes(await book.read(), ctx);
   await book.apply(plan, msg('安全修复', 'Safe fixes'));
   const bytes = await book.save();
   try {
-    await io.writeFile(args.output, bytes);
+    await io.writeFile(output, bytes);
   } catch (e) {
-    throw new UsageError(msg(`无法写入 ${args.output}：${(e as Error).message}`, `Cannot write ${args.output}: ${(e as Error).message}`));
+    throw new UsageError(msg(`无法写入 ${output}：${(e as Error).message}`, `Cannot write ${output}: ${(e as Error).message}`));
   }
   if (args.json) {
-    io.out(`${JSON.stringify({ file, output: args.output, edits: plan.edits.map((e) => editJson(e, args.lang)), protectedSheets: skipped })}\n`);
+    io.out(`${JSON.stringify({ file, output, inputFormat: format, edits: plan.edits.map((e) => editJson(e, args.lang)), protectedSheets: skipped })}\n`);
+    // stdout stays one JSON object; the notes go to stderr, like policy warnings.
+    for (const n of notes) io.err(`cadre-ledger: ${say(n, args.lang)}\n`);
   } else {
     const lang = args.lang;
     print(io, [
       say(
         msg(
-          `修复 ${file} → ${args.output}：共修改 ${plan.edits.length} 个单元格`,
-          `Fixed ${file} → ${args.output}: ${plan.edits.length} ${plural(plan.edits.length, 'cell', 'cells')} changed`,
+          `修复 ${file} → ${output}：共修改 ${plan.edits.length} 个单元格`,
+          `Fixed ${file} → ${output}: ${plan.edits.length} ${plural(plan.edits.length, 'cell', 'cells')} changed`,
         ),
         lang,
       ),
+      ...notes.map((n) => say(n, lang)),
       ...plan.edits.map((e) => editLine(e, lang)),
       ...skipped.map((s) => say(msg(`工作表“${s}”受保护，未修改`, `Sheet "${s}" is protected and was not changed`), lang)),
     ]);

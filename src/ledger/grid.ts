@@ -85,6 +85,22 @@ export function qualifiedRef(sheet: string, row: number, col: number): string {
   return `'${sheet.replace(/'/g, "''")}'!${a1(row, col)}`;
 }
 
+/** Each cell that holds something (a value, a formula or a number format other than General), row by row. */
+export function forEachFilledCell(
+  g: Grid,
+  visit: (row: number, col: number, cell: { value: CellValue; formula: string | null; numberFormat: string }) => void,
+): void {
+  for (let r = 0; r < g.rowCount; r++) {
+    for (let c = 0; c < g.colCount; c++) {
+      const value = g.values[r][c];
+      const formula = g.formulas[r][c];
+      const numberFormat = g.numberFormats[r][c];
+      if (value === null && formula === null && numberFormat === 'General') continue;
+      visit(r, c, { value, formula, numberFormat });
+    }
+  }
+}
+
 export function emptyGrid(sheet: string): Grid {
   return {
     sheet,

@@ -101,7 +101,11 @@ function useWorkbookSession(host: HostInfo, excelPort: WorkbookPort | null): Ses
   }, []);
 
   const openFile = useCallback(
-    (file: File) => load(async () => ({ port: await (await standalone()).openWorkbookFile(file), label: file.name, source: 'file' as const })),
+    (file: File) =>
+      load(async () => {
+        const { book, note } = await (await standalone()).openWorkbookFile(file);
+        return { port: book, label: file.name, source: 'file' as const, note };
+      }),
     [load],
   );
   const openSample = useCallback(

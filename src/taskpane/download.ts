@@ -8,9 +8,17 @@ import type { Locale } from '../i18n/message';
 import { fill } from '../i18n/strings';
 import { C } from '../i18n/strings-check';
 
-/** `台账.xlsx` → `台账-已修正.xlsx` (`台账-fixed.xlsx` in English; any other name gets the suffix and .xlsx). */
+/** A workbook file's name without its spreadsheet extension (.xlsx, .xlsm, .xls, .et, .ett, .ods). */
+export function workbookBaseName(name: string): string {
+  return name.replace(/\.(xlsx|xlsm|xls|et|ett|ods)$/i, '').trim();
+}
+
+/**
+ * `台账.xlsx` → `台账-已修正.xlsx` (`台账-fixed.xlsx` in English); a legacy `台账.xls` / `.et` / `.ods`
+ * gets the same .xlsx name (the download is an .xlsx); any other name gets the suffix and .xlsx.
+ */
 export function correctedFileName(name: string, locale: Locale = 'zh-CN'): string {
-  const base = name.replace(/\.(xlsx|xlsm|xls)$/i, '').trim() || C.fileBase[locale];
+  const base = workbookBaseName(name) || C.fileBase[locale];
   return fill(C.fixedFileName[locale], { base }, locale);
 }
 

@@ -11,6 +11,8 @@ export interface Workbook {
   /** What to call it on screen: a file name, or a catalogue text. */
   readonly label: string | Msg;
   readonly source: 'excel' | 'file' | 'sample';
+  /** Shown under the name: e.g. the file was read from .xls and downloads as .xlsx. */
+  readonly note?: Msg | null;
 }
 
 export interface SessionState {

@@ -5,6 +5,9 @@
  * roster with the add-in's stored settings (policy, calendar, a long chunked undo.last) is read by
  * the fast reader like the same roster without them.
  *
+ * Issue 15: the same 10k-row roster as .xlsx, .xls (BIFF8), .et (the same container) and .ods,
+ * written by SheetJS from the .xlsx, each through `check` (legacy reader for all but .xlsx).
+ *
  * Run: npm run build:cli && npx jest --selectProjects unit --testMatch '<rootDir>/tests/bench/cli.bench.ts' --coverage=false
  */
 import ExcelJS from 'exceljs';
@@ -12,6 +15,7 @@ import { spawnSync } from 'child_process';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as XLSX from '@e965/xlsx';
 import { openFileWorkbook } from '../../src/workbook/file/file-workbook';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -70,12 +74,12 @@ interface Measure {
   peakMb: number;
   exit: number;
   /** The reader the run used (src/cli/main.ts readerUse). */
-  reader: 'fast' | 'full' | 'none';
+  reader: 'fast' | 'full' | 'legacy' | 'none';
 }
 
 /** One real CLI run in a child process; the child reports its own peak RSS. */
 function measure(file: string, rows: number, command: string): Measure {
-  const script = `const t=process.hrtime.bigint();require(${JSON.stringify(ENTRY)}).main([${JSON.stringify(command)},${JSON.stringify(file)},'--json','--as-of','2023-06-30'],{out(){},err(s){process.stderr.write(s)},readFile:async f=>new Uint8Array(require('fs').readFileSync(f)),writeFile:async()=>{},samePath:async()=>false,today:()=>({y:2023,m:6,d:30})}).then(c=>{const u=require(${JSON.stringify(ENTRY)}).readerUse;process.stdout.write(JSON.stringify({exit:c,ms:Number(process.hrtime.bigint()-t)/1e6,cpuMs:(process.cpuUsage().user+process.cpuUsage().system)/1e3,peakMb:process.resourceUsage().maxRSS/1024,reader:u.full?'full':u.fast?'fast':'none'}))})`;
+  const script = `const t=process.hrtime.bigint();require(${JSON.stringify(ENTRY)}).main([${JSON.stringify(command)},${JSON.stringify(file)},'--json','--as-of','2023-06-30'],{out(){},err(s){process.stderr.write(s)},readFile:async f=>new Uint8Array(require('fs').readFileSync(f)),writeFile:async()=>{},samePath:async()=>false,today:()=>({y:2023,m:6,d:30})}).then(c=>{const u=require(${JSON.stringify(ENTRY)}).readerUse;process.stdout.write(JSON.stringify({exit:c,ms:Number(process.hrtime.bigint()-t)/1e6,cpuMs:(process.cpuUsage().user+process.cpuUsage().system)/1e3,peakMb:process.resourceUsage().maxRSS/1024,reader:u.legacy?'legacy':u.full?'full':u.fast?'fast':'none'}))})`;
   const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(r.stderr);
   const j = JSON.parse(r.stdout) as { exit: number; ms: number; cpuMs: number; peakMb: number; reader: Measure['reader'] };
@@ -152,5 +156,29 @@ describe('cadre-ledger check bench', () => {
     report('assessment eliminate', elim);
     expectLinear(out);
     expectLinear(elim);
+  }, 600000);
+
+  it('legacy formats: roster 10k rows as .xlsx, .xls, .et and .ods', async () => {
+    const xlsx = path.join(dir, 'roster-10000.xlsx');
+    await roster(xlsx, 10000);
+    const wb = XLSX.read(await fs.readFile(xlsx), { cellNF: true, cellDates: false });
+    const files: [string, string][] = [['xlsx', xlsx]];
+    for (const [ext, bookType] of [
+      ['xls', 'biff8'],
+      ['et', 'biff8'],
+      ['ods', 'ods'],
+    ] as const) {
+      const file = path.join(dir, `roster-10000.${ext}`);
+      await fs.writeFile(file, XLSX.write(wb, { type: 'buffer', bookType }) as Buffer);
+      files.push([ext, file]);
+    }
+    const out = files.map(([ext, file]) => ({ ext, m: measure(file, 10000, 'check') }));
+    for (const o of out) report(`roster .${o.ext.padEnd(4)}`, [o.m]);
+    expect(out.map((o) => [o.ext, o.m.exit, o.m.reader])).toEqual([
+      ['xlsx', 1, 'fast'],
+      ['xls', 1, 'legacy'],
+      ['et', 1, 'legacy'],
+      ['ods', 1, 'legacy'],
+    ]);
   }, 600000);
 });

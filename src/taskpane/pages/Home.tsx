@@ -51,7 +51,7 @@ export function HomePage({ host }: { host: HostInfo }): ReactElement {
             <input
               ref={input}
               type="file"
-              accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              accept=".xlsx,.xlsm,.xls,.et,.ett,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.oasis.opendocument.spreadsheet"
               onChange={onPick}
               hidden
               aria-hidden="true"
@@ -74,6 +74,11 @@ export function HomePage({ host }: { host: HostInfo }): ReactElement {
         )}
       </Card>
 
+      {session.workbook?.note ? (
+        <MessageBar intent="info" data-testid="format-note">
+          <MessageBarBody>{t(session.workbook.note)}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       {session.error ? (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>{t(S.openFailed, { reason: session.error })}</MessageBarBody>

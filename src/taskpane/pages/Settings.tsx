@@ -19,6 +19,7 @@ import { useSession } from '../session';
 import { errorMsg } from '../use-grids';
 import { SettingsEditor } from '../wizards/SettingsEditor';
 import { PolicyTable } from './PolicyTable';
+import { workbookBaseName } from '../download';
 
 /** The separator between refusals: a Chinese semicolon, or an English one. */
 const SEMI: Msg = msg('；', '; ');
@@ -90,7 +91,7 @@ export function SettingsPage(): ReactElement {
     const a = document.createElement('a');
     const label = session.workbook?.label;
     a.href = url;
-    a.download = t(W2.setFileName, { base: typeof label === 'string' ? label.replace(/\.xlsx?$/i, '') : t(label ?? W2.setFileBase) });
+    a.download = t(W2.setFileName, { base: typeof label === 'string' ? workbookBaseName(label) : t(label ?? W2.setFileBase) });
     document.body.appendChild(a);
     a.click();
     a.remove();

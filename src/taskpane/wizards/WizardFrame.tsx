@@ -76,6 +76,7 @@ import { phraseText, useT } from '../i18n';
 import { useSession } from '../session';
 import { errorMsg, useWorkbookRead } from '../use-grids';
 import { PANELS } from './panels';
+import { workbookBaseName } from '../download';
 
 type Step = 0 | 1 | 2 | 3;
 
@@ -267,7 +268,7 @@ export function WizardFrame({ wizard, onClose }: { wizard: AnyWizard; onClose: (
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     const label = session.workbook?.label;
-    const base = typeof label === 'string' ? label.replace(/\.xlsx?$/i, '') : t(label ?? W.pageTitle);
+    const base = typeof label === 'string' ? workbookBaseName(label) : t(label ?? W.pageTitle);
     a.href = url;
     a.download = t(W.resultFileName, { base });
     document.body.appendChild(a);

@@ -34,6 +34,7 @@ import type { CellMark, CellStyle, SheetInfo, SheetSpec, WorkbookPort } from '..
 import { PortError } from '../port';
 import { declareImplicitFormats } from './implicit-formats';
 import { sniffWorkbookBytes } from './sniff';
+import { FORMAT_MSG } from './format-messages';
 import { decodeSetting, SETTING_CHUNK_CHARS, SETTINGS_SHEET } from './settings-sheet';
 
 export { SETTINGS_SHEET } from './settings-sheet';
@@ -52,8 +53,9 @@ export interface FileWorkbook extends WorkbookPort {
 }
 
 /**
- * Open workbook bytes. Not a zip, an encrypted (password-protected) file, a legacy .xls or a
- * damaged package each give PortError 'unreadable' with a message that says which.
+ * Open .xlsx bytes. Not a zip, an encrypted (password-protected) file, a legacy .xls, a damaged
+ * package or a workbook without worksheets each give PortError 'unreadable' with a message that
+ * says which (other formats: open-workbook.ts dispatches by content).
  */
 export async function openFileWorkbook(data: ArrayBuffer | Uint8Array): Promise<FileWorkbook> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
@@ -71,6 +73,9 @@ export async function openFileWorkbook(data: ArrayBuffer | Uint8Array): Promise<
       msg(`文件已损坏或不是有效的 Excel 工作簿（${shortReason(e)}）`, `The file is damaged or not a valid Excel workbook (${shortReason(e)})`),
     );
   }
+  // A package that loads but holds no worksheet (or only the add-in's settings) is nothing to
+  // check: refused, so no command ever reports "no problems" for a file it did not read.
+  if (!wb.worksheets.some((ws) => ws.name !== SETTINGS_SHEET)) throw new PortError('unreadable', FORMAT_MSG.noSheets);
   return new ExcelJsWorkbook(wb);
 }
 

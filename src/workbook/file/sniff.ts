@@ -1,10 +1,15 @@
 /**
- * Tell, from the first bytes, why a file cannot be opened as .xlsx (文件识别), so the user gets one
- * clear sentence instead of a zip library's stack trace.
+ * Tell, from the first bytes, what kind of container a file is (文件识别), so the user gets one
+ * clear sentence instead of a zip library's stack trace, and the bytes go to the reader that can
+ * read them: a zip package (.xlsx, or .ods — told apart by its parts, open-workbook.ts), an OLE
+ * compound file (.xls / WPS .et, or an encrypted .xlsx), or nothing we read.
  */
-import { msg, type Msg } from '../../i18n/message';
+import type { Msg } from '../../i18n/message';
+import { FORMAT_MSG } from './format-messages';
 
-const ZIP = [0x50, 0x4b];
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
+/** [MS-CFB] 2.2 header signature. */
 const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
@@ -24,18 +29,42 @@ function containsUtf16(bytes: Uint8Array, text: string): boolean {
   return false;
 }
 
-/** null when the bytes look like a zip package (.xlsx); otherwise the reason it is not one. */
-export function sniffWorkbookBytes(bytes: Uint8Array): Msg | null {
-  if (bytes.length === 0) return msg('文件为空，不是 Excel 工作簿', 'The file is empty, not an Excel workbook');
-  if (startsWith(bytes, ZIP)) return null;
-  if (startsWith(bytes, CFB)) {
-    if (containsUtf16(bytes, 'EncryptionInfo')) {
-      return msg(
-        '文件已加密（设置了打开密码），请在 Excel 中去掉密码后再试',
-        'The file is encrypted (password to open); remove the password in Excel and try again',
-      );
-    }
-    return msg('这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再试', 'This is a legacy .xls file; save it as .xlsx in Excel and try again');
+/**
+ * Text (CSV, TSV, HTML or XML saved as ".xls"): a UTF-16 byte-order mark, or no NUL and almost no
+ * control bytes in the first 8 KB. Random or binary bytes have NULs with near certainty.
+ */
+function looksLikeText(bytes: Uint8Array): boolean {
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return true;
+  const n = Math.min(bytes.length, 8192);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if (b === 0) return false;
+    if (b < 0x20 && b !== 9 && b !== 10 && b !== 12 && b !== 13) control++;
   }
-  return msg('不是 Excel 工作簿（.xlsx）文件', 'Not an Excel workbook (.xlsx) file');
+  return control * 100 <= n;
+}
+
+export type Container = { readonly kind: 'zip' } | { readonly kind: 'cfb' } | { readonly kind: 'refused'; readonly message: Msg };
+
+/** The container of the bytes, or why they are no workbook at all. */
+export function sniffContainer(bytes: Uint8Array): Container {
+  if (bytes.length === 0) return { kind: 'refused', message: FORMAT_MSG.empty };
+  if (startsWith(bytes, ZIP)) return { kind: 'zip' };
+  if (startsWith(bytes, EMPTY_ZIP)) return { kind: 'refused', message: FORMAT_MSG.zipWithoutWorkbook };
+  if (startsWith(bytes, CFB)) {
+    // An encrypted .xlsx (or .xls with "agile" encryption) is a compound file holding the package
+    // encrypted ([MS-OFFCRYPTO] 2.3.4: streams EncryptionInfo and EncryptedPackage).
+    if (containsUtf16(bytes, 'EncryptionInfo') || containsUtf16(bytes, 'EncryptedPackage')) return { kind: 'refused', message: FORMAT_MSG.encrypted };
+    return { kind: 'cfb' };
+  }
+  if (looksLikeText(bytes)) return { kind: 'refused', message: FORMAT_MSG.text };
+  return { kind: 'refused', message: FORMAT_MSG.notWorkbook };
+}
+
+/** null when the bytes look like a zip package (.xlsx); otherwise the reason exceljs cannot open them. */
+export function sniffWorkbookBytes(bytes: Uint8Array): Msg | null {
+  const c = sniffContainer(bytes);
+  if (c.kind === 'zip') return null;
+  return c.kind === 'cfb' ? FORMAT_MSG.cfbNotXlsx : c.message;
 }

@@ -339,7 +339,7 @@ export function slideFormula(formula: string, from: { row: number; col: number }
 }
 
 /** exceljs's utils.isDateFmt. */
-function isDateFmt(fmt: string | undefined): boolean {
+export function isDateFmt(fmt: string | undefined): boolean {
   if (!fmt) return false;
   const f = fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
   return /[ymdhMsb]+/.test(f);
@@ -479,7 +479,7 @@ interface SheetCtx {
 type TextCells = Map<number, Map<number, string>>;
 
 /** exceljs's Date round trip for a value in a date-formatted cell (excelToDate → dateToSerial). */
-function viaDate(v: unknown, date1904: boolean): number {
+export function viaDate(v: unknown, date1904: boolean): number {
   const ms = Math.round(((v as number) - UNIX_EPOCH_SERIAL + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000);
   const d = new Date(ms);
   return d.getTime() / DAY_MS + UNIX_EPOCH_SERIAL;

@@ -65,9 +65,9 @@ describe('cadre-ledger check', () => {
     Array.from('EncryptionInfo').forEach((ch, i) => (enc[1024 + i * 2] = ch.charCodeAt(0)));
     const cases: [string, Uint8Array | null, RegExp][] = [
       ['missing.xlsx', null, /找不到文件 missing\.xlsx/],
-      ['text.xlsx', new TextEncoder().encode('姓名,出生年月\n'), /不是 Excel 工作簿/],
+      ['text.xlsx', new TextEncoder().encode('姓名,出生年月\n'), /这是文本文件/],
       ['enc.xlsx', enc, /已加密/],
-      ['old.xls', cfb, /旧版 \.xls/],
+      ['old.xls', cfb, /已损坏，无法作为旧版 Excel \/ WPS 表格（\.xls \/ \.et）读取/],
       ['half.xlsx', good.slice(0, Math.floor(good.length / 2)), /已损坏/],
     ];
     for (const [name, bytes, re] of cases) {

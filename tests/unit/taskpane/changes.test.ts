@@ -237,5 +237,9 @@ describe('pure helpers', () => {
     expect(correctedFileName('台账.xlsx')).toBe('台账-已修正.xlsx');
     expect(correctedFileName('a.b.XLSX')).toBe('a.b-已修正.xlsx');
     expect(correctedFileName('')).toBe('工作簿-已修正.xlsx');
+    // a legacy workbook downloads as .xlsx under its own name (issue 15)
+    expect(correctedFileName('台账.xls')).toBe('台账-已修正.xlsx');
+    expect(correctedFileName('台账.ET', 'en-US')).toBe('台账-fixed.xlsx');
+    expect(correctedFileName('台账.ods')).toBe('台账-已修正.xlsx');
   });
 });

@@ -1,6 +1,6 @@
 /** Helpers of the task-pane controller tests: fixture workbooks through either adapter. */
 import ExcelJS from 'exceljs';
-import type { Grid } from '../../../src/ledger/grid';
+import { forEachFilledCell, type Grid } from '../../../src/ledger/grid';
 import { openFileWorkbook, type FileWorkbook } from '../../../src/workbook/file/file-workbook';
 import { OfficeWorkbook } from '../../../src/workbook/office/office-workbook';
 import { FakeExcel } from '../../support/fake-excel';
@@ -18,15 +18,9 @@ export function fakeFromGrids(grids: readonly Grid[]): FakeExcel {
       protected: g.protected,
       visibility: g.visibility === 'veryHidden' ? 'VeryHidden' : g.visibility === 'hidden' ? 'Hidden' : 'Visible',
     });
-    for (let r = 0; r < g.rowCount; r++) {
-      for (let c = 0; c < g.colCount; c++) {
-        const value = g.values[r][c];
-        const formula = g.formulas[r][c];
-        const numberFormat = g.numberFormats[r][c];
-        if (value === null && formula === null && numberFormat === 'General') continue;
-        fx.seed(g.sheet, r, c, formula !== null ? { formula, value, numberFormat } : { value, numberFormat });
-      }
-    }
+    forEachFilledCell(g, (r, c, { value, formula, numberFormat }) =>
+      fx.seed(g.sheet, r, c, formula !== null ? { formula, value, numberFormat } : { value, numberFormat }),
+    );
     g.hiddenRows.forEach((r) => s.hiddenRows.add(r));
     s.merges.push(...g.merges);
   }

@@ -193,7 +193,7 @@ describe('openFileWorkbook', () => {
   it('says clearly why bytes are not a workbook', async () => {
     await expect(openFileWorkbook(new Uint8Array())).rejects.toMatchObject({ code: 'unreadable' });
     const text = new TextEncoder().encode('姓名,出生年月\n张三,1985.03\n');
-    await expect(openFileWorkbook(text)).rejects.toThrow(/Not an Excel workbook/);
+    await expect(openFileWorkbook(text)).rejects.toThrow(/This is a text file \(such as \.csv/);
     const cfb = new Uint8Array(2048);
     cfb.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
     const name = 'EncryptionInfo';
