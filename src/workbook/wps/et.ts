@@ -103,6 +103,7 @@ export interface EtWorksheet {
   Visible: number;
   readonly ProtectContents: boolean;
   readonly UsedRange: EtRange;
+  readonly Cells: EtRange;
   Range(Cell1: string): EtRange;
   readonly PageSetup: EtPageSetup;
   Activate(): void;
