@@ -218,4 +218,6 @@ module.exports = (env = {}, argv = {}) => {
 };
 
 module.exports.rewriteManifest = rewriteManifest;
+module.exports.csp = csp;
+module.exports.SizeReport = SizeReport;
 module.exports.DEV_URL = DEV_URL;

@@ -377,6 +377,11 @@ export class WpsWorkbook implements WorkbookPort {
   }
 
   async getSetting(key: string): Promise<string | null> {
+    return this.settingNow(key);
+  }
+
+  /** getSetting without the promise (ET is synchronous): for the WPS functions' policy reload. */
+  settingNow(key: string): string | null {
     const s = this.find(SETTINGS_SHEET);
     if (!s) return null;
     const row = readFromA1(s.ws).find((r) => r[0] === key);
