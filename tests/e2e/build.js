@@ -9,7 +9,7 @@ const path = require('path');
 const ROOT = path.resolve(__dirname, '..', '..');
 const OUT = path.join(ROOT, 'test-output', 'dist');
 const ADDIN_URL = 'https://addin.example.gov.cn/cadre-ledger/';
-const INPUTS = ['src', 'assets', 'manifest.xml', 'webpack.config.js', 'package-lock.json', 'tsconfig.json'];
+const INPUTS = ['src', 'assets', 'manifest.xml', 'manifest-taskpane.xml', 'webpack.config.js', 'package-lock.json', 'tsconfig.json'];
 
 function newestMtime(p) {
   let st;
