@@ -101,7 +101,8 @@ module.exports = async (env = {}) => {
         __OFFICE_JS__: JSON.stringify('none'),
         __CADRE_WPS_FUNCTIONS__: JSON.stringify(functions),
       }),
-      new HtmlWebpackPlugin({ filename: 'index.html', template: './wps/index.html', chunks: ['wps-addin'], scriptLoading: 'defer', ...page }),
+      // Blocking, like the wpsjs template's main.js: the ribbon's onLoad callback must exist when WPS reads ribbon.xml.
+      new HtmlWebpackPlugin({ filename: 'index.html', template: './wps/index.html', chunks: ['wps-addin'], scriptLoading: 'blocking', ...page }),
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], scriptLoading: 'defer', ...page }),
       new CopyWebpackPlugin({
         patterns: [

@@ -146,7 +146,7 @@ export class FakeEt extends FakeExcel {
         let n = this.sheets.length + 1;
         while (this.findSheet(`Sheet${n}`)) n++;
         const s = this.addSheet(`Sheet${n}`);
-        if (after) {
+        if (after !== undefined) {
           this.sheets.pop();
           this.sheets.splice(this.sheets.findIndex((x) => x.name === after.Name) + 1, 0, s);
         }

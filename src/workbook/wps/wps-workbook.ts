@@ -265,7 +265,8 @@ export class WpsWorkbook implements WorkbookPort {
   /** A new sheet after the last one (Sheets.Add(Before, After) as in lib.et.d.ts). */
   private addSheet(name: string): EtWorksheet {
     const list = this.book().Worksheets;
-    const ws = list.Add(undefined, list.Item(list.Count));
+    const n = list.Count;
+    const ws = n > 0 ? list.Add(undefined, list.Item(n)) : list.Add();
     ws.Name = name;
     return ws;
   }

@@ -6,6 +6,9 @@ import { DEFAULT_POLICY } from '../../../src/policy/policy';
 import { openFileWorkbook } from '../../../src/workbook/file/file-workbook';
 import { OfficeWorkbook } from '../../../src/workbook/office/office-workbook';
 import { FakeExcel } from '../../support/fake-excel';
+import { FakeEt } from '../../support/fake-et';
+import { WpsWorkbook } from '../../../src/workbook/wps/wps-workbook';
+import type { EtApplication } from '../../../src/workbook/wps/et';
 import { allSets } from '../../support/fake-ledger';
 import { AS_OF, emptyBriefWorkbook, fullBriefWorkbook, gridsOf, ROSTER_IDS, STRAY_ID } from './fixtures';
 
@@ -128,5 +131,32 @@ describe('renderSheet', () => {
     // A second brief of the same day replaces the first only when asked.
     await expect(wb.writeSheet(spec)).rejects.toMatchObject({ code: 'sheet-exists' });
     await wb.writeSheet(spec, { replace: true });
+  });
+
+  it('writes through the WPS adapter against the strict ET fake: title, merges, fonts, A4 page setup', async () => {
+    const fx = new FakeEt();
+    const wb = new WpsWorkbook(() => fx.application as EtApplication);
+    const model = buildBrief(await gridsOf(await fullBriefWorkbook()), DEFAULT_POLICY, AS_OF);
+    const { spec } = renderSheet(model);
+    await wb.writeSheet(spec);
+    const s = fx.sheet(spec.name);
+    expect(s.cell(0, 0)?.value).toBe('常委会议研究材料');
+    expect(s.merges).toEqual(expect.arrayContaining([{ top: 0, left: 0, bottom: 0, right: 7 }]));
+    const layout = Object.fromEntries(s.log.filter((l) => l.target === 'pageLayout').map((l) => [l.prop, l.value]));
+    expect(layout).toMatchObject({
+      Orientation: 1,
+      PaperSize: 9,
+      Zoom: false,
+      FitToPagesWide: 1,
+      PrintTitleRows: '$1:$1',
+      PrintArea: `$A$1:$H$${spec.rows.length}`,
+    });
+    expect(layout.TopMargin as number).toBeCloseTo(3.7 * 28.3465, 3);
+    const fonts = new Set(s.log.filter((l) => l.prop === 'Font.Name').map((l) => l.value));
+    expect([...fonts].sort()).toEqual([FONTS.body, FONTS.heading, FONTS.subheading, FONTS.title].sort());
+    expect(s.rows.flatMap((r) => (r ?? []).map((c) => String(c?.value ?? ''))).join()).not.toContain(STRAY_ID);
+    await expect(wb.writeSheet(spec)).rejects.toMatchObject({ code: 'sheet-exists' });
+    await wb.writeSheet(spec, { replace: true });
+    expect(fx.sheets.filter((x) => x.name === spec.name)).toHaveLength(1);
   });
 });
