@@ -76,7 +76,26 @@ function csp({ dev, cdn }) {
   ].join('; ');
 }
 
-/** After each build, one line per bundle and page, and the office.js total (sizes in KiB). */
+/** Resolution, TypeScript loading and output settings shared with the WPS build (webpack.wps.config.js). */
+function commonOptions() {
+  return {
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          // Types are checked by `npm run typecheck`; the bundle only needs transpiling.
+          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'esnext', sourceMap: true } } },
+        },
+      ],
+    },
+    performance: { hints: false },
+    optimization: { splitChunks: false },
+    stats: 'errors-warnings',
+  };
+}
+
 /** functions.json carries the @helpurl of every CADRE function: rewrite it like the manifest. */
 class RewriteFunctionsJson {
   constructor(base) {
@@ -93,6 +112,7 @@ class RewriteFunctionsJson {
   }
 }
 
+/** After each build, one line per bundle and page, and the office.js total (sizes in KiB). */
 class SizeReport {
   apply(compiler) {
     compiler.hooks.done.tap('SizeReport', (stats) => {
@@ -142,20 +162,7 @@ module.exports = (env = {}, argv = {}) => {
       // dist/node (the CLI, compiled by `npm install`) and dist/scripts are not ours to delete.
       clean: { keep: /^(node|scripts)([\\/]|$)/ },
     },
-    resolve: { extensions: ['.ts', '.tsx', '.js'] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          // Types are checked by `npm run typecheck`; the bundle only needs transpiling.
-          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'esnext', sourceMap: true } } },
-        },
-      ],
-    },
-    performance: { hints: false },
-    optimization: { splitChunks: false },
-    stats: 'errors-warnings',
+    ...commonOptions(),
     plugins: [
       new SizeReport(),
       new webpack.DefinePlugin({
@@ -233,5 +240,6 @@ module.exports = (env = {}, argv = {}) => {
 
 module.exports.rewriteManifest = rewriteManifest;
 module.exports.csp = csp;
+module.exports.commonOptions = commonOptions;
 module.exports.SizeReport = SizeReport;
 module.exports.DEV_URL = DEV_URL;

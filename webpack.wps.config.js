@@ -25,7 +25,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { generateCustomFunctionsMetadata } = require('custom-functions-metadata');
 const pkg = require('./package.json');
-const { csp, SizeReport } = require('./webpack.config.js');
+const { commonOptions, csp, SizeReport } = require('./webpack.config.js');
 const wps = require('./scripts/wps-addin.js');
 
 const FOLDER = wps.folderName(pkg.version);
@@ -81,19 +81,7 @@ module.exports = async (env = {}) => {
       filename: '[name].js',
       chunkFilename: '[name].[contenthash:8].js',
     },
-    resolve: { extensions: ['.ts', '.tsx', '.js'] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'esnext' } } },
-        },
-      ],
-    },
-    performance: { hints: false },
-    optimization: { splitChunks: false },
-    stats: 'errors-warnings',
+    ...commonOptions(),
     plugins: [
       new SizeReport(),
       new webpack.DefinePlugin({

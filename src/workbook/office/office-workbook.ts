@@ -23,6 +23,7 @@ import { cellBlocks, entryBytes, packBlocks } from '../../ledger/chunk';
 import { cellKey as key, planWrites, snapshotOf, undoWrites } from '../plan-writes';
 import type { CellMark, SheetInfo, SheetSpec, WorkbookPort } from '../port';
 import { PortError } from '../port';
+import { Notices } from '../notices';
 import { cellValueOf, formulaOf, isInternalSheet, loadSheetInfos, readGrids } from './office-read';
 import { REQUEST_BUDGET, writeCells } from './office-write';
 import { loadUndo, queueClearUndo, readSetting, saveUndo, UNDO_SHEET, writeSetting } from './office-store';
@@ -48,7 +49,7 @@ export class OfficeWorkbook implements WorkbookPort {
   private readonly caps: Capabilities;
   private readonly budget: number;
   private readonly now: () => Date;
-  private notices: Msg[] = [];
+  private readonly notices = new Notices();
 
   constructor(
     private readonly run: ExcelRun,
@@ -66,13 +67,11 @@ export class OfficeWorkbook implements WorkbookPort {
 
   /** Messages about skipped features and sheets since the last call, then forgets them. */
   takeNotices(): Msg[] {
-    const out = this.notices;
-    this.notices = [];
-    return out;
+    return this.notices.take();
   }
 
   private note(m: Msg): void {
-    if (!this.notices.some((n) => n['en-US'] === m['en-US'])) this.notices.push(m);
+    this.notices.add(m);
   }
 
   private session<T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {

@@ -35,6 +35,7 @@ import { SETTINGS_SHEET, UNDO_SHEET } from '../office/office-store';
 import { cellKey, planWrites, snapshotOf, undoWrites, type CellEntry, type SheetWrites } from '../plan-writes';
 import type { CellMark, CellStyle, SheetInfo, SheetSpec, WorkbookPort } from '../port';
 import { PortError } from '../port';
+import { Notices } from '../notices';
 import { POINTS_PER_CM, specCells } from '../sheet-spec-cells';
 import {
   bgr,
@@ -81,7 +82,7 @@ interface Sheet {
 const visibilityOf = (v: number): SheetInfo['visibility'] => (v === XL_SHEET_VERY_HIDDEN ? 'veryHidden' : v === XL_SHEET_HIDDEN ? 'hidden' : 'visible');
 
 export class WpsWorkbook implements WorkbookPort {
-  private notices: Msg[] = [];
+  private readonly notices = new Notices();
 
   constructor(
     private readonly app: () => EtApplication,
@@ -90,13 +91,11 @@ export class WpsWorkbook implements WorkbookPort {
 
   /** Messages about skipped features since the last call, then forgets them. */
   takeNotices(): Msg[] {
-    const out = this.notices;
-    this.notices = [];
-    return out;
+    return this.notices.take();
   }
 
   private note(m: Msg): void {
-    if (!this.notices.some((n) => n['en-US'] === m['en-US'])) this.notices.push(m);
+    this.notices.add(m);
   }
 
   private book(): EtWorkbook {

@@ -9,6 +9,7 @@ import { FakeExcel } from '../../support/fake-excel';
 import { FakeEt } from '../../support/fake-et';
 import { WpsWorkbook } from '../../../src/workbook/wps/wps-workbook';
 import type { EtApplication } from '../../../src/workbook/wps/et';
+import type { WorkbookPort } from '../../../src/workbook/port';
 import { allSets } from '../../support/fake-ledger';
 import { AS_OF, emptyBriefWorkbook, fullBriefWorkbook, gridsOf, ROSTER_IDS, STRAY_ID } from './fixtures';
 
@@ -27,6 +28,18 @@ describe('wrapLines', () => {
     expect(textUnits('ab一“')).toBe(3);
   });
 });
+
+/** Write the full brief's sheet through a live adapter: the spec, the sheet and its page setup as logged by the fake. */
+async function writeBrief(wb: WorkbookPort, fx: FakeExcel) {
+  const model = buildBrief(await gridsOf(await fullBriefWorkbook()), DEFAULT_POLICY, AS_OF);
+  const { spec } = renderSheet(model);
+  await wb.writeSheet(spec);
+  const s = fx.sheet(spec.name);
+  expect(s.cell(0, 0)?.value).toBe('常委会议研究材料');
+  expect(s.merges).toEqual(expect.arrayContaining([{ top: 0, left: 0, bottom: 0, right: 7 }]));
+  const layout = Object.fromEntries(s.log.filter((l) => l.target === 'pageLayout').map((l) => [l.prop, l.value]));
+  return { spec, s, layout };
+}
 
 describe('renderSheet', () => {
   it('names the sheet with the date and lays it out for A4 portrait printing', async () => {
@@ -108,13 +121,7 @@ describe('renderSheet', () => {
   it('writes through the Office adapter against the strict Excel fake', async () => {
     const fx = new FakeExcel();
     const wb = new OfficeWorkbook(fx.run, { isSetSupported: allSets });
-    const model = buildBrief(await gridsOf(await fullBriefWorkbook()), DEFAULT_POLICY, AS_OF);
-    const { spec } = renderSheet(model);
-    await wb.writeSheet(spec);
-    const s = fx.sheet(spec.name);
-    expect(s.cell(0, 0)?.value).toBe('常委会议研究材料');
-    expect(s.merges).toEqual(expect.arrayContaining([{ top: 0, left: 0, bottom: 0, right: 7 }]));
-    const layout = Object.fromEntries(s.log.filter((l) => l.target === 'pageLayout').map((l) => [l.prop, l.value]));
+    const { spec, s, layout } = await writeBrief(wb, fx);
     expect(layout).toMatchObject({
       orientation: 'Portrait',
       paperSize: 'A4',
@@ -136,13 +143,7 @@ describe('renderSheet', () => {
   it('writes through the WPS adapter against the strict ET fake: title, merges, fonts, A4 page setup', async () => {
     const fx = new FakeEt();
     const wb = new WpsWorkbook(() => fx.application as EtApplication);
-    const model = buildBrief(await gridsOf(await fullBriefWorkbook()), DEFAULT_POLICY, AS_OF);
-    const { spec } = renderSheet(model);
-    await wb.writeSheet(spec);
-    const s = fx.sheet(spec.name);
-    expect(s.cell(0, 0)?.value).toBe('常委会议研究材料');
-    expect(s.merges).toEqual(expect.arrayContaining([{ top: 0, left: 0, bottom: 0, right: 7 }]));
-    const layout = Object.fromEntries(s.log.filter((l) => l.target === 'pageLayout').map((l) => [l.prop, l.value]));
+    const { spec, s, layout } = await writeBrief(wb, fx);
     expect(layout).toMatchObject({
       Orientation: 1,
       PaperSize: 9,
