@@ -16,7 +16,7 @@ const nodeGlobals = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'coverage/**', 'test-output/**', 'node_modules/**', 'tests/fixtures/out/**'] },
+  { ignores: ['dist/**', 'dist-wps/**', 'coverage/**', 'test-output/**', 'node_modules/**', 'tests/fixtures/out/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

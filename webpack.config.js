@@ -1,12 +1,13 @@
 /**
  * Builds the add-in into dist/: taskpane.html (the shared runtime page hosting the task pane, the
- * custom functions and the ribbon commands), functions.json (generated from src/functions by
+ * custom functions and the ribbon commands), taskpane-only.html with legacy-check.js and
+ * manifest-taskpane.xml (the task-pane-only add-in for Office 2016/2019), functions.json (generated from src/functions by
  * custom-functions-metadata), functions.html, the bundles, icons, the sample ledger, office.js
  * (copied from @microsoft/office-js, so the add-in works on an intranet) and manifest.xml.
  *
  * Environment:
  *   ADDIN_URL=https://host/path   production URL; every https://localhost:3000/ URL in the
- *                                 emitted manifest.xml and functions.json (the functions'
+ *                                 emitted manifest.xml, manifest-taskpane.xml and functions.json (the functions'
  *                                 @helpurl links to help/functions.html) is rewritten to it
  *   OFFICE_JS=cdn                 load office.js from Microsoft's CDN instead of the add-in
  *   DEV_HTTPS=1                   serve https with the Office dev certificates (sideloading)
@@ -75,7 +76,26 @@ function csp({ dev, cdn }) {
   ].join('; ');
 }
 
-/** After each build, one line per bundle and page, and the office.js total (sizes in KiB). */
+/** Resolution, TypeScript loading and output settings shared with the WPS build (webpack.wps.config.js). */
+function commonOptions() {
+  return {
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          // Types are checked by `npm run typecheck`; the bundle only needs transpiling.
+          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'esnext', sourceMap: true } } },
+        },
+      ],
+    },
+    performance: { hints: false },
+    optimization: { splitChunks: false },
+    stats: 'errors-warnings',
+  };
+}
+
 /** functions.json carries the @helpurl of every CADRE function: rewrite it like the manifest. */
 class RewriteFunctionsJson {
   constructor(base) {
@@ -92,6 +112,7 @@ class RewriteFunctionsJson {
   }
 }
 
+/** After each build, one line per bundle and page, and the office.js total (sizes in KiB). */
 class SizeReport {
   apply(compiler) {
     compiler.hooks.done.tap('SizeReport', (stats) => {
@@ -141,20 +162,7 @@ module.exports = (env = {}, argv = {}) => {
       // dist/node (the CLI, compiled by `npm install`) and dist/scripts are not ours to delete.
       clean: { keep: /^(node|scripts)([\\/]|$)/ },
     },
-    resolve: { extensions: ['.ts', '.tsx', '.js'] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          // Types are checked by `npm run typecheck`; the bundle only needs transpiling.
-          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'esnext', sourceMap: true } } },
-        },
-      ],
-    },
-    performance: { hints: false },
-    optimization: { splitChunks: false },
-    stats: 'errors-warnings',
+    ...commonOptions(),
     plugins: [
       new SizeReport(),
       new webpack.DefinePlugin({
@@ -168,6 +176,16 @@ module.exports = (env = {}, argv = {}) => {
         template: './src/taskpane/taskpane.html',
         chunks: ['taskpane', 'commands', 'functions'],
         scriptLoading: 'defer',
+        ...pageOptions,
+      }),
+      // Office 2016/2019 (manifest-taskpane.xml): the pane alone, no functions, no commands.
+      new HtmlWebpackPlugin({
+        filename: 'taskpane-only.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+        scriptLoading: 'defer',
+        runtime: 'taskpane',
+        legacyCheck: true,
         ...pageOptions,
       }),
       new HtmlWebpackPlugin({
@@ -184,6 +202,9 @@ module.exports = (env = {}, argv = {}) => {
           // The Chinese help page every CADRE function's @helpurl points at.
           { from: 'src/functions/help.html', to: 'help/functions.html' },
           { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => rewriteManifest(content.toString('utf8'), base) },
+          { from: 'manifest-taskpane.xml', to: 'manifest-taskpane.xml', transform: (content) => rewriteManifest(content.toString('utf8'), base) },
+          // ES5, not transpiled: must run in IE11 / Edge Legacy to say the pane cannot.
+          { from: 'src/taskpane/legacy-check.js', to: 'legacy-check.js', info: { minimized: true } },
           // Already minified by Microsoft: mark them so Terser leaves them alone.
           ...(cdn
             ? []
@@ -218,4 +239,7 @@ module.exports = (env = {}, argv = {}) => {
 };
 
 module.exports.rewriteManifest = rewriteManifest;
+module.exports.csp = csp;
+module.exports.commonOptions = commonOptions;
+module.exports.SizeReport = SizeReport;
 module.exports.DEV_URL = DEV_URL;

@@ -43,9 +43,27 @@ export function uiLocale(): Locale {
   }
 }
 
+/**
+ * The error value for the host: CustomFunctions.Error in Excel; elsewhere (WPS 表格, which has no
+ * CustomFunctions global) a HostFnError carrying the error literal and the message, which the
+ * WPS registration (src/wps/functions-wps.ts) turns into what WPS shows.
+ */
 function excelError(e: FnError): CustomFunctions.Error {
+  if (typeof CustomFunctions === 'undefined')
+    return new HostFnError(e.error === 'notAvailable' ? '#N/A' : '#VALUE!', e.message[uiLocale()]) as unknown as CustomFunctions.Error;
   const code = e.error === 'notAvailable' ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
   return new CustomFunctions.Error(code, e.message[uiLocale()]);
+}
+
+/** A CADRE function's error outside Excel: the error literal (#VALUE!, #N/A) and the message. */
+export class HostFnError extends Error {
+  constructor(
+    readonly literal: '#VALUE!' | '#N/A',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HostFnError';
+  }
 }
 
 /** The value, or the error thrown as Excel expects (#VALUE! / #N/A with the message). */

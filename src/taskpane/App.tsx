@@ -132,7 +132,7 @@ function Shell({ host }: { host: HostInfo }): ReactElement {
         <div>
           <h1 className={styles.title}>{t(S.appTitle)}</h1>
           <Text size={200} className={styles.subtitle}>
-            {t(host.kind === 'excel' ? S.modeExcel : S.modeStandalone)}
+            {t(host.label ?? (host.kind === 'excel' ? S.modeExcel : S.modeStandalone))}
           </Text>
         </div>
         <LanguageSwitch />
@@ -147,6 +147,11 @@ function Shell({ host }: { host: HostInfo }): ReactElement {
         </TabList>
       </nav>
       <main className={styles.main} id="main" aria-live="polite">
+        {host.notice ? (
+          <MessageBar intent="warning" data-host-notice={host.reason}>
+            <MessageBarBody>{t(host.notice)}</MessageBarBody>
+          </MessageBar>
+        ) : null}
         {host.kind === 'standalone' && route === 'home' ? (
           <MessageBar intent="info">
             <MessageBarBody>{t(S.standaloneExplain)}</MessageBarBody>

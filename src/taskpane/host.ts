@@ -3,7 +3,7 @@
  * workbook. Anywhere else (a plain browser: office.js loaded but no host, or office.js missing)
  * the pane runs in standalone mode on an .xlsx file the user picks.
  */
-import type { Locale } from '../i18n/message';
+import type { Locale, Msg } from '../i18n/message';
 
 export type HostKind = 'excel' | 'standalone';
 
@@ -12,7 +12,11 @@ export interface HostInfo {
   /** Office's UI language when inside Office (e.g. "zh-CN"), else the browser's. */
   readonly displayLanguage: string | null;
   /** Why standalone was chosen, for the About page and diagnostics. */
-  readonly reason: 'excel' | 'no-office-js' | 'no-host' | 'other-host' | 'timeout';
+  readonly reason: 'excel' | 'wps' | 'old-excel' | 'no-office-js' | 'no-host' | 'other-host' | 'timeout';
+  /** The mode line under the title when it is not the default for `kind` (WPS 表格). */
+  readonly label?: Msg;
+  /** Shown at the top of every page: why the pane works the way it does (a degraded host). */
+  readonly notice?: Msg;
 }
 
 /** office.js normally answers within milliseconds; outside Office it answers with host null. */

@@ -9,7 +9,7 @@ const path = require('path');
 const ROOT = path.resolve(__dirname, '..', '..');
 const OUT = path.join(ROOT, 'test-output', 'dist');
 const ADDIN_URL = 'https://addin.example.gov.cn/cadre-ledger/';
-const INPUTS = ['src', 'assets', 'manifest.xml', 'webpack.config.js', 'package-lock.json', 'tsconfig.json'];
+const INPUTS = ['src', 'assets', 'manifest.xml', 'manifest-taskpane.xml', 'webpack.config.js', 'package-lock.json', 'tsconfig.json'];
 
 function newestMtime(p) {
   let st;
@@ -53,4 +53,33 @@ async function buildOnce() {
   return { built: true, out: OUT };
 }
 
-module.exports = { buildOnce, OUT, ADDIN_URL, ROOT };
+/** The WPS 表格 add-in (webpack.wps.config.js), built the same way into test-output/dist-wps. */
+const WPS_OUT = path.join(ROOT, 'test-output', 'dist-wps');
+const WPS_ADDIN_URL = 'http://10.0.0.8/jsaddons/';
+const WPS_INPUTS = ['src', 'assets', 'wps', 'webpack.wps.config.js', 'webpack.config.js', 'scripts/wps-addin.js', 'package-lock.json', 'tsconfig.json'];
+
+async function buildWpsOnce() {
+  const stampFile = path.join(path.dirname(WPS_OUT), '.wps-build-stamp');
+  const want = JSON.stringify({ url: WPS_ADDIN_URL, inputs: WPS_INPUTS.map((p) => [p, newestMtime(path.join(ROOT, p))]) });
+  if (fs.existsSync(stampFile) && fs.existsSync(WPS_OUT) && fs.readFileSync(stampFile, 'utf8') === want) return { built: false, out: WPS_OUT };
+  const started = Date.now();
+  const webpack = require('webpack');
+  const previous = process.env.WPS_ADDIN_URL;
+  process.env.WPS_ADDIN_URL = WPS_ADDIN_URL;
+  let config;
+  try {
+    config = await require(path.join(ROOT, 'webpack.wps.config.js'))({ outDir: WPS_OUT, quiet: true });
+  } finally {
+    if (previous === undefined) delete process.env.WPS_ADDIN_URL;
+    else process.env.WPS_ADDIN_URL = previous;
+  }
+  config.plugins = config.plugins.filter((p) => p.constructor.name !== 'SizeReport');
+  await new Promise((resolve, reject) =>
+    webpack(config, (err, s) => (err ? reject(err) : s.hasErrors() ? reject(new Error(s.toString('errors-only'))) : resolve(s))),
+  );
+  fs.writeFileSync(stampFile, want);
+  process.stdout.write(`\n[addin tests] WPS build → ${path.relative(ROOT, WPS_OUT)} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  return { built: true, out: WPS_OUT };
+}
+
+module.exports = { buildOnce, buildWpsOnce, OUT, ADDIN_URL, ROOT, WPS_OUT, WPS_ADDIN_URL };

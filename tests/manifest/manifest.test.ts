@@ -1,8 +1,10 @@
 /**
- * Offline manifest check (the online validator is `npm run validate`): the source manifest and the
- * one a production build emits are well-formed, every resid resolves and fits Office's limits,
- * every URL is https under ADDIN_URL and names a file the build emits, the shared runtime is named
- * the same way everywhere, and every label exists in zh-CN and en-US.
+ * Offline manifest check (the online validator is `npm run validate`), for both manifests — the
+ * shared-runtime manifest.xml and the task-pane-only manifest-taskpane.xml (Office 2016/2019) —
+ * as sources and as a production build emits them: well-formed, every resid resolves and fits
+ * Office's limits, every URL is https under ADDIN_URL and names a file the build emits, the shared
+ * runtime (manifest.xml) is named the same way everywhere while the pane-only manifest has none,
+ * and every label exists in zh-CN and en-US.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -68,13 +70,19 @@ function urls(doc: Document): { where: string; url: string }[] {
   return out;
 }
 
-const SOURCE = path.join(ROOT, 'manifest.xml');
-const BUILT = path.join(OUT, 'manifest.xml');
+type Kind = 'shared' | 'taskpane';
+/** Each manifest, what it is, and the page its task pane opens. */
+const MANIFESTS: readonly { file: string; kind: Kind; page: string }[] = [
+  { file: 'manifest.xml', kind: 'shared', page: 'taskpane.html' },
+  { file: 'manifest-taskpane.xml', kind: 'taskpane', page: 'taskpane-only.html' },
+];
 
-describe.each([
-  ['source manifest.xml', SOURCE],
-  ['built dist/manifest.xml', BUILT],
-])('%s', (_label, file) => {
+describe.each(
+  MANIFESTS.flatMap((m) => [
+    { ...m, label: `source ${m.file}`, path: path.join(ROOT, m.file) },
+    { ...m, label: `built dist/${m.file}`, path: path.join(OUT, m.file) },
+  ]),
+)('$label', ({ path: file, kind, page }) => {
   const doc = parse(file);
   const res = resources(doc);
   const defined = new Set([...res.images.keys(), ...res.urls.keys(), ...res.short.keys(), ...res.long.keys()]);
@@ -139,7 +147,7 @@ describe.each([
     }
   });
 
-  test('one shared runtime (lifetime long) named the same way by the functions page, FunctionFile and the task pane', () => {
+  (kind === 'shared' ? test : test.skip)('one shared runtime (lifetime long) named the same way by the functions page, FunctionFile and the task pane', () => {
     const runtimes = byLocal(doc, 'Runtime');
     expect(runtimes).toHaveLength(1);
     expect(runtimes[0].getAttribute('lifetime')).toBe('long');
@@ -154,25 +162,55 @@ describe.each([
     expect(byLocal(doc, 'Set').some((s) => s.getAttribute('Name') === 'SharedRuntime' && s.getAttribute('MinVersion') === '1.1')).toBe(true);
   });
 
-  test('custom functions under namespace CADRE; one custom tab 干部台账 with 打开助手, 检查台账, 生成常委会材料', () => {
-    const ns = byLocal(doc, 'Namespace')[0].getAttribute('resid')!;
-    expect(res.short.get(ns)!.getAttribute('DefaultValue')).toBe('CADRE');
+  (kind === 'taskpane' ? test : test.skip)('no shared runtime and no custom functions: ExcelApi 1.1 required, the pane opened from its own page', () => {
+    expect(byLocal(doc, 'Runtime')).toHaveLength(0);
+    expect(byLocal(doc, 'ExtensionPoint').map((e) => e.getAttribute('xsi:type'))).toEqual(['PrimaryCommandSurface']);
+    const sets = byLocal(doc, 'Set').map((x) => [x.getAttribute('Name'), x.getAttribute('MinVersion')]);
+    expect(sets).toEqual([['ExcelApi', '1.1']]);
+    const url = (resid: string | null): string => res.urls.get(resid ?? '')?.getAttribute('DefaultValue') ?? '';
+    expect(byLocal(byLocal(doc, 'DefaultSettings')[0], 'SourceLocation')[0].getAttribute('DefaultValue')).toMatch(new RegExp(`/${page}$`));
+    expect(url(byLocal(doc, 'FunctionFile')[0].getAttribute('resid'))).toMatch(new RegExp(`/${page}$`));
+  });
+
+  test('custom functions under namespace CADRE (shared runtime only); one custom tab 干部台账 with 打开助手, 检查台账, 生成常委会材料', () => {
+    if (kind === 'shared') {
+      const ns = byLocal(doc, 'Namespace')[0].getAttribute('resid')!;
+      expect(res.short.get(ns)!.getAttribute('DefaultValue')).toBe('CADRE');
+    } else expect(byLocal(doc, 'Namespace')).toHaveLength(0);
     const tabs = byLocal(doc, 'CustomTab');
     expect(tabs).toHaveLength(1);
     const text = (resid: string | null): string => res.short.get(resid ?? '')?.getAttribute('DefaultValue') ?? '';
     const tabLabel = Array.from(tabs[0].childNodes).find((n) => (n as Element).localName === 'Label') as Element;
     expect(text(tabLabel.getAttribute('resid'))).toBe('干部台账');
+    /** "taskpane-only.html#/brief": the page a ShowTaskpane button opens, '' for other actions. */
+    const pageOf = (c: Element): string => {
+      const resid = byLocal(c, 'SourceLocation')[0]?.getAttribute('resid');
+      if (!resid) return '';
+      const u = new URL(res.urls.get(resid)?.getAttribute('DefaultValue') ?? '');
+      return u.pathname.replace(/^.*\//, '') + u.hash;
+    };
     const buttons = byLocal(tabs[0], 'Control').map((c) => ({
       label: text(byLocal(c, 'Label')[0].getAttribute('resid')),
       action: byLocal(c, 'Action')[0].getAttribute('xsi:type'),
       fn: byLocal(c, 'FunctionName')[0]?.textContent ?? null,
+      page: pageOf(c),
       icons: byLocal(c, 'Image', BT).map((i) => i.getAttribute('size')),
     }));
-    expect(buttons).toEqual([
-      { label: '打开助手', action: 'ShowTaskpane', fn: null, icons: ['16', '32', '80'] },
-      { label: '检查台账', action: 'ExecuteFunction', fn: 'checkLedger', icons: ['16', '32', '80'] },
-      { label: '生成常委会材料', action: 'ExecuteFunction', fn: 'writeBrief', icons: ['16', '32', '80'] },
-    ]);
+    const icons = ['16', '32', '80'];
+    expect(buttons).toEqual(
+      kind === 'shared'
+        ? [
+            { label: '打开助手', action: 'ShowTaskpane', fn: null, page, icons },
+            { label: '检查台账', action: 'ExecuteFunction', fn: 'checkLedger', page: '', icons },
+            { label: '生成常委会材料', action: 'ExecuteFunction', fn: 'writeBrief', page: '', icons },
+          ]
+        : // Without a shared runtime every button opens the pane, at the page for its feature.
+          [
+            { label: '打开助手', action: 'ShowTaskpane', fn: null, page, icons },
+            { label: '检查台账', action: 'ShowTaskpane', fn: null, page: `${page}#/check/run`, icons },
+            { label: '生成常委会材料', action: 'ShowTaskpane', fn: null, page: `${page}#/brief`, icons },
+          ],
+    );
   });
 
   test('every element has the children its schema allows, in the schema order', () => {
@@ -238,8 +276,13 @@ describe.each([
       expect([key(e), children]).toEqual([key(e), sorted.map((i) => seq[i])]);
       seen.add(key(e));
     }
-    // Every sequence above is exercised by this manifest.
-    expect([...seen].sort()).toEqual(Object.keys(SEQUENCES).sort());
+    // Every sequence above is exercised by the shared-runtime manifest; the pane-only one has no runtime, functions or ExecuteFunction.
+    const absent = kind === 'shared' ? [] : ['Runtimes', 'AllFormFactors', 'ExtensionPoint/CustomFunctions', 'Action/ExecuteFunction'];
+    expect([...seen].sort()).toEqual(
+      Object.keys(SEQUENCES)
+        .filter((k) => !absent.includes(k))
+        .sort(),
+    );
   });
 
   test('every URL is https', () => {
@@ -249,7 +292,8 @@ describe.each([
   });
 });
 
-describe('production build', () => {
+describe.each(MANIFESTS)('production build: $file', ({ file: name }) => {
+  const BUILT = path.join(OUT, name);
   const doc = parse(BUILT);
 
   test('every URL points at ADDIN_URL and names a file the build emits', () => {
@@ -261,11 +305,16 @@ describe('production build', () => {
       if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new Error(`${where}: ${url} → ${rel} is not emitted by the build`);
     }
   });
+});
 
+describe('production build', () => {
   test('emits the pages, bundles, functions.json, office.js and icons', () => {
     for (const f of [
       'manifest.xml',
+      'manifest-taskpane.xml',
       'taskpane.html',
+      'taskpane-only.html',
+      'legacy-check.js',
       'functions.html',
       'functions.json',
       'taskpane.js',
@@ -287,7 +336,7 @@ describe('production build', () => {
   });
 
   test('the pages load office.js from the add-in itself, under a Content-Security-Policy without eval', () => {
-    for (const page of ['taskpane.html', 'functions.html']) {
+    for (const page of ['taskpane.html', 'taskpane-only.html', 'functions.html']) {
       const html = fs.readFileSync(path.join(OUT, page), 'utf8');
       expect(html).toMatch(/<script src="?office-js\/office\.js"?>/);
       const csp = /http-equiv="?Content-Security-Policy"? content="([^"]+)"/.exec(html)?.[1] ?? '';
@@ -301,6 +350,18 @@ describe('production build', () => {
     // Shared runtime: the one page carries the task pane, the custom functions and the commands.
     const taskpane = fs.readFileSync(path.join(OUT, 'taskpane.html'), 'utf8');
     for (const chunk of ['taskpane', 'functions', 'commands']) expect(taskpane).toMatch(new RegExp(`<script defer(="")? src="?${chunk}\\.js"?>`));
+    // Pane only: the ES5 legacy check first, then the pane alone (no functions, no commands), marked as such.
+    const only = fs.readFileSync(path.join(OUT, 'taskpane-only.html'), 'utf8');
+    expect(only.indexOf('legacy-check.js')).toBeLessThan(only.indexOf('office-js/office.js'));
+    expect(only).toMatch(/name="?cadre-runtime"? content="?taskpane"?/);
+    expect(only).toMatch(/<script defer(="")? src="?taskpane\.js"?>/);
+    expect(only).not.toMatch(/src="?(functions|commands)\.js/);
+  });
+
+  test('legacy-check.js is ES5 (it must parse in Internet Explorer 11)', () => {
+    const text = fs.readFileSync(path.join(OUT, 'legacy-check.js'), 'utf8');
+    expect(text).not.toMatch(/=>|\bconst\b|\blet\b|`|\?\.|\.\.\./);
+    expect(text).toContain('Trident');
   });
 
   test('the bundles contain no eval and no dangerouslySetInnerHTML of our own', () => {

@@ -1,8 +1,9 @@
 /**
  * House security rules on the production build (DESIGN.md: no network calls of our own, no
  * telemetry, no eval, a Content-Security-Policy on the pages):
- * - every HTML page the build emits (taskpane.html, functions.html, help/functions.html) carries a
- *   CSP that forbids eval and inline scripts; the ribbon commands run in taskpane.html (shared runtime);
+ * - every HTML page the build emits (taskpane.html, taskpane-only.html, functions.html,
+ *   help/functions.html) carries a CSP that forbids eval and inline scripts; the ribbon commands
+ *   run in taskpane.html (shared runtime); taskpane-only.html is the pane of manifest-taskpane.xml;
  * - our bundles (taskpane, functions, commands and their chunks) contain no eval call and no
  *   source-map eval wrappers (webpack devtool 'eval*'). Library fallbacks such as lodash's
  *   Function('return this') are reached only where globalThis is missing and the CSP blocks them;
@@ -28,11 +29,11 @@ describe('production build: pages and bundles', () => {
     .map((f) => path.relative(OUT, f).split(path.sep).join('/'))
     .sort();
 
-  test('the pages are the task pane (also the commands runtime), the functions page and the help page', () => {
-    expect(pages).toEqual(['functions.html', 'help/functions.html', 'taskpane.html']);
+  test('the pages are the task pane (also the commands runtime), the pane-only page, the functions page and the help page', () => {
+    expect(pages).toEqual(['functions.html', 'help/functions.html', 'taskpane-only.html', 'taskpane.html']);
   });
 
-  test.each(['functions.html', 'help/functions.html', 'taskpane.html'])('%s: a CSP without eval or inline scripts', (page) => {
+  test.each(['functions.html', 'help/functions.html', 'taskpane-only.html', 'taskpane.html'])('%s: a CSP without eval or inline scripts', (page) => {
     const csp = cspOf(fs.readFileSync(path.join(OUT, page), 'utf8'));
     expect(csp).not.toBeNull();
     const directives = new Map(

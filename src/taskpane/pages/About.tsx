@@ -10,7 +10,7 @@ export function AboutPage({ host }: { host: HostInfo }): ReactElement {
   const t = useT();
   const rows: [string, string][] = [
     [t(S.aboutVersion), APP_VERSION],
-    [t(S.aboutMode), t(host.kind === 'excel' ? S.modeExcel : S.modeStandalone)],
+    [t(S.aboutMode), t(host.label ?? (host.kind === 'excel' ? S.modeExcel : S.modeStandalone))],
     [t(S.aboutOfficeJs), t(OFFICE_JS_SOURCE === 'cdn' ? S.officeJsCdn : S.officeJsLocal)],
     [t(S.aboutSource), t(S.sourceText)],
     [t(S.aboutPrivacy), t(S.privacyText)],

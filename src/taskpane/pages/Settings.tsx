@@ -18,6 +18,7 @@ import { phraseText, useT } from '../i18n';
 import { useSession } from '../session';
 import { errorMsg } from '../use-grids';
 import { SettingsEditor } from '../wizards/SettingsEditor';
+import { refreshFunctions } from '../excel-port';
 import { PolicyTable } from './PolicyTable';
 import { workbookBaseName } from '../download';
 
@@ -69,10 +70,7 @@ export function SettingsPage(): ReactElement {
     setSaving(true);
     try {
       for (const s of settingsToStore(result)) await port.setSetting(s.key, s.value);
-      if (session.workbook?.source === 'excel') {
-        const { refreshPolicy } = await import('../../functions/policy-sync');
-        await refreshPolicy((batch) => Excel.run(batch));
-      }
+      if (session.workbook?.source === 'excel') await refreshFunctions(port);
       const n = Object.keys(result.flat).length;
       setMessage({ intent: 'success', text: phrase(session.workbook?.source === 'excel' ? W2.setSaved : W2.setSavedDownload, { n }) });
       session.reload();

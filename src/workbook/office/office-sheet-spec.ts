@@ -1,55 +1,23 @@
 /**
  * Writing an output sheet (输出工作表) such as 问题清单 from a SheetSpec: contents as matrices
- * (src/workbook/office/office-write.ts), then styles, merges, widths, frozen rows and print setup
- * in the same requests. Links are HYPERLINK formulas with a "#'Sheet'!D7" target, which jump
- * inside the workbook in every Excel version and survive a trip through the file adapter
+ * (src/workbook/office/office-write.ts; cells from src/workbook/sheet-spec-cells.ts), then styles,
+ * merges, widths, frozen rows and print setup in the same requests. Links are HYPERLINK formulas
  * (Range.hyperlink needs ExcelApi 1.7 and one property set per cell).
  */
 import type { Msg } from '../../i18n/message';
-import { isCellError, type CellValue } from '../../ledger/grid';
-import type { CellWrite } from '../../ledger/edit-plan';
-import { writeEntry, valueEntry } from '../../ledger/text-entry';
 import { boxAddress } from '../../ledger/a1-areas';
-import type { CellItem } from '../../ledger/chunk';
 import type { CellStyle, SheetSpec } from '../port';
-import { writeCells, type CellEntry } from './office-write';
+import { hyperlinkFormula, POINTS_PER_CM, specCells } from '../sheet-spec-cells';
+import { writeCells } from './office-write';
 import { NOTICES, type Capabilities } from './requirements';
 
-function isWrite(x: CellWrite | CellValue): x is CellWrite {
-  return typeof x === 'object' && x !== null && !isCellError(x) && ('value' in x || 'formula' in x);
-}
-
-function displayText(x: CellWrite | CellValue): string {
-  const v = isWrite(x) ? (x.value ?? x.cached ?? '') : x;
-  if (v === null) return '';
-  return isCellError(v) ? v.error : String(v);
-}
-
-const quoteFormulaText = (s: string): string => `"${s.replace(/"/g, '""')}"`;
-
-/** =HYPERLINK("#'花名册'!D7","text"): an in-workbook link. */
-export function hyperlinkFormula(target: string, text: string): string {
-  return `=HYPERLINK(${quoteFormulaText(`#${target}`)},${quoteFormulaText(text)})`;
-}
+export { hyperlinkFormula };
 
 /** Points for a width in characters (Excel's default 8.43 characters are 48 points). */
 const pointsForChars = (chars: number): number => Math.round(chars * 5.7 * 100) / 100;
-const POINTS_PER_CM = 28.3465;
 
 export async function writeSpec(ctx: Excel.RequestContext, ws: Excel.Worksheet, spec: SheetSpec, caps: Capabilities, notices: Msg[]): Promise<void> {
-  const links = new Map((spec.links ?? []).map((l) => [`${l.row}:${l.col}`, l.target]));
-  const cells: CellItem<CellEntry>[] = [];
-  spec.rows.forEach((row, r) =>
-    row.forEach((x, c) => {
-      const target = links.get(`${r}:${c}`);
-      if (target !== undefined) {
-        cells.push({ row: r, col: c, item: { entry: hyperlinkFormula(target, displayText(x)), numberFormat: null } });
-        return;
-      }
-      if (isWrite(x)) cells.push({ row: r, col: c, item: { entry: writeEntry(x), numberFormat: x.numberFormat ?? null } });
-      else if (x !== null) cells.push({ row: r, col: c, item: { entry: valueEntry(x), numberFormat: null } });
-    }),
-  );
+  const cells = specCells(spec);
   for (const s of spec.styles ?? []) applyStyle(ws.getRange(boxAddress(s.box)), s.style);
   for (const m of spec.merges ?? []) ws.getRange(boxAddress(m)).merge(false);
   (spec.columnWidths ?? []).forEach((w, c) => {

@@ -18,13 +18,14 @@
 import { msg, type Msg } from '../../i18n/message';
 import type { Grid } from '../../ledger/grid';
 import type { CellState, EditPlan, UndoSnapshot } from '../../ledger/edit-plan';
-import { checkPlan, newSnapshotId, restoreWrites } from '../../ledger/apply-plan';
-import { cellBlocks, entryBytes, packBlocks, type CellItem } from '../../ledger/chunk';
-import { writeEntry } from '../../ledger/text-entry';
+import { checkPlan } from '../../ledger/apply-plan';
+import { cellBlocks, entryBytes, packBlocks } from '../../ledger/chunk';
+import { cellKey as key, planWrites, snapshotOf, undoWrites } from '../plan-writes';
 import type { CellMark, SheetInfo, SheetSpec, WorkbookPort } from '../port';
 import { PortError } from '../port';
+import { Notices } from '../notices';
 import { cellValueOf, formulaOf, isInternalSheet, loadSheetInfos, readGrids } from './office-read';
-import { REQUEST_BUDGET, writeCells, type CellEntry } from './office-write';
+import { REQUEST_BUDGET, writeCells } from './office-write';
 import { loadUndo, queueClearUndo, readSetting, saveUndo, UNDO_SHEET, writeSetting } from './office-store';
 import { addMarks, removeMarks } from './office-marks';
 import { writeSpec } from './office-sheet-spec';
@@ -48,7 +49,7 @@ export class OfficeWorkbook implements WorkbookPort {
   private readonly caps: Capabilities;
   private readonly budget: number;
   private readonly now: () => Date;
-  private notices: Msg[] = [];
+  private readonly notices = new Notices();
 
   constructor(
     private readonly run: ExcelRun,
@@ -66,13 +67,11 @@ export class OfficeWorkbook implements WorkbookPort {
 
   /** Messages about skipped features and sheets since the last call, then forgets them. */
   takeNotices(): Msg[] {
-    const out = this.notices;
-    this.notices = [];
-    return out;
+    return this.notices.take();
   }
 
   private note(m: Msg): void {
-    if (!this.notices.some((n) => n['en-US'] === m['en-US'])) this.notices.push(m);
+    this.notices.add(m);
   }
 
   private session<T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
@@ -112,32 +111,14 @@ export class OfficeWorkbook implements WorkbookPort {
       );
       if (problem) throw new PortError(problem.code, problem.message);
       const states = await this.readStates(ctx, plan);
-      const snapshot: UndoSnapshot = {
-        id: newSnapshotId(this.now()),
-        createdAt: this.now().toISOString(),
-        label,
-        cells: plan.edits.map((e) => ({ sheet: e.sheet, row: e.row, col: e.col, state: states.get(key(e.sheet, e.row, e.col)) as CellState })),
-        createdSheets: [],
-      };
+      const snapshot = snapshotOf(plan, states, label, this.now());
       // The snapshot is stored before the edits, so an interrupted apply can still be undone.
       await saveUndo(
         ctx,
         snapshot,
         all.some((s) => s.name === UNDO_SHEET),
       );
-      const bySheet = new Map<string, CellItem<CellEntry>[]>();
-      for (const e of plan.edits) {
-        let list = bySheet.get(e.sheet);
-        if (!list) bySheet.set(e.sheet, (list = []));
-        // Formula cells always get their (kept) format, so a Text cell can take the formula.
-        const keep = e.new.formula !== undefined ? (states.get(key(e.sheet, e.row, e.col))?.numberFormat ?? null) : null;
-        list.push({ row: e.row, col: e.col, item: { entry: writeEntry(e.new), numberFormat: e.new.numberFormat ?? keep } });
-      }
-      await writeCells(
-        ctx,
-        [...bySheet].map(([sheet, cells]) => ({ sheet, cells })),
-        this.budget,
-      );
+      await writeCells(ctx, planWrites(plan, states), this.budget);
       return snapshot;
     });
   }
@@ -184,19 +165,9 @@ export class OfficeWorkbook implements WorkbookPort {
         if (!info) throw new PortError('sheet-missing', msg(`找不到工作表“${sheet}”，无法撤销`, `Sheet "${sheet}" not found; cannot undo`));
         if (info.protected) throw new PortError('sheet-protected', sheetProtected(sheet));
       }
-      const bySheet = new Map<string, CellItem<CellEntry>[]>();
-      for (const w of restoreWrites(snapshot)) {
-        let list = bySheet.get(w.sheet);
-        if (!list) bySheet.set(w.sheet, (list = []));
-        list.push({ row: w.row, col: w.col, item: { entry: writeEntry(w.write), numberFormat: w.write.numberFormat ?? 'General' } });
-      }
       for (const s of snapshot.createdSheets) if (byName.has(s)) ctx.workbook.worksheets.getItem(s).delete();
       if (byName.has(UNDO_SHEET)) queueClearUndo(ctx);
-      await writeCells(
-        ctx,
-        [...bySheet].map(([sheet, cells]) => ({ sheet, cells })),
-        this.budget,
-      );
+      await writeCells(ctx, undoWrites(snapshot), this.budget);
       await ctx.sync();
     });
   }
@@ -258,5 +229,3 @@ export class OfficeWorkbook implements WorkbookPort {
     return this.session((ctx) => writeSetting(ctx, k, value));
   }
 }
-
-const key = (sheet: string, row: number, col: number): string => `${sheet}\u0000${row}\u0000${col}`;

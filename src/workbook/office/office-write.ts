@@ -12,23 +12,18 @@
  * (found by the undo property test: restoring a formula in a Text cell).
  */
 import { cellBlocks, entryBytes, packBlocks, type CellItem } from '../../ledger/chunk';
+import { isFormulaEntry as isFormula, type CellEntry } from '../plan-writes';
+
+export type { CellEntry };
 
 /** 4 MiB: below Excel on the web's 5 MB request limit, leaving room for the request envelope. */
 export const REQUEST_BUDGET = 4 * 1024 * 1024;
-
-export interface CellEntry {
-  readonly entry: string | number | boolean;
-  /** New number format, or null to leave it. */
-  readonly numberFormat: string | null;
-}
 
 export interface SheetWrites {
   readonly sheet: string;
   readonly ws?: Excel.Worksheet;
   readonly cells: readonly CellItem<CellEntry>[];
 }
-
-const isFormula = (x: CellEntry): boolean => typeof x.entry === 'string' && x.entry.startsWith('=') && x.entry.length > 1;
 
 const rowBytes = (items: readonly CellEntry[]): number => {
   let n = 2;

@@ -13,6 +13,13 @@
  * - pageLayout, ExcelApi 1.9: print setup of output sheets; skipped with a notice otherwise.
  * - mergedAreas, ExcelApi 1.13: Range.getMergedAreasOrNullObject → merges. Without it merges are
  *   reported as none, with a notice.
+ *
+ * Which Office has which sets ("Excel JavaScript API requirement sets", learn.microsoft.com, and
+ * OfficeDev/office-js-docs-reference excel-api-requirement-sets.md, volume-licensed column):
+ * Office 2016 has ExcelApi 1.1 only; Office 2019 has 1.2–1.7 too; Office 2021 adds 1.8–1.14 and
+ * SharedRuntime 1.1. So Office 2019 (manifest-taskpane.xml) runs the adapter with the notices
+ * above, and below 1.7 (Office 2016) the task pane switches to standalone mode on a chosen file
+ * (src/taskpane/index.tsx).
  */
 import { msg, type Msg } from '../../i18n/message';
 

@@ -6,6 +6,10 @@ import { DEFAULT_POLICY } from '../../../src/policy/policy';
 import { openFileWorkbook } from '../../../src/workbook/file/file-workbook';
 import { OfficeWorkbook } from '../../../src/workbook/office/office-workbook';
 import { FakeExcel } from '../../support/fake-excel';
+import { FakeEt } from '../../support/fake-et';
+import { WpsWorkbook } from '../../../src/workbook/wps/wps-workbook';
+import type { EtApplication } from '../../../src/workbook/wps/et';
+import type { WorkbookPort } from '../../../src/workbook/port';
 import { allSets } from '../../support/fake-ledger';
 import { AS_OF, emptyBriefWorkbook, fullBriefWorkbook, gridsOf, ROSTER_IDS, STRAY_ID } from './fixtures';
 
@@ -24,6 +28,18 @@ describe('wrapLines', () => {
     expect(textUnits('ab一“')).toBe(3);
   });
 });
+
+/** Write the full brief's sheet through a live adapter: the spec, the sheet and its page setup as logged by the fake. */
+async function writeBrief(wb: WorkbookPort, fx: FakeExcel) {
+  const model = buildBrief(await gridsOf(await fullBriefWorkbook()), DEFAULT_POLICY, AS_OF);
+  const { spec } = renderSheet(model);
+  await wb.writeSheet(spec);
+  const s = fx.sheet(spec.name);
+  expect(s.cell(0, 0)?.value).toBe('常委会议研究材料');
+  expect(s.merges).toEqual(expect.arrayContaining([{ top: 0, left: 0, bottom: 0, right: 7 }]));
+  const layout = Object.fromEntries(s.log.filter((l) => l.target === 'pageLayout').map((l) => [l.prop, l.value]));
+  return { spec, s, layout };
+}
 
 describe('renderSheet', () => {
   it('names the sheet with the date and lays it out for A4 portrait printing', async () => {
@@ -105,13 +121,7 @@ describe('renderSheet', () => {
   it('writes through the Office adapter against the strict Excel fake', async () => {
     const fx = new FakeExcel();
     const wb = new OfficeWorkbook(fx.run, { isSetSupported: allSets });
-    const model = buildBrief(await gridsOf(await fullBriefWorkbook()), DEFAULT_POLICY, AS_OF);
-    const { spec } = renderSheet(model);
-    await wb.writeSheet(spec);
-    const s = fx.sheet(spec.name);
-    expect(s.cell(0, 0)?.value).toBe('常委会议研究材料');
-    expect(s.merges).toEqual(expect.arrayContaining([{ top: 0, left: 0, bottom: 0, right: 7 }]));
-    const layout = Object.fromEntries(s.log.filter((l) => l.target === 'pageLayout').map((l) => [l.prop, l.value]));
+    const { spec, s, layout } = await writeBrief(wb, fx);
     expect(layout).toMatchObject({
       orientation: 'Portrait',
       paperSize: 'A4',
@@ -128,5 +138,26 @@ describe('renderSheet', () => {
     // A second brief of the same day replaces the first only when asked.
     await expect(wb.writeSheet(spec)).rejects.toMatchObject({ code: 'sheet-exists' });
     await wb.writeSheet(spec, { replace: true });
+  });
+
+  it('writes through the WPS adapter against the strict ET fake: title, merges, fonts, A4 page setup', async () => {
+    const fx = new FakeEt();
+    const wb = new WpsWorkbook(() => fx.application as EtApplication);
+    const { spec, s, layout } = await writeBrief(wb, fx);
+    expect(layout).toMatchObject({
+      Orientation: 1,
+      PaperSize: 9,
+      Zoom: false,
+      FitToPagesWide: 1,
+      PrintTitleRows: '$1:$1',
+      PrintArea: `$A$1:$H$${spec.rows.length}`,
+    });
+    expect(layout.TopMargin as number).toBeCloseTo(3.7 * 28.3465, 3);
+    const fonts = new Set(s.log.filter((l) => l.prop === 'Font.Name').map((l) => l.value));
+    expect([...fonts].sort()).toEqual([FONTS.body, FONTS.heading, FONTS.subheading, FONTS.title].sort());
+    expect(s.rows.flatMap((r) => (r ?? []).map((c) => String(c?.value ?? ''))).join()).not.toContain(STRAY_ID);
+    await expect(wb.writeSheet(spec)).rejects.toMatchObject({ code: 'sheet-exists' });
+    await wb.writeSheet(spec, { replace: true });
+    expect(fx.sheets.filter((x) => x.name === spec.name)).toHaveLength(1);
   });
 });

@@ -4,19 +4,21 @@ import { OfficeWorkbook } from '../../../src/workbook/office/office-workbook';
 import { MARK_FORMULA as OFFICE_MARK } from '../../../src/workbook/office/office-marks';
 import { MARK_FORMULA as FILE_MARK } from '../../../src/workbook/file/file-workbook';
 import { FakeExcel } from '../../support/fake-excel';
-import { allSets, fakeWith } from '../../support/fake-ledger';
+import { allSets } from '../../support/fake-ledger';
+import { hostWith, LIVE_HOSTS, type LiveHost } from '../../support/live-hosts';
 
 const label = msg('测试修改', 'test change');
 const why = msg('原因', 'reason');
 const old = { value: null, formula: null, numberFormat: 'General' };
 const edit = (sheet: string, row: number, col: number, n: CellEdit['new']): CellEdit => ({ sheet, row, col, old, new: n, why, code: 'test' });
 
-describe('OfficeWorkbook.apply / undo', () => {
+describe.each(LIVE_HOSTS)('$name adapter: apply / undo', (host: LiveHost) => {
+  const fakeWith = (...sheets: [string, number][]): FakeExcel => hostWith(host, ...sheets);
   it('apply then undo leaves values, formulas and number formats identical', async () => {
     const fx = fakeWith(['花名册', 50], ['考核', 10]);
     fx.seed('花名册', 60, 7, { value: '=看似公式', quotePrefix: true });
     const before = fx.contents();
-    const wb = new OfficeWorkbook(fx.run, { isSetSupported: allSets });
+    const wb = host.port(fx);
     const plan: EditPlan = {
       edits: [
         edit('花名册', 1, 0, { value: '张三' }),
@@ -43,9 +45,9 @@ describe('OfficeWorkbook.apply / undo', () => {
   it('keeps the undo snapshot in the workbook: a new task pane (new adapter) can undo', async () => {
     const fx = fakeWith(['花名册', 5]);
     const before = fx.contents();
-    const snap = await new OfficeWorkbook(fx.run, { isSetSupported: allSets }).apply({ edits: [edit('花名册', 1, 0, { value: '李四' })] }, label);
+    const snap = await host.port(fx).apply({ edits: [edit('花名册', 1, 0, { value: '李四' })] }, label);
     expect(fx.sheet('_cadre_undo').visibility).toBe('VeryHidden');
-    const reopened = new OfficeWorkbook(fx.run, { isSetSupported: allSets });
+    const reopened = host.port(fx);
     const stored = await reopened.lastUndo();
     expect(stored).toEqual(snap);
     await reopened.undo(stored!);
@@ -57,7 +59,7 @@ describe('OfficeWorkbook.apply / undo', () => {
   it('writes injection-prone text as text', async () => {
     const fx = fakeWith(['花名册', 5]);
     const texts = ['=SUM(A1)', '+86 123', '-5 days', '@home', '00123', '1985.10', 'TRUE', '#N/A', "'quoted"];
-    const wb = new OfficeWorkbook(fx.run, { isSetSupported: allSets });
+    const wb = host.port(fx);
     await wb.apply({ edits: texts.map((t, i) => edit('花名册', 1 + i, 6, { value: t })) }, label);
     texts.forEach((t, i) => expect(fx.sheet('花名册').cell(1 + i, 6)).toMatchObject({ value: t, formula: null }));
     const [g] = await wb.read(['花名册']);
@@ -76,7 +78,7 @@ describe('OfficeWorkbook.apply / undo', () => {
     fx.addSheet('试用期台账', { protected: true });
     fx.seed('试用期台账', 0, 0, { value: '姓名' });
     const before = fx.contents();
-    const wb = new OfficeWorkbook(fx.run, { isSetSupported: allSets });
+    const wb = host.port(fx);
     const plan = { edits: [edit('花名册', 1, 0, { value: 'x' }), edit('试用期台账', 0, 0, { value: 'y' })] };
     const err = await wb.apply(plan, label).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'sheet-protected' });
@@ -89,21 +91,25 @@ describe('OfficeWorkbook.apply / undo', () => {
     expect(wb.takeNotices()[0]['zh-CN']).toContain('试用期台账');
   });
 
-  it('keeps every request below 5 MB when a plan touches 100,000 cells of long text', async () => {
-    const fx = FakeExcel.desktop();
-    fx.addSheet('大表');
-    const long = '中华人民共和国干部'.repeat(12); // 108 CJK chars, 324 bytes
-    const edits: CellEdit[] = [];
-    for (let r = 0; r < 20_000; r++) for (let c = 0; c < 5; c++) edits.push(edit('大表', r, c, { value: `${long}${r}` }));
-    const wb = new OfficeWorkbook(fx.run, { isSetSupported: allSets });
-    await wb.apply({ edits }, label);
-    expect(fx.stats.requestBytes.length).toBeGreaterThan(5);
-    expect(Math.max(...fx.stats.requestBytes)).toBeLessThanOrEqual(5 * 1024 * 1024);
-    expect(fx.sheet('大表').cell(19_999, 4)?.value).toBe(`${long}19999`);
+  // 4,000 rows: the Office adapter's requests stay within one 4 MiB budget (see the request-limit test below).
+  it('costs as many round trips for a 4,000-row plan as for a 20-row one', async () => {
+    const cost = async (rows: number): Promise<number> => {
+      const fx = host.desktop();
+      fx.addSheet('大表');
+      const edits: CellEdit[] = [];
+      for (let r = 0; r < rows; r++) for (let c = 0; c < 5; c++) edits.push(edit('大表', r, c, { value: `干部${r}`, numberFormat: '@' }));
+      const wb = host.port(fx);
+      fx.resetStats();
+      await wb.apply({ edits }, label);
+      expect(fx.sheet('大表').cell(rows - 1, 4)?.value).toBe(`干部${rows - 1}`);
+      return host.cost(fx);
+    };
+    expect(await cost(4_000)).toBe(await cost(20));
   });
 });
 
-describe('OfficeWorkbook marks, settings and output sheets', () => {
+describe.each(LIVE_HOSTS)('$name adapter: marks, settings and output sheets', (host: LiveHost) => {
+  const fakeWith = (...sheets: [string, number][]): FakeExcel => hostWith(host, ...sheets);
   it('marks with an owned rule and clears only its own rules', async () => {
     expect(OFFICE_MARK).toBe(FILE_MARK);
     const fx = fakeWith(['花名册', 30]);
@@ -114,7 +120,7 @@ describe('OfficeWorkbook marks, settings and output sheets', () => {
       fill: '#00FF00',
       boxes: [{ top: 1, left: 3, bottom: 30, right: 3 }],
     });
-    const wb = new OfficeWorkbook(fx.run, { isSetSupported: allSets });
+    const wb = host.port(fx);
     const marks = [2, 3, 4, 9].map((row) => ({ sheet: '花名册', row, col: 1, severity: 'error' as const }));
     await wb.markCells([...marks, { sheet: '花名册', row: 5, col: 2, severity: 'warning' }]);
     const cfs = fx.sheet('花名册').conditionalFormats;
@@ -133,7 +139,7 @@ describe('OfficeWorkbook marks, settings and output sheets', () => {
 
   it('stores settings in a very hidden sheet and reads them back', async () => {
     const fx = fakeWith(['花名册', 2]);
-    const wb = new OfficeWorkbook(fx.run, { isSetSupported: allSets });
+    const wb = host.port(fx);
     const big = JSON.stringify({ notice: { days: 5 }, pad: 'x'.repeat(70_000) });
     await wb.setSetting('policy', big);
     await wb.setSetting('lang', '=zh');
@@ -149,7 +155,7 @@ describe('OfficeWorkbook marks, settings and output sheets', () => {
 
   it('writes a findings sheet with in-workbook links, refusing to overwrite unless asked', async () => {
     const fx = fakeWith(['花名册', 2]);
-    const wb = new OfficeWorkbook(fx.run, { isSetSupported: allSets });
+    const wb = host.port(fx);
     const spec = {
       name: '问题清单',
       rows: [
@@ -169,5 +175,20 @@ describe('OfficeWorkbook marks, settings and output sheets', () => {
     await expect(wb.writeSheet(spec)).rejects.toMatchObject({ code: 'sheet-exists' });
     await wb.writeSheet({ ...spec, rows: [['无问题']], links: [] }, { replace: true });
     expect(fx.sheet('问题清单').cell(1, 1)).toBeUndefined();
+  });
+});
+
+describe('Office adapter: request limits', () => {
+  it('keeps every request below 5 MB when a plan touches 100,000 cells of long text', async () => {
+    const fx = FakeExcel.desktop();
+    fx.addSheet('大表');
+    const long = '中华人民共和国干部'.repeat(12); // 108 CJK chars, 324 bytes
+    const edits: CellEdit[] = [];
+    for (let r = 0; r < 20_000; r++) for (let c = 0; c < 5; c++) edits.push(edit('大表', r, c, { value: `${long}${r}` }));
+    const wb = new OfficeWorkbook(fx.run, { isSetSupported: allSets });
+    await wb.apply({ edits }, label);
+    expect(fx.stats.requestBytes.length).toBeGreaterThan(5);
+    expect(Math.max(...fx.stats.requestBytes)).toBeLessThanOrEqual(5 * 1024 * 1024);
+    expect(fx.sheet('大表').cell(19_999, 4)?.value).toBe(`${long}19999`);
   });
 });

@@ -1,6 +1,20 @@
 import { OfficeWorkbook } from '../../../src/workbook/office/office-workbook';
 import { FakeExcel } from '../../support/fake-excel';
 import { allSets, fakeWith, seedAll } from '../../support/fake-ledger';
+import { hostWith, LIVE_HOSTS, OFFICE, type LiveHost } from '../../support/live-hosts';
+
+/** Round trips (requests on Office, object-model calls on WPS) to read a two-sheet ledger. */
+async function costToRead(host: LiveHost, rows: number): Promise<number> {
+  const fx = seedAll(host.desktop(), [
+    ['花名册', rows],
+    ['考核测评', Math.max(1, Math.floor(rows / 2))],
+  ]);
+  const wb = host.port(fx);
+  fx.resetStats();
+  const grids = await wb.read();
+  expect(grids.map((g) => g.rowCount)).toEqual([rows + 1, Math.max(1, Math.floor(rows / 2)) + 1]);
+  return host.cost(fx);
+}
 
 async function syncsToRead(rows: number, fx = FakeExcel.desktop()): Promise<number> {
   seedAll(fx, [
@@ -15,25 +29,16 @@ async function syncsToRead(rows: number, fx = FakeExcel.desktop()): Promise<numb
   return fx.stats.syncs;
 }
 
-describe('OfficeWorkbook.read', () => {
-  it('uses as many requests for 20,000 rows as for 20', async () => {
-    const small = await syncsToRead(20);
-    const large = await syncsToRead(20_000);
-    expect(small).toBe(2);
+describe.each(LIVE_HOSTS)('$name adapter: read', (host: LiveHost) => {
+  it('costs as many round trips for 20,000 rows as for 20', async () => {
+    const small = await costToRead(host, 20);
+    const large = await costToRead(host, 20_000);
+    if (host === OFFICE) expect(small).toBe(2);
     expect(large).toBe(small);
   });
 
-  it('on Excel on the web, adds only the requests the 5 MB answer limit forces', async () => {
-    const fx = new FakeExcel();
-    const syncs = await syncsToRead(20_000, fx);
-    const delivered = fx.stats.responseBytes.reduce((a, b) => a + b, 0);
-    expect(Math.max(...fx.stats.responseBytes)).toBeLessThanOrEqual(5 * 1024 * 1024);
-    // sheet list + refused answer + metadata + one band per 4 MiB of data (rounded up, per sheet)
-    expect(syncs).toBeLessThanOrEqual(3 + Math.ceil(delivered / (4 * 1024 * 1024)) + 2);
-  });
-
   it('reads values, formulas, number formats, hidden rows and merges from A1', async () => {
-    const fx = new FakeExcel();
+    const fx = host.make();
     const s = fx.addSheet('台账');
     fx.seed('台账', 2, 1, { value: '姓名' });
     fx.seed('台账', 3, 1, { value: '=SUM(A1)', quotePrefix: true });
@@ -41,7 +46,7 @@ describe('OfficeWorkbook.read', () => {
     fx.seed('台账', 4, 2, { formula: '=1/0', value: { error: '#DIV/0!' } });
     s.hiddenRows.add(3);
     s.merges.push({ top: 2, left: 1, bottom: 2, right: 2 });
-    const [g] = await new OfficeWorkbook(fx.run, { isSetSupported: allSets }).read(['台账']);
+    const [g] = await host.port(fx).read(['台账']);
     expect(g.rowCount).toBe(5);
     expect(g.colCount).toBe(3);
     expect(g.values[0]).toEqual([null, null, null]);
@@ -55,14 +60,33 @@ describe('OfficeWorkbook.read', () => {
   });
 
   it('lists sheets without its own hidden sheets and says which are protected', async () => {
-    const fx = fakeWith(['A', 2]);
+    const fx = hostWith(host, ['A', 2]);
     fx.addSheet('P', { protected: true });
     fx.addSheet('_cadre_undo', { visibility: 'VeryHidden' });
-    const list = await new OfficeWorkbook(fx.run, { isSetSupported: allSets }).listSheets();
-    expect(list).toEqual([
+    expect(await host.port(fx).listSheets()).toEqual([
       { name: 'A', visibility: 'visible', protected: false },
       { name: 'P', visibility: 'visible', protected: true },
     ]);
+  });
+
+  it('reads an empty sheet as empty, and a missing sheet as an error naming it', async () => {
+    const fx = hostWith(host, ['A', 2]);
+    fx.addSheet('空表');
+    const wb = host.port(fx);
+    const [g] = await wb.read(['空表']);
+    expect([g.rowCount, g.colCount, g.values]).toEqual([0, 0, []]);
+    await expect(wb.read(['无此表'])).rejects.toMatchObject({ code: 'sheet-missing', userMessage: { 'zh-CN': expect.stringContaining('无此表') } });
+  });
+});
+
+describe('OfficeWorkbook.read', () => {
+  it('on Excel on the web, adds only the requests the 5 MB answer limit forces', async () => {
+    const fx = new FakeExcel();
+    const syncs = await syncsToRead(20_000, fx);
+    const delivered = fx.stats.responseBytes.reduce((a, b) => a + b, 0);
+    expect(Math.max(...fx.stats.responseBytes)).toBeLessThanOrEqual(5 * 1024 * 1024);
+    // sheet list + refused answer + metadata + one band per 4 MiB of data (rounded up, per sheet)
+    expect(syncs).toBeLessThanOrEqual(3 + Math.ceil(delivered / (4 * 1024 * 1024)) + 2);
   });
 
   it('reads in row bands, each answer below 5 MB, when one answer would be too large', async () => {

@@ -2,9 +2,7 @@ import fc from 'fast-check';
 import { msg } from '../../../src/i18n/message';
 import type { CellValue } from '../../../src/ledger/grid';
 import type { CellEdit, CellWrite } from '../../../src/ledger/edit-plan';
-import { OfficeWorkbook } from '../../../src/workbook/office/office-workbook';
-import { FakeExcel } from '../../support/fake-excel';
-import { allSets } from '../../support/fake-ledger';
+import { LIVE_HOSTS, type LiveHost } from '../../support/live-hosts';
 
 const text = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('=SUM(A1)', '+86 123', '-5 days', '@home', '00123', '1985.10', 'TRUE', "'x", '张三', ' 3'));
 const value: fc.Arbitrary<CellValue> = fc.oneof(
@@ -21,14 +19,14 @@ const write: fc.Arbitrary<CellWrite> = fc.oneof(
   fc.record({ formula: fc.constantFrom('=B2*2', '=CADRE.IDMASK(A1)'), numberFormat: fc.option(format, { nil: undefined }) }, { requiredKeys: ['formula'] }),
 );
 
-describe('undo(apply(plan)) restores the workbook', () => {
+describe.each(LIVE_HOSTS)('$name adapter: undo(apply(plan)) restores the workbook', (host: LiveHost) => {
   it('for random grids and random plans', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 6 }),
         fc.uniqueArray(fc.record({ row: fc.nat(7), col: fc.nat(6), w: write }), { selector: (e) => `${e.row},${e.col}`, maxLength: 15 }),
         async (grid, edits) => {
-          const fx = new FakeExcel();
+          const fx = host.make();
           fx.addSheet('S');
           grid.forEach((row, r) =>
             row.forEach((c, col) => {
@@ -38,7 +36,7 @@ describe('undo(apply(plan)) restores the workbook', () => {
             }),
           );
           const before = fx.contents();
-          const wb = new OfficeWorkbook(fx.run, { isSetSupported: allSets });
+          const wb = host.port(fx);
           const plan = {
             edits: edits.map((e): CellEdit => ({
               sheet: 'S',

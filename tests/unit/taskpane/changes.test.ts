@@ -23,7 +23,8 @@ import { UNDO_SETTING } from '../../../src/workbook/undo-memory';
 import { probationWorkbook, rosterWorkbook } from '../../fixtures/build';
 import { FakeExcel } from '../../support/fake-excel';
 import { allSets, seedLedger } from '../../support/fake-ledger';
-import { cellsOf, officeOver, userContents } from './support';
+import { LIVE_HOSTS, type LiveHost } from '../../support/live-hosts';
+import { cellsOf, liveOver, userContents } from './support';
 
 const CTX = { policy: DEFAULT_POLICY, asOf: { y: 2022, m: 10, d: 1 } };
 
@@ -82,9 +83,9 @@ describe('fix preview, untick, apply, undo — file adapter', () => {
   });
 });
 
-describe('fix preview, untick, apply, undo — Office adapter (strict fake)', () => {
+describe.each(LIVE_HOSTS)('fix preview, untick, apply, undo — $name adapter (strict fake)', (host: LiveHost) => {
   it('changes exactly the ticked cells; a new adapter (reopened pane) undoes exactly', async () => {
-    const { fx, port } = await officeOver(await rosterWorkbook());
+    const { fx, port } = await liveOver(host, await rosterWorkbook());
     const before = userContents(fx);
     const prepared = await prepareFixes(port, CTX);
     const fileprepared = await prepareFixes(await openFileWorkbook(await rosterWorkbook()), CTX);
@@ -95,7 +96,7 @@ describe('fix preview, untick, apply, undo — Office adapter (strict fake)', ()
     const changed = diff(before['花名册'].cells, after);
     const ticked = prepared.plan.edits.filter((e) => !unticked.has(editKey(e))).map((e) => editKey(e).replace('花名册!', ''));
     expect(changed).toEqual(ticked.sort());
-    const reopened = new OfficeWorkbook(fx.run, { isSetSupported: allSets });
+    const reopened = host.port(fx);
     expect((await undoLast(reopened))?.cells).toHaveLength(ticked.length);
     expect(userContents(fx)).toEqual(before);
   });
@@ -110,10 +111,10 @@ function injectionPlan(sheet: string): PreparedPlan {
 }
 
 describe('text that looks like a formula stays text', () => {
-  it('through the Office adapter', async () => {
-    const fx = FakeExcel.desktop();
+  it.each(LIVE_HOSTS)('through the $name adapter', async (host: LiveHost) => {
+    const fx = host.desktop();
     seedLedger(fx, '台账', 5);
-    await applyTicked(new OfficeWorkbook(fx.run, { isSetSupported: allSets }), injectionPlan('台账'), new Set());
+    await applyTicked(host.port(fx), injectionPlan('台账'), new Set());
     INJECTIONS.forEach((v, i) => expect(fx.sheet('台账').cell(30 + i, 1)).toMatchObject({ value: v, formula: null }));
   });
 
@@ -130,29 +131,29 @@ describe('text that looks like a formula stays text', () => {
   });
 });
 
-describe('公式转为数值 and 修复公式', () => {
-  it('formulas to values, then undo: formulas, values and formats back exactly (Office)', async () => {
-    const fx = FakeExcel.desktop();
+describe.each(LIVE_HOSTS)('公式转为数值 and 修复公式 — $name adapter', (host: LiveHost) => {
+  it('formulas to values, then undo: formulas, values and formats back exactly', async () => {
+    const fx = host.desktop();
     seedLedger(fx, '得票', 10);
     const before = userContents(fx);
-    const port = new OfficeWorkbook(fx.run, { isSetSupported: allSets });
+    const port = host.port(fx);
     const ranged = await prepareToValues(port, '得票', 'E2:E5');
     expect(ranged.plan.edits.map(editKey)).toEqual(['得票!E2', '得票!E3', '得票!E4', '得票!E5']);
     const all = await prepareToValues(port, null);
     expect(all.plan.edits).toHaveLength(10);
     await applyTicked(port, all, new Set());
     for (let r = 1; r <= 10; r++) expect(fx.sheet('得票').cell(r, 4)).toMatchObject({ formula: null, value: (r % 50) / 50, numberFormat: '0.0%' });
-    await undoLast(new OfficeWorkbook(fx.run, { isSetSupported: allSets }));
+    await undoLast(host.port(fx));
     expect(userContents(fx)).toEqual(before);
   });
 
-  it('repairs _xldudf_ and #NAME? CADRE formulas in one batch, then undo restores them (Office)', async () => {
-    const fx = FakeExcel.desktop();
+  it('repairs _xldudf_ and #NAME? CADRE formulas in one batch, then undo restores them', async () => {
+    const fx = host.desktop();
     seedLedger(fx, '得票', 3);
     fx.seed('得票', 1, 4, { formula: '=[2]!_xldudf_CADRE_VOTERATIO(D2,50)', value: { error: '#NAME?' } });
     fx.seed('得票', 2, 4, { formula: '=CADRE.VOTERATIO(D3,50)', value: { error: '#NAME?' } });
     const before = userContents(fx);
-    const port = new OfficeWorkbook(fx.run, { isSetSupported: allSets });
+    const port = host.port(fx);
     const p = await prepareRepair(port, null);
     expect(p.plan.edits.map((e) => [editKey(e), e.new.formula])).toEqual([
       ['得票!E2', '=CADRE.VOTERATIO(D2,50)'],
@@ -163,7 +164,9 @@ describe('公式转为数值 and 修复公式', () => {
     await undoLast(port);
     expect(userContents(fx)).toEqual(before);
   });
+});
 
+describe('公式转为数值 and 修复公式 — file adapter', () => {
   it('both round trips through the file adapter', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('得票');

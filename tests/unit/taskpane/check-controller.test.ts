@@ -11,7 +11,8 @@ import { id18, probationWorkbook, rosterWorkbook } from '../../fixtures/build';
 import { toSerial } from '../../../src/values/local-date';
 import { FakeExcel } from '../../support/fake-excel';
 import { allSets, seedLedger } from '../../support/fake-ledger';
-import { excelOf, fakeFromGrids, gridsOf, officeOver, seedCleanRoster, userContents, withUserFormats } from './support';
+import { LIVE_HOSTS, type LiveHost } from '../../support/live-hosts';
+import { excelOf, fakeFromGrids, gridsOf, liveOver, officeOver, seedCleanRoster, userContents, withUserFormats } from './support';
 
 const AS_OF = { y: 2022, m: 10, d: 1 };
 
@@ -134,11 +135,11 @@ describe('runLedgerCheck through the file adapter', () => {
   });
 });
 
-describe('runLedgerCheck through the Office adapter (strict fake)', () => {
+describe.each(LIVE_HOSTS)('runLedgerCheck through the $name adapter (strict fake)', (host: LiveHost) => {
   it('gives the same findings as the file adapter, marks them, lists them with HYPERLINK formulas, clears in one call', async () => {
     const bytes = await rosterWorkbook();
     const fileRun = await runLedgerCheck(await openFileWorkbook(bytes), AS_OF);
-    const { fx, port } = await officeOver(bytes);
+    const { fx, port } = await liveOver(host, bytes);
     const s = fx.sheet('花名册');
     s.conditionalFormats.push({ id: 'user-1', type: 'Custom', formula: '=LEN(I5)>3', fill: '#92D050', boxes: [{ top: 4, left: 8, bottom: 14, right: 8 }] });
     const before = userContents(fx)['花名册'];
@@ -165,9 +166,9 @@ describe('runLedgerCheck through the Office adapter (strict fake)', () => {
 
   it('leaves a protected sheet untouched and names it; the unprotected sheet is marked', async () => {
     const grids = [...(await gridsOf(await rosterWorkbook())), ...(await gridsOf(await probationWorkbook()))];
-    const fx = fakeFromGrids(grids);
+    const fx = fakeFromGrids(grids, host.desktop());
     const before = userContents(fx)['试用期台账'];
-    const port = new OfficeWorkbook(fx.run, { isSetSupported: allSets });
+    const port = host.port(fx);
     const run = await runLedgerCheck(port, { y: 2023, m: 6, d: 30 });
     expect(run.protectedSheets).toEqual(['试用期台账']);
     expect(run.notices.map((n) => n['zh-CN']).join()).toContain('试用期台账');
@@ -176,6 +177,21 @@ describe('runLedgerCheck through the Office adapter (strict fake)', () => {
     expect(userContents(fx)['试用期台账']).toEqual(before);
   });
 
+  it('costs as many round trips for 20,000 clean rows as for 20', async () => {
+    const cost = async (rows: number): Promise<{ cost: number; findings: number }> => {
+      const fx = host.desktop();
+      seedCleanRoster(fx, '花名册', rows, 3, id18, toSerial);
+      const run = await runLedgerCheck(host.port(fx), { y: 2030, m: 1, d: 1 });
+      return { cost: host.cost(fx), findings: run.findings.length };
+    };
+    const small = await cost(20);
+    const large = await cost(20_000);
+    process.stdout.write(`[check controller, ${host.name}] 20 rows: ${small.cost}, 20,000 rows: ${large.cost} round trips\n`);
+    expect(large).toEqual(small);
+  }, 120_000);
+});
+
+describe('runLedgerCheck through the Office adapter (strict fake)', () => {
   it('passes on what a missing requirement set skipped', async () => {
     const { fx } = await officeOver(await rosterWorkbook());
     const only17 = (name: string, v: string) => name === 'ExcelApi' && Number(v) <= 1.7;

@@ -5,14 +5,14 @@ import { openFileWorkbook, type FileWorkbook } from '../../../src/workbook/file/
 import { OfficeWorkbook } from '../../../src/workbook/office/office-workbook';
 import { FakeExcel } from '../../support/fake-excel';
 import { allSets } from '../../support/fake-ledger';
+import type { LiveHost, LivePort } from '../../support/live-hosts';
 
 export async function gridsOf(bytes: Uint8Array): Promise<Grid[]> {
   return (await openFileWorkbook(bytes)).read();
 }
 
 /** A strict Excel fake holding exactly these grids (values, formulas, formats, protection, hidden rows, merges). */
-export function fakeFromGrids(grids: readonly Grid[]): FakeExcel {
-  const fx = FakeExcel.desktop();
+export function fakeFromGrids(grids: readonly Grid[], fx: FakeExcel = FakeExcel.desktop()): FakeExcel {
   for (const g of grids) {
     const s = fx.addSheet(g.sheet, {
       protected: g.protected,
@@ -30,6 +30,12 @@ export function fakeFromGrids(grids: readonly Grid[]): FakeExcel {
 export async function officeOver(bytes: Uint8Array): Promise<{ fx: FakeExcel; port: OfficeWorkbook }> {
   const fx = fakeFromGrids(await gridsOf(bytes));
   return { fx, port: new OfficeWorkbook(fx.run, { isSetSupported: allSets }) };
+}
+
+/** The fixture in a strict fake of `host` (Office or WPS), with that host's adapter. */
+export async function liveOver(host: LiveHost, bytes: Uint8Array): Promise<{ fx: FakeExcel; port: LivePort }> {
+  const fx = fakeFromGrids(await gridsOf(bytes), host.desktop());
+  return { fx, port: host.port(fx) };
 }
 
 /** Contents of a fake without the add-in's own hidden sheets. */

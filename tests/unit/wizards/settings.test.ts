@@ -25,6 +25,7 @@ import { STATUTORY_CALENDAR, isWorkingDay } from '../../../src/calendar';
 import { msg } from '../../../src/i18n/message';
 import { parseIso, type LocalDate } from '../../../src/values/local-date';
 import { FakeExcel } from '../../support/fake-excel';
+import { LIVE_HOSTS, type LiveHost } from '../../support/live-hosts';
 import { allSets } from '../../support/fake-ledger';
 import { settingsWorkbook } from '../../fixtures/wizards-5-7';
 import { cellText } from '../../../src/wizards/types';
@@ -165,14 +166,14 @@ describe('wizard 7 · 设置 (pure)', () => {
     expect(await again.getSetting(CALENDAR_SETTING_KEY)).toBeNull();
   });
 
-  test('round trip through the Office adapter over the strict fake', async () => {
-    const fx = FakeExcel.desktop();
+  test.each(LIVE_HOSTS)('round trip through the $name adapter over the strict fake', async (host: LiveHost) => {
+    const fx = host.desktop();
     fx.addSheet('说明');
-    const wb = new OfficeWorkbook(fx.run, { isSetSupported: allSets });
+    const wb = host.port(fx);
     const { result, options } = await runOn(wb, EDITS);
     await writeOutput(wb, settingsWizard, result, options, never);
     expect(fx.sheet('_cadre_settings').visibility).toBe('VeryHidden');
-    const reopened = new OfficeWorkbook(fx.run, { isSetSupported: allSets });
+    const reopened = host.port(fx);
     const loaded = await loadWorkbookPolicy((k) => reopened.getSetting(k));
     expect(loaded.errors).toEqual([]);
     expectSaved(loaded.policy);

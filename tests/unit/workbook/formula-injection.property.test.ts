@@ -6,7 +6,7 @@
  *
  * - File adapter (CLI fix, standalone mode): write, save, reload with exceljs; the cell is a string
  *   cell, not a formula, and reads back exactly.
- * - Office adapter: the strict fake of the Excel JS API enters strings like typed input; the cell
+ * - Office and WPS adapters: the strict fakes of the Excel JS API and of the ET object model enter strings like typed input; the cell
  *   must hold the text with the quote prefix (the guard the adapter adds), not a formula. The quote
  *   prefix is asserted for every such string, so the test does not rely on how faithfully the fake
  *   models Excel's parsing of a particular prefix.
@@ -16,8 +16,7 @@ import fc from 'fast-check';
 import { msg } from '../../../src/i18n/message';
 import type { CellEdit, EditPlan } from '../../../src/ledger/edit-plan';
 import { openFileWorkbook } from '../../../src/workbook/file/file-workbook';
-import { OfficeWorkbook } from '../../../src/workbook/office/office-workbook';
-import { allSets, fakeWith } from '../../support/fake-ledger';
+import { hostWith, LIVE_HOSTS, type LiveHost } from '../../support/live-hosts';
 
 const PREFIXES = ['=', '+', '-', '@', '\t=', '\t+', '\r=', '\r-', ' =', '＝', '＋', '－', '＠', '=='] as const;
 
@@ -86,12 +85,12 @@ describe('formula injection: the file adapter stores such text as text', () => {
   });
 });
 
-describe('formula injection: the Office adapter enters such text with the quote prefix', () => {
+describe.each(LIVE_HOSTS)('formula injection: the $name adapter enters such text with the quote prefix', (host: LiveHost) => {
   it('apply and writeSheet through the strict fake', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(injectable, { minLength: 1, maxLength: 6 }), async (texts) => {
-        const fx = fakeWith(['花名册', 3]);
-        const wb = new OfficeWorkbook(fx.run, { isSetSupported: allSets });
+        const fx = hostWith(host, ['花名册', 3]);
+        const wb = host.port(fx);
         await wb.apply({ edits: texts.map((t, i) => edit(10 + i, 7, t)) }, label);
         await wb.writeSheet({ name: '输出', rows: [['序号', '内容'], ...texts.map((t, i) => [i + 1, t]), [{ value: texts[0] }]] });
         texts.forEach((t, i) => {
