@@ -3,6 +3,7 @@
  * and stable: they are the `columns` keys of the CLI's JSON (SPEC §7).
  */
 import { msg, type Msg } from '../i18n/message';
+import { FORM_FIELDS } from './fields-forms';
 
 /** How a field's cells are parsed (src/values). */
 export type FieldType = 'seq' | 'name' | 'date' | 'id' | 'count' | 'ratio' | 'text';
@@ -12,7 +13,7 @@ export interface FieldSpec {
   readonly label: Msg;
 }
 
-export const FIELDS = {
+const RULE_FIELDS = {
   seq: { type: 'seq', label: msg('序号', 'No.') },
   name: { type: 'name', label: msg('姓名', 'Name') },
   sex: { type: 'text', label: msg('性别', 'Sex') },
@@ -102,6 +103,8 @@ export const FIELDS = {
   // 问题发生时间 for accountability (二.6)
   problemDate: { type: 'date', label: msg('问题发生时间', 'Problem occurred on') },
 } as const satisfies Record<string, FieldSpec>;
+
+export const FIELDS = { ...RULE_FIELDS, ...FORM_FIELDS } as const;
 
 export type FieldKey = keyof typeof FIELDS;
 
