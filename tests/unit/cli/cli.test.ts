@@ -33,7 +33,9 @@ describe('cadre-ledger check', () => {
         columns: { seq: 'A', name: 'B', candidateStatus: 'C', targetPost: 'D', eligible: 'E', present: 'F', votes: 'G', recommendKind: 'H', recommender: 'I' },
       },
     ]);
-    expect(j.findings[0]).toEqual({
+    // check ⊇ fix: the formula columns fix would add are reported first (J2), then the rule findings.
+    expect(j.findings[0]).toMatchObject({ cell: 'J2', severity: 'info', code: 'fixable.formula-column' });
+    expect(j.findings.find((f: { code: string }) => !f.code.startsWith('fixable.'))).toEqual({
       sheet: '民主推荐汇总',
       cell: 'G5',
       severity: 'warning',
@@ -170,7 +172,8 @@ describe('the real binary', () => {
     const bin = path.join(root, 'bin', 'cadre-ledger.js');
     const check = spawnSync(process.execPath, [bin, 'check', input, '--json', '--as-of', '2023-06-30'], { encoding: 'utf8' });
     expect(check.status).toBe(1);
-    expect(JSON.parse(check.stdout).findings).toHaveLength(9);
+    // 9 findings of the rules and values, and 4 fixable.* (one per transform fix then applies).
+    expect(JSON.parse(check.stdout).findings).toHaveLength(13);
     const before = await fs.readFile(input);
     const out = path.join(dir, 'out.xlsx');
     const fix = spawnSync(process.execPath, [bin, 'fix', input, '-o', out], { encoding: 'utf8' });
