@@ -17,6 +17,7 @@ import type { FieldKey } from '../ledger/fields';
 import type { Grid } from '../ledger/grid';
 import type { TypedRow, TypedSheet } from '../ledger/rows';
 import { KIND_LABEL, type SheetKind } from '../ledger/sheet-kind';
+import { unreadFor, type Purpose } from '../ledger/unread';
 import type { Policy } from '../policy/policy';
 import { policyNumberText } from '../policy/format';
 import { policyDiff } from '../policy/validate';
@@ -190,6 +191,11 @@ export interface BriefModel {
   readonly investigations: readonly InvestigationItem[];
   readonly policy: readonly PolicyItem[];
   readonly sources: readonly SourceSheet[];
+  /**
+   * What each section could not read (a missing ledger, column or cell), in Chinese: the section
+   * says so instead of "none" (src/ledger/unread.ts). Absent in models built before it existed.
+   */
+  readonly gaps?: Readonly<Partial<Record<Purpose, readonly string[]>>>;
 }
 
 export interface BriefOptions {
@@ -244,7 +250,20 @@ export function buildBrief(input: readonly Grid[] | readonly TypedSheet[], polic
       rows: l.rows.length,
       headerRows: l.model.headerBottom > l.model.headerTop ? `${l.model.headerTop + 1}–${l.model.headerBottom + 1}` : `${l.model.headerTop + 1}`,
     })),
+    gaps: briefGaps(ledgers),
   };
+}
+
+const GAP_PURPOSES: readonly Purpose[] = ['appointees', 'probation', 'elimination', 'investigations'];
+
+/** Per section, what could not be read, in Chinese. */
+export function briefGaps(ledgers: readonly TypedSheet[]): Partial<Record<Purpose, string[]>> {
+  const out: Partial<Record<Purpose, string[]>> = {};
+  for (const p of GAP_PURPOSES) {
+    const lines = unreadFor(ledgers, p).map((u) => u.message['zh-CN']);
+    if (lines.length) out[p] = lines;
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -18,7 +18,19 @@ import { inflateRawSync } from 'zlib';
 import { parseArgs, USAGE, type CliArgs } from './args';
 import { nodeIo, type CliIo } from './io';
 import { policyInForce } from './policy';
-import { checkJson, editJson, editLine, eliminationJson, eliminationText, unrankedLine, findingLine, sheetLine, summaryLine } from './output';
+import {
+  checkJson,
+  editJson,
+  editLine,
+  eliminationJson,
+  eliminationText,
+  eliminationUnread,
+  unrankedLine,
+  findingLine,
+  sheetLine,
+  summaryLine,
+} from './output';
+import { unreadFor } from '../ledger/unread';
 
 /** Thrown inside a command for unusable input: printed as one line, exit 2. */
 class UsageError extends Error {
@@ -225,10 +237,15 @@ async function runEliminate(args: CliArgs, io: CliIo): Promise<number> {
   if (!sheets.length) throw new UsageError(msg(`${file} 中没有年度考核测评表，无法排名`, `${file} has no annual assessment tally to rank`));
   const elim = eliminationOf(sheets, ctx.policy);
   if (args.json) {
-    io.out(`${JSON.stringify(eliminationJson(elim))}\n`);
+    // SPEC §7 keys, then `unread`: what could not be read, so a count is never a silent "none".
+    const unread = eliminationUnread(elim, unreadFor(sheets, 'elimination'), args.lang);
+    io.out(`${JSON.stringify({ ...eliminationJson(elim), unread })}\n`);
     // stdout stays the SPEC §7 object; who could not be ranked goes to stderr, like policy warnings.
     const unranked = unrankedLine(elim, args.lang);
     if (unranked) io.err(`cadre-ledger: ${say(msg('警告：', 'Warning: '), args.lang)}${unranked}\n`);
-  } else print(io, eliminationText(elim, args.lang));
+  } else {
+    const missing = unreadFor(sheets, 'elimination').filter((u) => !u.rows.length);
+    print(io, [...eliminationText(elim, args.lang), ...missing.map((u) => say(u.message, args.lang))]);
+  }
   return 0;
 }
