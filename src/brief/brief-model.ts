@@ -18,6 +18,7 @@ import type { Grid } from '../ledger/grid';
 import type { TypedRow, TypedSheet } from '../ledger/rows';
 import { KIND_LABEL, type SheetKind } from '../ledger/sheet-kind';
 import { unreadFor, type Purpose } from '../ledger/unread';
+import type { TaughtMap } from '../ledger/taught-map';
 import type { Policy } from '../policy/policy';
 import { policyNumberText } from '../policy/format';
 import { policyDiff } from '../policy/validate';
@@ -202,6 +203,8 @@ export interface BriefOptions {
   /** Main title; 常委会议研究材料 when omitted. */
   readonly title?: string;
   readonly calendar?: WorkCalendar;
+  /** Columns the user taught (workbook setting / CLI --map), used when recognising the grids. */
+  readonly taught?: TaughtMap;
 }
 
 export const DEFAULT_TITLE = '常委会议研究材料';
@@ -230,7 +233,11 @@ function isLedgers(x: readonly Grid[] | readonly TypedSheet[]): x is readonly Ty
  */
 export function buildBrief(input: readonly Grid[] | readonly TypedSheet[], policy: Policy, asOf: LocalDate, options: BriefOptions = {}): BriefModel {
   const ledgers: readonly TypedSheet[] =
-    input.length === 0 ? [] : isLedgers(input) ? input : checkWorkbook(input as readonly Grid[], { policy, asOf, calendar: options.calendar }).ledgers;
+    input.length === 0
+      ? []
+      : isLedgers(input)
+        ? input
+        : checkWorkbook(input as readonly Grid[], { policy, asOf, calendar: options.calendar, taught: options.taught }).ledgers;
   const cal = options.calendar ?? STATUTORY_CALENDAR;
   const of = (k: SheetKind) => ledgers.filter((l) => l.model.kind === k);
   const people = new PeopleIndex(ledgers);

@@ -8,6 +8,7 @@
  * other commands: 0 written, 2 unusable input or arguments. The input is never changed; --sheet
  * writes a copy of the workbook with the print-ready brief sheet added.
  */
+import { COLUMN_MAP_SETTING_KEY, EMPTY_TAUGHT, mergeTaught, parseMapArg, parseTaughtMap, teach, type TaughtMap } from '../ledger/taught-map';
 import { msg, say, type Locale, type Msg } from '../i18n/message';
 import { buildBrief } from '../brief/brief-model';
 import { renderDocx } from '../brief/render-docx';
@@ -25,6 +26,8 @@ export interface BriefArgs {
   readonly title: string | null;
   readonly asOf: LocalDate | null;
   readonly policyFile: string | null;
+  /** --map 'Sheet!Header=field' (repeatable), over the workbook's stored column mapping. */
+  readonly map: TaughtMap;
   readonly lang: Locale;
   readonly help: boolean;
 }
@@ -50,6 +53,7 @@ export function parseBriefArgs(argv: readonly string[]): ParsedBriefArgs {
     title: null as string | null,
     asOf: null as LocalDate | null,
     policyFile: null as string | null,
+    map: EMPTY_TAUGHT as TaughtMap,
     lang: 'zh-CN' as Locale,
     help: false,
   };
@@ -106,6 +110,14 @@ export function parseBriefArgs(argv: readonly string[]): ParsedBriefArgs {
         const v = need(msg('--policy 后面应写政策设置 JSON 文件名', '--policy needs a policy JSON file name'));
         if (typeof v !== 'string') return v;
         a.policyFile = v;
+        break;
+      }
+      case '--map': {
+        const v = need(msg("--map 后面应写 '工作表!表头=字段'", "--map needs 'Sheet!Header=field'"));
+        if (typeof v !== 'string') return v;
+        const m = parseMapArg(v);
+        if (!m.ok) return fail(m.message);
+        a.map = teach(a.map, m.sheet, m.column.header, m.column.field);
         break;
       }
       case '--lang': {
@@ -183,7 +195,8 @@ export async function runBrief(argv: readonly string[], io: CliIo = nodeIo()): P
     const inForce = await policyInForce(args.file, (k) => book.getSetting(k), args.policyFile, policyText);
     if (!inForce.ok) throw new BriefUsageError(inForce.error);
     for (const w of inForce.warnings) io.err(`cadre-ledger brief: ${say(w, lang)}\n`);
-    const model = buildBrief(await book.read(), inForce.value.policy, asOf, { title: args.title ?? undefined, calendar: inForce.value.calendar });
+    const taught = mergeTaught(parseTaughtMap(await book.getSetting(COLUMN_MAP_SETTING_KEY)).map, args.map);
+    const model = buildBrief(await book.read(), inForce.value.policy, asOf, { title: args.title ?? undefined, calendar: inForce.value.calendar, taught });
     const docx = await renderDocx(model);
     await write(args.output, docx.bytes, io);
     const lines = [

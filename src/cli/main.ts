@@ -31,6 +31,7 @@ import {
   summaryLine,
 } from './output';
 import { unreadFor } from '../ledger/unread';
+import { COLUMN_MAP_SETTING_KEY, mergeTaught, parseTaughtMap } from '../ledger/taught-map';
 
 /** Thrown inside a command for unusable input: printed as one line, exit 2. */
 class UsageError extends Error {
@@ -90,7 +91,10 @@ async function context(args: CliArgs, io: CliIo, book: LedgerSource): Promise<Ch
   if (!r.ok) throw new UsageError(r.error);
   // Warnings keep the values: one line each on stderr, so stdout stays the result (--json: SPEC §7).
   for (const w of r.warnings) io.err(`cadre-ledger: ${say(w, args.lang)}\n`);
-  return { policy: r.value.policy, calendar: r.value.calendar, asOf: args.asOf ?? io.today() };
+  // Taught columns: the workbook's stored mapping, then --map over it (header by header).
+  const stored = parseTaughtMap(await book.getSetting(COLUMN_MAP_SETTING_KEY));
+  const taught = mergeTaught(stored.map, args.map);
+  return { policy: r.value.policy, calendar: r.value.calendar, asOf: args.asOf ?? io.today(), taught, taughtProblems: stored.problems };
 }
 
 function fileProblem(file: string, e: unknown): Msg {

@@ -25,6 +25,7 @@ import { checkSheetNotes } from './checks/sheet-notes';
 import { fixableFindings } from './checks/fixable';
 import type { EditPlan } from './edit-plan';
 import { planFixes } from './transforms';
+import { taughtFindings, taughtFor } from './taught-map';
 
 /**
  * Checks every recognised sheet gets, whatever its kind. 组织生活 attendance (三.4) is checked on
@@ -59,8 +60,8 @@ export interface WorkbookCheck {
 }
 
 /** Recognise and type one sheet. */
-export function readLedger(grid: Grid, ctx: Pick<CheckContext, 'asOf'>): TypedSheet {
-  return typeRows(grid, recognizeSheet(grid), { asOf: ctx.asOf });
+export function readLedger(grid: Grid, ctx: Pick<CheckContext, 'asOf' | 'taught'>): TypedSheet {
+  return typeRows(grid, recognizeSheet(grid, taughtFor(ctx.taught, grid.sheet)), { asOf: ctx.asOf });
 }
 
 export function checkWorkbook(grids: readonly Grid[], ctx: CheckContext): WorkbookCheck {
@@ -77,6 +78,7 @@ export function checkWorkbook(grids: readonly Grid[], ctx: CheckContext): Workbo
     for (const check of [...COMMON, ...(BY_KIND[typed.model.kind] ?? [])]) findings.push(...check(typed, ctx));
   }
   findings.push(...checkCrossSheets(ledgers));
+  findings.push(...taughtFindings(models, ctx.taught, ctx.taughtProblems));
   const fixPlan = planFixes(ledgers, ctx);
   findings.push(...fixableFindings(fixPlan));
   return {

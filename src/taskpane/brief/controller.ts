@@ -5,6 +5,7 @@
  * silently) and render the .docx for download. The model and renderers live in src/brief; this
  * module only sequences them.
  */
+import { COLUMN_MAP_SETTING_KEY, parseTaughtMap } from '../../ledger/taught-map';
 import { msg, plural, type Msg } from '../../i18n/message';
 import { buildBrief, type BriefModel, type PolicyItem } from '../../brief/brief-model';
 import { SECTION_TITLES, type SectionId } from '../../brief/brief-document';
@@ -120,7 +121,8 @@ export function previewBriefModel(model: BriefModel, sheetName: string): BriefPr
 /** Read the workbook once and build the preview. */
 export async function prepareBrief(port: WorkbookPort, policy: Policy, asOf: LocalDate, calendar?: WorkCalendar): Promise<BriefPreview> {
   const grids = ledgerGrids(await port.read());
-  const model = buildBrief(grids, policy, asOf, { calendar });
+  const taught = parseTaughtMap(await port.getSetting(COLUMN_MAP_SETTING_KEY)).map;
+  const model = buildBrief(grids, policy, asOf, { calendar, taught });
   return previewBriefModel(model, renderSheet(model).spec.name);
 }
 

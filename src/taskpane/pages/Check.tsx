@@ -185,8 +185,8 @@ export function CheckPage(): ReactElement {
     const d = asOf();
     if ('error' in d) return setError(phrase(d.error));
     await openPreview(async () => {
-      const { policy, calendar } = await workbookPolicy(port);
-      return prepareFixes(port, { policy, calendar, asOf: d.date });
+      const { policy, calendar, taught, taughtProblems } = await workbookPolicy(port);
+      return prepareFixes(port, { policy, calendar, asOf: d.date, taught, taughtProblems });
     });
   };
 
