@@ -299,7 +299,7 @@ export function briefDocument(model: BriefModel): BriefDocument {
   const gapLine = (id: 'appointees' | 'probation' | 'elimination' | 'investigations', none: string | null): string | null => {
     const g = gaps[id];
     if (!g?.length) return none;
-    const text = `${g.join('；')}。`;
+    const text = `${g.map((x) => x['zh-CN']).join('；')}。`;
     if (none === null) blocks[id].unshift({ kind: 'paragraph', text: `未能核对：${text}` });
     return none === null ? null : text;
   };

@@ -196,7 +196,7 @@ export interface BriefModel {
    * What each section could not read (a missing ledger, column or cell), in Chinese: the section
    * says so instead of "none" (src/ledger/unread.ts). Absent in models built before it existed.
    */
-  readonly gaps?: Readonly<Partial<Record<Purpose, readonly string[]>>>;
+  readonly gaps?: Readonly<Partial<Record<Purpose, readonly Msg[]>>>;
 }
 
 export interface BriefOptions {
@@ -263,11 +263,11 @@ export function buildBrief(input: readonly Grid[] | readonly TypedSheet[], polic
 
 const GAP_PURPOSES: readonly Purpose[] = ['appointees', 'probation', 'elimination', 'investigations'];
 
-/** Per section, what could not be read, in Chinese. */
-export function briefGaps(ledgers: readonly TypedSheet[]): Partial<Record<Purpose, string[]>> {
-  const out: Partial<Record<Purpose, string[]>> = {};
+/** Per section, what could not be read (the document prints the Chinese, the pane follows the language). */
+export function briefGaps(ledgers: readonly TypedSheet[]): Partial<Record<Purpose, Msg[]>> {
+  const out: Partial<Record<Purpose, Msg[]>> = {};
   for (const p of GAP_PURPOSES) {
-    const lines = unreadFor(ledgers, p).map((u) => u.message['zh-CN']);
+    const lines = unreadFor(ledgers, p).map((u) => u.message);
     if (lines.length) out[p] = lines;
   }
   return out;

@@ -50,7 +50,30 @@ export function parseAsOf(text: string): { date: LocalDate } | { error: Msg } {
     : { error: msg(`截止日期“${text}”无效：请按 年-月-日 填写，例如 2025-03-10`, `As-of date "${text}" is not valid: use year-month-day, e.g. 2025-03-10`) };
 }
 
+/** What a section could not read (issue 11), joined; null when it read everything. */
+function gapSummary(id: SectionId, m: BriefModel): Msg | null {
+  const g = id === 'policy' || id === 'sources' ? undefined : m.gaps?.[id];
+  if (!g?.length) return null;
+  return msg(g.map((x) => x['zh-CN']).join('；'), g.map((x) => x['en-US']).join('; '));
+}
+
 function summaryOf(id: SectionId, m: BriefModel): Msg {
+  const gap = gapSummary(id, m);
+  const content = contentSummary(id, m);
+  if (!gap) return content;
+  // Never "none" when the source could not be read: the gap replaces it, or follows the figures.
+  const empty =
+    id === 'appointees'
+      ? !m.appointees.length
+      : id === 'probation'
+        ? !m.probation.length
+        : id === 'investigations'
+          ? !m.investigations.length
+          : !m.elimination?.items.length;
+  return empty ? gap : msg(`${content['zh-CN']}；未能核对：${gap['zh-CN']}`, `${content['en-US']}; not checked: ${gap['en-US']}`);
+}
+
+function contentSummary(id: SectionId, m: BriefModel): Msg {
   switch (id) {
     case 'appointees': {
       const people = m.appointees.reduce((n, p) => n + p.finalists.length, 0);

@@ -40,6 +40,8 @@ export interface SheetGroup {
 
 export interface CheckRun {
   readonly asOf: LocalDate;
+  /** The policy the check ran under (for 指定列: which columns a kind needs). */
+  readonly policy?: Policy;
   readonly models: readonly SheetModel[];
   readonly findings: readonly LedgerFinding[];
   readonly groups: readonly SheetGroup[];
@@ -177,6 +179,7 @@ export async function runLedgerCheck(port: WorkbookPort, asOf: LocalDate, option
   const repairableFormulas = grids.filter((g) => !g.protected).reduce((n, g) => n + repairCadreFormulas(g).edits.length, 0);
   return {
     asOf,
+    policy: ctx.policy,
     models: result.models,
     findings: result.findings,
     groups: groupFindings(
