@@ -8,6 +8,7 @@ import { recognizeSheet } from '../../../src/ledger/recognize';
 import { DEFAULT_POLICY } from '../../../src/policy/policy';
 import { columnLetter } from '../../../src/ledger/grid';
 import { D, id18, sheet } from '../../fixtures/layouts/kit';
+import { LAYOUTS } from '../../fixtures/layouts';
 
 const AS_OF = { y: 2025, m: 3, d: 10 };
 const ctx = { policy: DEFAULT_POLICY, asOf: AS_OF };
@@ -78,29 +79,8 @@ describe('出生年月 kept as a real date (issue 11, failure 2)', () => {
 
 describe('exports of other systems (issue 11, failure 3)', () => {
   it('maps all 15 columns of the quoted roster export', () => {
-    const header = [
-      '序号',
-      '姓名',
-      '所在单位及职务',
-      '性别',
-      '民族',
-      '出生时间',
-      '年龄',
-      '政治面貌',
-      '最高学历学位',
-      '所学专业',
-      '专业技术职务',
-      '现职务始任时间',
-      '现职务始任年限',
-      '现职级始任时间',
-      '任现职级年限',
-    ];
-    const m = recognizeSheet(
-      sheet('Sheet1', [
-        header,
-        [1, '周八', '经济学院院长', '男', '汉族', D(1972, 4, 12), 53, '中共党员', '博士', '经济学', '教授', D(2019, 7, 1), 5, D(2019, 7, 1), 5],
-      ]),
-    );
+    const layout = LAYOUTS.find((l) => l.name === 'system-export-15.xlsx');
+    const m = recognizeSheet(layout!.grids[0]);
     expect(m.columns.size).toBe(15);
     expect(m.unmatched).toEqual([]);
     expect(m.kind).toBe('roster');

@@ -6,11 +6,10 @@
 import ExcelJS from 'exceljs';
 import { checkWorkbook } from '../../../src/ledger/check-workbook';
 import { recognizeSheet } from '../../../src/ledger/recognize';
-import { COLUMN_MAP_SETTING_KEY, mergeTaught, parseMapArg, parseTaughtMap, teach, taughtMapText, EMPTY_TAUGHT } from '../../../src/ledger/taught-map';
+import { mergeTaught, parseMapArg, parseTaughtMap, teach, taughtMapText, EMPTY_TAUGHT } from '../../../src/ledger/taught-map';
 import { DEFAULT_POLICY } from '../../../src/policy/policy';
-import { openFileWorkbook } from '../../../src/workbook/file/file-workbook';
 import { runCli } from '../../support/cli-memory';
-import { D, sheet } from '../../fixtures/layouts/kit';
+import { D, sheet, unguessableProbationXlsx } from '../../fixtures/layouts/kit';
 
 const AS_OF = { y: 2025, m: 3, d: 10 };
 const ctx = { policy: DEFAULT_POLICY, asOf: AS_OF };
@@ -96,19 +95,7 @@ describe('taught columns', () => {
   });
 });
 
-async function xlsx(stored: string | null): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('试用期干部');
-  ws.addRow(['试用期干部管理台账']);
-  ws.addRow(['姓名', '职务', '到岗日期', '期满考核结果']);
-  ws.addRow(['许一', '局长', new Date(Date.UTC(2023, 5, 1)), '']);
-  ws.getCell('C3').numFmt = 'yyyy-mm-dd';
-  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-  if (stored === null) return bytes;
-  const book = await openFileWorkbook(bytes);
-  await book.setSetting(COLUMN_MAP_SETTING_KEY, stored);
-  return book.save();
-}
+const xlsx = unguessableProbationXlsx;
 
 describe('the CLI uses the stored mapping and --map', () => {
   const codes = (out: string) => (JSON.parse(out) as { findings: { code: string }[] }).findings.map((f) => f.code);

@@ -2,7 +2,6 @@
  * 指定列 on the 检查台账 screen (issue 11, point 2): the check offers the missing column, the
  * choice is stored in the workbook and the next check, the fix preview and the brief use it.
  */
-import ExcelJS from 'exceljs';
 import { runLedgerCheck, workbookPolicy } from '../../../src/taskpane/check/controller';
 import { prepareFixes } from '../../../src/taskpane/check/changes';
 import { prepareBrief } from '../../../src/taskpane/brief/controller';
@@ -10,18 +9,11 @@ import { fieldChoices, mapTargets, saveTaught, storedHeader } from '../../../src
 import { COLUMN_MAP_SETTING_KEY } from '../../../src/ledger/taught-map';
 import { DEFAULT_POLICY } from '../../../src/policy/policy';
 import { openFileWorkbook } from '../../../src/workbook/file/file-workbook';
+import { unguessableProbationXlsx } from '../../fixtures/layouts/kit';
 
 const AS_OF = { y: 2025, m: 3, d: 10 };
 
-async function probationBook() {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('试用期干部');
-  ws.addRow(['试用期干部管理台账']);
-  ws.addRow(['姓名', '职务', '到岗日期', '期满考核结果']);
-  ws.addRow(['许一', '局长', new Date(Date.UTC(2023, 5, 1)), '']);
-  ws.getCell('C3').numFmt = 'yyyy-mm-dd';
-  return openFileWorkbook(new Uint8Array(await wb.xlsx.writeBuffer()));
-}
+const probationBook = async () => openFileWorkbook(await unguessableProbationXlsx());
 
 describe('指定列', () => {
   it('offers the missing 试用期开始, stores the choice, and every pane surface uses it', async () => {
