@@ -1,7 +1,7 @@
 /**
  * Columns read by their values (按数据识别列) where no synonym names the header: a column of ID
- * numbers headed `证照号码`, of 男/女, of 民族 names, of dates under a header that says what they
- * date (`首次任职时间(拟)`). Samples at most SAMPLE cells under the header, so wide sheets stay cheap,
+ * numbers headed `证照号码`, of 男/女, of 民族 names, of dates or counts under a header that says
+ * what they date or count (`首次参加工作`, `民主测评不称职人数`). Samples at most SAMPLE cells under the header, so wide sheets stay cheap,
  * and claims a field only when nearly every sampled value fits it.
  */
 import { parseChineseDate } from '../values/dates';
@@ -30,12 +30,26 @@ const DATE_WORDS: readonly (readonly [RegExp, FieldKey])[] = [
   [/任职|任现职|现职/, 'postSince'],
 ];
 
-type Kind = 'id' | 'sex' | 'ethnic' | 'date' | 'other';
+/** Count columns (whole numbers): a word of the header tells what is counted. Order matters (不称职 before 称职). */
+const COUNT_WORDS: readonly (readonly [RegExp, FieldKey])[] = [
+  [/不称职/, 'incompetentVotes'],
+  [/基本称职/, 'basicVotes'],
+  [/称职/, 'competentVotes'],
+  [/优秀/, 'excellentVotes'],
+  [/应到|应参加|应出席/, 'eligible'],
+  [/实到|实际参加|实出席/, 'present'],
+  [/有效/, 'valid'],
+  [/得票|赞成/, 'votes'],
+];
+
+type Kind = 'id' | 'sex' | 'ethnic' | 'date' | 'count' | 'other';
 
 function kindOf(v: unknown, format: string): Kind | null {
   if (v === null || v === undefined || isCellError(v)) return null;
   if (typeof v === 'number') {
     if (Number.isInteger(v) && ID.test(String(v))) return 'id';
+    // Below 1900: a whole number there is a count, never a year or yyyymm typed into a General cell.
+    if (Number.isInteger(v) && v >= 0 && v < 1900 && !/[ymd]/i.test(format)) return 'count';
     return parseChineseDate(v, { numberFormat: format }).ok ? 'date' : 'other';
   }
   if (typeof v !== 'string') return 'other';
@@ -49,7 +63,7 @@ function kindOf(v: unknown, format: string): Kind | null {
 
 /** The field a column's values (and, for dates, its header's words) show, or null. */
 export function inferColumn(g: Grid, col: number, firstRow: number, header: string): FieldKey | null {
-  const counts: Record<Kind, number> = { id: 0, sex: 0, ethnic: 0, date: 0, other: 0 };
+  const counts: Record<Kind, number> = { id: 0, sex: 0, ethnic: 0, date: 0, count: 0, other: 0 };
   let seen = 0;
   for (let r = firstRow; r < g.rowCount && seen < SAMPLE; r++) {
     const k = kindOf(g.values[r]?.[col], g.numberFormats[r]?.[col] ?? 'General');
@@ -64,6 +78,9 @@ export function inferColumn(g: Grid, col: number, firstRow: number, header: stri
   if (fits('ethnic')) return 'ethnicity';
   if (fits('date')) {
     for (const [re, field] of DATE_WORDS) if (re.test(header)) return field;
+  }
+  if (fits('count')) {
+    for (const [re, field] of COUNT_WORDS) if (re.test(header)) return field;
   }
   return null;
 }

@@ -110,6 +110,9 @@ describe('columns read by their values', () => {
     ['族别', '土家族', 'ethnicity'],
     ['首次参加工作', '2006.07', 'workStart'],
     ['出生(公历)', D(1984, 7, 12), 'birth'],
+    ['民主测评不称职人数', 3, 'incompetentVotes'],
+    ['实际参加测评人数', 40, 'present'],
+    ['编号', 3, null],
     ['备用', '2006.07', null],
     ['说明', '某某情况', null],
   ])('%s holding %p → %p', (header, value, field) => {
