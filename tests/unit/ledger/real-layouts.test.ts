@@ -152,3 +152,12 @@ describe('per-year grade columns', () => {
     expect(m.kind).toBe('assessment');
   });
 });
+
+describe('a probation start kept to the month', () => {
+  it('is reported on its cell, never skipped silently', () => {
+    const g = sheet('试用期干部', [['试用期干部管理台账'], ['姓名', '职务', '任职时间'], ['许一', '局长', '2023.06']]);
+    const f = checkWorkbook([g], ctx).findings.find((x) => x.code === 'probation.start-imprecise');
+    expect(f).toMatchObject({ row: 2, col: 2, severity: 'warning' });
+    expect(f?.message['zh-CN']).toBe('试用期开始 2023.06 只写到月，无法计算期满日期，未核对；请填写到日');
+  });
+});
