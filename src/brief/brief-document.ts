@@ -319,11 +319,21 @@ export function briefDocument(model: BriefModel): BriefDocument {
         ]
       : [],
   };
+  // A section whose source could not be read says so — as its one line when it has nothing else,
+  // before its content otherwise — and never "本期无…".
+  const gaps = model.gaps ?? {};
+  const gapLine = (id: 'appointees' | 'probation' | 'elimination' | 'investigations', none: string | null): string | null => {
+    const g = gaps[id];
+    if (!g?.length) return none;
+    const text = `${g.map((x) => x['zh-CN']).join('；')}。`;
+    if (none === null) blocks[id].unshift({ kind: 'paragraph', text: `未能核对：${text}` });
+    return none === null ? null : text;
+  };
   const empty: Record<SectionId, string | null> = {
-    appointees: model.appointees.length ? null : EMPTY_LINES.appointees,
-    probation: model.probation.length ? null : EMPTY_LINES.probation,
-    elimination: eliminationEmpty(model.elimination),
-    investigations: model.investigations.length ? null : EMPTY_LINES.investigations,
+    appointees: gapLine('appointees', model.appointees.length ? null : EMPTY_LINES.appointees),
+    probation: gapLine('probation', model.probation.length ? null : EMPTY_LINES.probation),
+    elimination: gapLine('elimination', eliminationEmpty(model.elimination)),
+    investigations: gapLine('investigations', model.investigations.length ? null : EMPTY_LINES.investigations),
     policy: model.policy.length ? null : EMPTY_LINES.policy,
     sources: model.sources.length ? null : EMPTY_LINES.sources,
   };

@@ -17,6 +17,8 @@ import type { FieldKey } from '../ledger/fields';
 import type { Grid } from '../ledger/grid';
 import type { TypedRow, TypedSheet } from '../ledger/rows';
 import { KIND_LABEL, type SheetKind } from '../ledger/sheet-kind';
+import { unreadFor, type Purpose } from '../ledger/unread';
+import type { TaughtMap } from '../ledger/taught-map';
 import type { NonLeadingInBrief, Policy } from '../policy/policy';
 import { policyNumberText } from '../policy/format';
 import { policyDiff } from '../policy/validate';
@@ -194,12 +196,19 @@ export interface BriefModel {
   readonly nonLeadingInBrief: NonLeadingInBrief;
   readonly policy: readonly PolicyItem[];
   readonly sources: readonly SourceSheet[];
+  /**
+   * What each section could not read (a missing ledger, column or cell), in Chinese: the section
+   * says so instead of "none" (src/ledger/unread.ts). Absent in models built before it existed.
+   */
+  readonly gaps?: Readonly<Partial<Record<Purpose, readonly Msg[]>>>;
 }
 
 export interface BriefOptions {
   /** Main title; 常委会议研究材料 when omitted. */
   readonly title?: string;
   readonly calendar?: WorkCalendar;
+  /** Columns the user taught (workbook setting / CLI --map), used when recognising the grids. */
+  readonly taught?: TaughtMap;
 }
 
 export const DEFAULT_TITLE = '常委会议研究材料';
@@ -228,7 +237,11 @@ function isLedgers(x: readonly Grid[] | readonly TypedSheet[]): x is readonly Ty
  */
 export function buildBrief(input: readonly Grid[] | readonly TypedSheet[], policy: Policy, asOf: LocalDate, options: BriefOptions = {}): BriefModel {
   const ledgers: readonly TypedSheet[] =
-    input.length === 0 ? [] : isLedgers(input) ? input : checkWorkbook(input as readonly Grid[], { policy, asOf, calendar: options.calendar }).ledgers;
+    input.length === 0
+      ? []
+      : isLedgers(input)
+        ? input
+        : checkWorkbook(input as readonly Grid[], { policy, asOf, calendar: options.calendar, taught: options.taught }).ledgers;
   const cal = options.calendar ?? STATUTORY_CALENDAR;
   const of = (k: SheetKind) => ledgers.filter((l) => l.model.kind === k);
   const people = new PeopleIndex(ledgers);
@@ -249,7 +262,20 @@ export function buildBrief(input: readonly Grid[] | readonly TypedSheet[], polic
       rows: l.rows.length,
       headerRows: l.model.headerBottom > l.model.headerTop ? `${l.model.headerTop + 1}–${l.model.headerBottom + 1}` : `${l.model.headerTop + 1}`,
     })),
+    gaps: briefGaps(ledgers),
   };
+}
+
+const GAP_PURPOSES: readonly Purpose[] = ['appointees', 'probation', 'elimination', 'investigations'];
+
+/** Per section, what could not be read (the document prints the Chinese, the pane follows the language). */
+export function briefGaps(ledgers: readonly TypedSheet[]): Partial<Record<Purpose, Msg[]>> {
+  const out: Partial<Record<Purpose, Msg[]>> = {};
+  for (const p of GAP_PURPOSES) {
+    const lines = unreadFor(ledgers, p).map((u) => u.message);
+    if (lines.length) out[p] = lines;
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@
  */
 import type { WorkCalendar } from '../calendar';
 import { checkWorkbook } from '../ledger/check-workbook';
+import type { TaughtMap } from '../ledger/taught-map';
 import { FIELDS, type FieldKey } from '../ledger/fields';
 import type { Grid } from '../ledger/grid';
 import type { TypedRow, TypedSheet } from '../ledger/rows';
@@ -104,6 +105,8 @@ export interface AppointmentForm {
 
 export interface FormOptions {
   readonly calendar?: WorkCalendar;
+  /** Columns the user taught (workbook setting / CLI --map), used when recognising the grids. */
+  readonly taught?: TaughtMap;
 }
 
 /** Full years from birth to the as-of date; a birth known to the month counts its month as passed. */
@@ -255,7 +258,11 @@ function isLedgers(x: readonly Grid[] | readonly TypedSheet[]): x is readonly Ty
  */
 export function buildForms(input: readonly Grid[] | readonly TypedSheet[], policy: Policy, asOf: LocalDate, options: FormOptions = {}): AppointmentForm[] {
   const ledgers: readonly TypedSheet[] =
-    input.length === 0 ? [] : isLedgers(input) ? input : checkWorkbook(input as readonly Grid[], { policy, asOf, calendar: options.calendar }).ledgers;
+    input.length === 0
+      ? []
+      : isLedgers(input)
+        ? input
+        : checkWorkbook(input as readonly Grid[], { policy, asOf, calendar: options.calendar, taught: options.taught }).ledgers;
   const brief = buildBrief(ledgers, policy, asOf, { calendar: options.calendar });
   const people = new PeopleIndex(ledgers);
   const rowAt = (p: Provenance): PersonRow | null => {

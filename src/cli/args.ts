@@ -5,6 +5,7 @@
 import { msg, type Locale, type Msg } from '../i18n/message';
 import { parseIso, type LocalDate } from '../values/local-date';
 import { POLICY_PRECEDENCE } from './policy';
+import { EMPTY_TAUGHT, parseMapArg, teach, type TaughtMap } from '../ledger/taught-map';
 
 /** `brief` is added by the brief module (src/brief) next to these. */
 export type Command = 'check' | 'fix' | 'eliminate';
@@ -16,6 +17,8 @@ export interface CliArgs {
   readonly json: boolean;
   readonly asOf: LocalDate | null;
   readonly policyFile: string | null;
+  /** --map 'Sheet!Header=field' (repeatable): taught columns, over the workbook's stored ones. */
+  readonly map: TaughtMap;
   readonly lang: Locale;
   readonly help: boolean;
 }
@@ -31,6 +34,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let json = false;
   let asOf: LocalDate | null = null;
   let policyFile: string | null = null;
+  let map: TaughtMap = EMPTY_TAUGHT;
   let lang: Locale = 'zh-CN';
   let help = false;
   const langIdx = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
@@ -79,6 +83,14 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         policyFile = v;
         break;
       }
+      case '--map': {
+        const v = value();
+        if (v === null) return fail(msg("--map 后面应写 '工作表!表头=字段'", "--map needs 'Sheet!Header=field'"));
+        const m = parseMapArg(v);
+        if (!m.ok) return fail(m.message);
+        map = teach(map, m.sheet, m.column.header, m.column.field);
+        break;
+      }
       case '--lang': {
         const v = value();
         if (v !== 'zh-CN' && v !== 'en-US')
@@ -95,7 +107,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         else return fail(msg(`多余的参数“${raw}”`, `Unexpected argument "${raw}"`));
     }
   }
-  return { ok: true, args: { command, file, output, json, asOf, policyFile, lang, help } };
+  return { ok: true, args: { command, file, output, json, asOf, policyFile, map, lang, help } };
 }
 
 export const USAGE: Msg = msg(
@@ -110,6 +122,7 @@ export const USAGE: Msg = msg(
   --json            输出 JSON
   --as-of 日期      检查日期（默认今天），使结果可复现
   --policy 文件     政策设置覆盖（JSON，只写要改的项，如 {"notice":{"days":7}}）
+  --map '表!表头=字段'  指定列（可重复），如 --map '试用期干部!任职时间=probationStart'；优先于工作簿中保存的指定
   --lang zh-CN|en-US  界面语言（默认 zh-CN）
   -h, --help        显示本帮助
 也可读取旧版 .xls、WPS 表格 .et 和 .ods（按内容识别）；fix 总是写出 .xlsx。加密、.xlsb、.csv 等无法如实读取的文件退出码为 2。
@@ -127,6 +140,7 @@ Options:
   --json            print JSON
   --as-of DATE      the as-of date (default today), for reproducible results
   --policy FILE     policy overrides (JSON, only the keys to change, e.g. {"notice":{"days":7}})
+  --map 'Sheet!Header=field'  teach a column (repeatable), e.g. --map '试用期干部!任职时间=probationStart'; wins over the mapping stored in the workbook
   --lang zh-CN|en-US  language (default zh-CN)
   -h, --help        show this help
 Legacy .xls, WPS .et and .ods are read too (told by content); fix always writes .xlsx. Encrypted, .xlsb, .csv and other files that cannot be read faithfully exit with 2.

@@ -8,6 +8,7 @@
  * other commands: 0 written, 2 unusable input or arguments. The input is never changed; --sheet
  * writes a copy of the workbook with the print-ready brief sheet added.
  */
+import { COLUMN_MAP_SETTING_KEY, EMPTY_TAUGHT, mergeTaught, parseMapArg, parseTaughtMap, teach, type TaughtMap } from '../ledger/taught-map';
 import { msg, say, type Locale, type Msg } from '../i18n/message';
 import { buildBrief } from '../brief/brief-model';
 import { renderDocx } from '../brief/render-docx';
@@ -27,26 +28,41 @@ export interface BriefArgs {
   readonly title: string | null;
   readonly asOf: LocalDate | null;
   readonly policyFile: string | null;
+  /** --map 'Sheet!Header=field' (repeatable), over the workbook's stored column mapping. */
+  readonly map: TaughtMap;
   readonly lang: Locale;
   readonly help: boolean;
 }
 
 export const BRIEF_USAGE: Msg = msg(
-  `用法：cadre-ledger brief 文件.xlsx -o 材料.docx [--sheet 输出.xlsx] [--title 标题] [--as-of YYYY-MM-DD] [--policy 设置.json] [--lang zh-CN|en-US]
+  `用法：cadre-ledger brief 文件.xlsx -o 材料.docx [--sheet 输出.xlsx] [--title 标题] [--as-of YYYY-MM-DD] [--policy 设置.json] [--map '工作表!表头=字段'] [--lang zh-CN|en-US]
   按台账生成常委会议研究材料（Word 文档，GB/T 9704 版式）；--sheet 另存一份加入打印用材料工作表的工作簿。原文件不会被修改。
   材料中“适用的政策规定”一节列出实际适用的各项设置，并标明哪些已调整。
   ${POLICY_PRECEDENCE['zh-CN']}`,
-  `Usage: cadre-ledger brief FILE.xlsx -o BRIEF.docx [--sheet OUT.xlsx] [--title TITLE] [--as-of YYYY-MM-DD] [--policy P.json] [--lang zh-CN|en-US]
+  `Usage: cadre-ledger brief FILE.xlsx -o BRIEF.docx [--sheet OUT.xlsx] [--title TITLE] [--as-of YYYY-MM-DD] [--policy P.json] [--map 'Sheet!Header=field'] [--lang zh-CN|en-US]
   Writes the standing-committee brief as a Word document (GB/T 9704 layout); --sheet also saves a copy of the workbook with the print-ready brief sheet. The input is never changed.
   The brief's section "policy in force" lists every value used and marks the changed ones.
   ${POLICY_PRECEDENCE['en-US']}`,
 );
 
 /**
- * The options brief and forms share: --as-of, --lang (read before the loop; checked here), the
- * input file, and the refusal of unknown options and extra arguments. 'ok' or the refusal.
+ * The options brief and forms share: --as-of, --lang (read before the loop; checked here),
+ * --map, the input file, and the refusal of unknown options and extra arguments. 'ok' or the refusal.
  */
-export function commonOption(flag: string, raw: string, value: () => string | null, a: { asOf: LocalDate | null; file: string | null }): Msg | 'ok' {
+export function commonOption(
+  flag: string,
+  raw: string,
+  value: () => string | null,
+  a: { asOf: LocalDate | null; file: string | null; map: TaughtMap },
+): Msg | 'ok' {
+  if (flag === '--map') {
+    const v = value();
+    if (v === null) return msg("--map 后面应写 '工作表!表头=字段'", "--map needs 'Sheet!Header=field'");
+    const m = parseMapArg(v);
+    if (!m.ok) return m.message;
+    a.map = teach(a.map, m.sheet, m.column.header, m.column.field);
+    return 'ok';
+  }
   if (flag === '--as-of') {
     const v = value();
     const d = v === null ? null : parseIso(v);
@@ -74,6 +90,7 @@ export function parseBriefArgs(argv: readonly string[]): ParsedBriefArgs {
     title: null as string | null,
     asOf: null as LocalDate | null,
     policyFile: null as string | null,
+    map: EMPTY_TAUGHT as TaughtMap,
     lang: 'zh-CN' as Locale,
     help: false,
   };
@@ -168,7 +185,7 @@ export async function write(file: string, data: Uint8Array, io: CliIo): Promise<
  * the format it was read from, and the policy in force for it; refused
  * input throws BriefUsageError, policy warnings go to stderr with the command's name.
  */
-export async function openWithPolicy(command: string, file: string, policyFile: string | null, io: CliIo, lang: Locale) {
+export async function openWithPolicy(command: string, file: string, policyFile: string | null, io: CliIo, lang: Locale, map: TaughtMap = EMPTY_TAUGHT) {
   const policyText = policyFile ? new TextDecoder('utf-8').decode(await readBytes(policyFile, io)) : null;
   const { book, format } = await openAnyFileWorkbook(await readBytes(file, io)).catch((e: unknown) => {
     if (e instanceof PortError) throw new BriefUsageError(msg(`${file}：${e.userMessage['zh-CN']}`, `${file}: ${e.userMessage['en-US']}`));
@@ -177,7 +194,9 @@ export async function openWithPolicy(command: string, file: string, policyFile: 
   const inForce = await policyInForce(file, (k) => book.getSetting(k), policyFile, policyText);
   if (!inForce.ok) throw new BriefUsageError(inForce.error);
   for (const w of inForce.warnings) io.err(`cadre-ledger ${command}: ${say(w, lang)}\n`);
-  return { book, format, inForce: inForce.value };
+  // The columns the user taught: stored in the workbook, then --map on top (SPEC precedence).
+  const taught = mergeTaught(parseTaughtMap(await book.getSetting(COLUMN_MAP_SETTING_KEY)).map, map);
+  return { book, format, inForce: inForce.value, taught };
 }
 
 /** Run `brief` with the arguments after the command word. Returns the exit code. */
@@ -205,8 +224,8 @@ export async function runBrief(argv: readonly string[], io: CliIo = nodeIo()): P
       }
     }
     const asOf = args.asOf ?? io.today();
-    const { book, format, inForce } = await openWithPolicy('brief', args.file, args.policyFile, io, lang);
-    const model = buildBrief(await book.read(), inForce.policy, asOf, { title: args.title ?? undefined, calendar: inForce.calendar });
+    const { book, format, inForce, taught } = await openWithPolicy('brief', args.file, args.policyFile, io, lang, args.map);
+    const model = buildBrief(await book.read(), inForce.policy, asOf, { title: args.title ?? undefined, calendar: inForce.calendar, taught });
     const docx = await renderDocx(model);
     await write(args.output, docx.bytes, io);
     const lines = [

@@ -14,6 +14,7 @@ import { renderFormsDocx } from '../brief/render-form-docx';
 import { formSheetName, renderFormSheet } from '../brief/render-form-sheet';
 import { formatIso, type LocalDate } from '../values/local-date';
 import { BriefUsageError, commonOption, openWithPolicy, write } from './brief';
+import { EMPTY_TAUGHT, type TaughtMap } from '../ledger/taught-map';
 import { nodeIo, type CliIo } from './io';
 import { POLICY_PRECEDENCE } from './policy';
 import { outputNotes, xlsxOutputName } from './xlsx-output';
@@ -26,18 +27,20 @@ export interface FormsArgs {
   readonly sheetOutput: string | null;
   readonly asOf: LocalDate | null;
   readonly policyFile: string | null;
+  /** --map 'Sheet!Header=field' (repeatable), over the workbook's stored column mapping. */
+  readonly map: TaughtMap;
   readonly lang: Locale;
   readonly help: boolean;
 }
 
 export const FORMS_USAGE: Msg = msg(
-  `用法：cadre-ledger forms 文件.xlsx -o 输出文件夹/ [--one-file] [--lrmx] [--sheet 输出.xlsx] [--as-of YYYY-MM-DD] [--policy 设置.json] [--lang zh-CN|en-US]
+  `用法：cadre-ledger forms 文件.xlsx -o 输出文件夹/ [--one-file] [--lrmx] [--sheet 输出.xlsx] [--as-of YYYY-MM-DD] [--policy 设置.json] [--map '工作表!表头=字段'] [--lang zh-CN|en-US]
   为每名拟任人选（一职双备人选、任前公示人选）生成一份干部任免审批表（Word，A4 一页）；--one-file 合成一个文件；
   --lrmx 另存任免审批表程序可打开的 .lrmx 文件；--sheet 另存一份工作簿，每人一张审批表工作表。
   各项取自花名册、任前公示、考察和年度考核台账；台账没有的项目留空待手填。年龄按 --as-of 日期（默认今天）计算。
   文件名只含姓名和拟任职务，不含身份证号。原文件不会被修改。
   ${POLICY_PRECEDENCE['zh-CN']}`,
-  `Usage: cadre-ledger forms FILE.xlsx -o DIR/ [--one-file] [--lrmx] [--sheet OUT.xlsx] [--as-of YYYY-MM-DD] [--policy P.json] [--lang zh-CN|en-US]
+  `Usage: cadre-ledger forms FILE.xlsx -o DIR/ [--one-file] [--lrmx] [--sheet OUT.xlsx] [--as-of YYYY-MM-DD] [--policy P.json] [--map 'Sheet!Header=field'] [--lang zh-CN|en-US]
   Writes a 干部任免审批表 (appointment-approval form, Word, one A4 page) for each proposed cadre (the 一职双备 pair, people under public notice);
   --one-file puts them all in one document; --lrmx also writes .lrmx files for the 任免审批表 program; --sheet saves a copy of the workbook with one form sheet per person.
   Items come from the roster, notice, inspection and annual-assessment ledgers; items the ledgers lack stay blank for hand entry. Ages are as of --as-of (default today).
@@ -56,6 +59,7 @@ export function parseFormsArgs(argv: readonly string[]): ParsedFormsArgs {
     sheetOutput: null as string | null,
     asOf: null as LocalDate | null,
     policyFile: null as string | null,
+    map: EMPTY_TAUGHT as TaughtMap,
     lang: 'zh-CN' as Locale,
     help: false,
   };
@@ -124,11 +128,14 @@ export async function runForms(argv: readonly string[], io: CliIo = nodeIo()): P
     const sheetOutput = args.sheetOutput === null ? null : xlsxOutputName(args.sheetOutput);
     if (sheetOutput !== null && (await io.samePath(args.file, sheetOutput)))
       throw new BriefUsageError(
-        msg(`输出文件不能与原文件相同（${sheetOutput}）；原文件不会被修改`, `The output must differ from the input (${sheetOutput}); the input is never changed`),
+        msg(
+          `输出文件不能与原文件相同（${sheetOutput}）；原文件不会被修改`,
+          `The output must differ from the input (${sheetOutput}); the input is never changed`,
+        ),
       );
     const asOf = args.asOf ?? io.today();
-    const { book, format, inForce } = await openWithPolicy('forms', args.file, args.policyFile, io, lang);
-    const forms = buildForms(await book.read(), inForce.policy, asOf, { calendar: inForce.calendar });
+    const { book, format, inForce, taught } = await openWithPolicy('forms', args.file, args.policyFile, io, lang, args.map);
+    const forms = buildForms(await book.read(), inForce.policy, asOf, { calendar: inForce.calendar, taught });
     const lines: string[] = [];
     if (!forms.length) {
       io.out(

@@ -21,7 +21,20 @@ import { parseArgs, USAGE, type CliArgs } from './args';
 import { nodeIo, type CliIo } from './io';
 import { policyInForce } from './policy';
 import { outputNotes, xlsxOutputName } from './xlsx-output';
-import { checkJson, editJson, editLine, eliminationJson, eliminationText, unrankedLine, findingLine, sheetLine, summaryLine } from './output';
+import {
+  checkJson,
+  editJson,
+  editLine,
+  eliminationJson,
+  eliminationText,
+  eliminationUnread,
+  unrankedLine,
+  findingLine,
+  sheetLine,
+  summaryLine,
+} from './output';
+import { unreadFor } from '../ledger/unread';
+import { COLUMN_MAP_SETTING_KEY, mergeTaught, parseTaughtMap } from '../ledger/taught-map';
 
 /** Thrown inside a command for unusable input: printed as one line, exit 2. */
 class UsageError extends Error {
@@ -83,7 +96,10 @@ async function context(args: CliArgs, io: CliIo, book: LedgerSource): Promise<Ch
   if (!r.ok) throw new UsageError(r.error);
   // Warnings keep the values: one line each on stderr, so stdout stays the result (--json: SPEC §7).
   for (const w of r.warnings) io.err(`cadre-ledger: ${say(w, args.lang)}\n`);
-  return { policy: r.value.policy, calendar: r.value.calendar, asOf: args.asOf ?? io.today() };
+  // Taught columns: the workbook's stored mapping, then --map over it (header by header).
+  const stored = parseTaughtMap(await book.getSetting(COLUMN_MAP_SETTING_KEY));
+  const taught = mergeTaught(stored.map, args.map);
+  return { policy: r.value.policy, calendar: r.value.calendar, asOf: args.asOf ?? io.today(), taught, taughtProblems: stored.problems };
 }
 
 function fileProblem(file: string, e: unknown): Msg {
@@ -244,10 +260,15 @@ async function runEliminate(args: CliArgs, io: CliIo): Promise<number> {
   if (!sheets.length) throw new UsageError(msg(`${file} 中没有年度考核测评表，无法排名`, `${file} has no annual assessment tally to rank`));
   const elim = eliminationOf(sheets, ctx.policy);
   if (args.json) {
-    io.out(`${JSON.stringify(eliminationJson(elim))}\n`);
+    // SPEC §7 keys, then `unread`: what could not be read, so a count is never a silent "none".
+    const unread = eliminationUnread(elim, unreadFor(sheets, 'elimination'), args.lang);
+    io.out(`${JSON.stringify({ ...eliminationJson(elim), unread })}\n`);
     // stdout stays the SPEC §7 object; who could not be ranked goes to stderr, like policy warnings.
     const unranked = unrankedLine(elim, args.lang);
     if (unranked) io.err(`cadre-ledger: ${say(msg('警告：', 'Warning: '), args.lang)}${unranked}\n`);
-  } else print(io, eliminationText(elim, args.lang));
+  } else {
+    const missing = unreadFor(sheets, 'elimination').filter((u) => !u.rows.length);
+    print(io, [...eliminationText(elim, args.lang), ...missing.map((u) => say(u.message, args.lang))]);
+  }
   return 0;
 }

@@ -9,6 +9,7 @@ import { KIND_LABEL } from '../ledger/sheet-kind';
 import type { CellEdit } from '../ledger/edit-plan';
 import type { EliminationResult } from '../rules/elimination';
 import { FIELDS } from '../ledger/fields';
+import type { Unread } from '../ledger/unread';
 
 export interface SheetJson {
   readonly name: string;
@@ -120,6 +121,39 @@ export function unrankedLine(r: EliminationResult, lang: Locale): string | null 
  * SPEC §7 eliminate object. `rows` holds the ranked cadres only (ratio a number in [0, 1], rank
  * ≥ 1); those with bad vote data count towards `population` and are named by unrankedLine.
  */
+/** One entry of eliminate --json's `unread`: what the ranking could not read (issue 11). */
+export interface UnreadJson {
+  readonly sheet: string | null;
+  readonly field: string | null;
+  readonly rows: readonly number[];
+  readonly message: string;
+}
+
+/**
+ * What the ranking could not read: ledgers or columns it lacks (unreadFor), and the cadres counted
+ * in N whose vote cells could not be read (one entry per sheet, rows listed).
+ */
+export function eliminationUnread(r: EliminationResult, unread: readonly Unread[], lang: Locale): UnreadJson[] {
+  const out: UnreadJson[] = unread.filter((u) => !u.rows.length).map((u) => ({ sheet: u.sheet, field: u.field, rows: [], message: say(u.message, lang) }));
+  const bySheet = new Map<string, number[]>();
+  for (const x of unrankedRows(r)) bySheet.set(x.sheet ?? '', [...(bySheet.get(x.sheet ?? '') ?? []), (x.row ?? -1) + 1]);
+  for (const [sheet, rows] of bySheet) {
+    out.push({
+      sheet,
+      field: 'incompetentVotes',
+      rows,
+      message: say(
+        msg(
+          `“${sheet}”第 ${rows.join('、')} 行的票数无法读取，计入总数但未排名（见 check）`,
+          `"${sheet}" rows ${rows.join(', ')}: votes unreadable, counted in the population but not ranked (see check)`,
+        ),
+        lang,
+      ),
+    });
+  }
+  return out;
+}
+
 export function eliminationJson(r: EliminationResult) {
   const rows = r.rows
     .filter((x) => x.inPopulation && x.rank !== null && x.ratio !== null)

@@ -22,6 +22,10 @@ import { checkOrgLifeSheet } from './checks/org-life';
 import { checkAuditSheet } from './checks/audit';
 import { checkCrossSheets } from './checks/cross-sheet';
 import { checkSheetNotes } from './checks/sheet-notes';
+import { fixableFindings } from './checks/fixable';
+import type { EditPlan } from './edit-plan';
+import { planFixes } from './transforms';
+import { taughtFindings, taughtFor } from './taught-map';
 
 /**
  * Checks every recognised sheet gets, whatever its kind. 组织生活 attendance (三.4) is checked on
@@ -51,11 +55,13 @@ export interface WorkbookCheck {
   /** Typed ledgers (sheets that are not 'unknown'). */
   readonly ledgers: readonly TypedSheet[];
   readonly findings: readonly LedgerFinding[];
+  /** What `fix` would change; every change is also an info finding (check ⊇ fix). */
+  readonly fixPlan: EditPlan;
 }
 
 /** Recognise and type one sheet. */
-export function readLedger(grid: Grid, ctx: Pick<CheckContext, 'asOf'>): TypedSheet {
-  return typeRows(grid, recognizeSheet(grid), { asOf: ctx.asOf });
+export function readLedger(grid: Grid, ctx: Pick<CheckContext, 'asOf' | 'taught'>): TypedSheet {
+  return typeRows(grid, recognizeSheet(grid, taughtFor(ctx.taught, grid.sheet)), { asOf: ctx.asOf });
 }
 
 export function checkWorkbook(grids: readonly Grid[], ctx: CheckContext): WorkbookCheck {
@@ -72,9 +78,13 @@ export function checkWorkbook(grids: readonly Grid[], ctx: CheckContext): Workbo
     for (const check of [...COMMON, ...(BY_KIND[typed.model.kind] ?? [])]) findings.push(...check(typed, ctx));
   }
   findings.push(...checkCrossSheets(ledgers));
+  findings.push(...taughtFindings(models, ctx.taught, ctx.taughtProblems));
+  const fixPlan = planFixes(ledgers, ctx);
+  findings.push(...fixableFindings(fixPlan));
   return {
     models,
     ledgers,
+    fixPlan,
     findings: sortFindings(
       findings,
       models.map((m) => m.sheet),

@@ -15,6 +15,8 @@ import { CODES as ASSESSMENT_CHECK_CODES } from './checks/assessment';
 import { CODES as CROSS_SHEET_CODES } from './checks/cross-sheet';
 import { CODES as SHEET_NOTE_CODES } from './checks/sheet-notes';
 import { CODES as RESIGNATION_CHECK_CODES } from './checks/resignation';
+import { CODES as FIXABLE_CODES } from './checks/fixable';
+import { CODES as MAPPING_CODES } from './taught-map';
 import { CODES as RECOMMENDATION_CODES } from '../rules/recommendation';
 import { CODES as NOTICE_CODES } from '../rules/notice';
 import { CODES as PROBATION_CODES } from '../rules/probation';
@@ -41,6 +43,8 @@ export const LEDGER_CODES: readonly CodeDoc[] = [
   ...CROSS_SHEET_CODES,
   ...SHEET_NOTE_CODES,
   ...RESIGNATION_CHECK_CODES,
+  ...FIXABLE_CODES,
+  ...MAPPING_CODES,
 ];
 
 /** Codes of the rules the ledger checks run. */

@@ -3,6 +3,7 @@
  * and stable: they are the `columns` keys of the CLI's JSON (SPEC §7).
  */
 import { msg, type Msg } from '../i18n/message';
+import { FORM_FIELDS } from './fields-forms';
 
 /** How a field's cells are parsed (src/values). */
 export type FieldType = 'seq' | 'name' | 'date' | 'id' | 'count' | 'ratio' | 'text';
@@ -12,7 +13,7 @@ export interface FieldSpec {
   readonly label: Msg;
 }
 
-export const FIELDS = {
+const RULE_FIELDS = {
   seq: { type: 'seq', label: msg('序号', 'No.') },
   name: { type: 'name', label: msg('姓名', 'Name') },
   sex: { type: 'text', label: msg('性别', 'Sex') },
@@ -103,8 +104,7 @@ export const FIELDS = {
   problemDate: { type: 'date', label: msg('问题发生时间', 'Problem occurred on') },
   // 干部任免审批表 items (src/brief/form-model.ts); the synonyms are in their own block of synonyms.ts
   birthPlace: { type: 'text', label: msg('出生地', 'Place of birth') },
-  health: { type: 'text', label: msg('健康状况', 'Health') },
-  proTitle: { type: 'text', label: msg('专业技术职务', 'Professional title') },
+  // (健康状况 health and 专业技术职务 proTitle are roster fields too: fields-forms.ts)
   expertise: { type: 'text', label: msg('熟悉专业有何专长', 'Expertise') },
   resume: { type: 'text', label: msg('简历', 'Curriculum vitae') },
   rewards: { type: 'text', label: msg('奖惩情况', 'Rewards and sanctions') },
@@ -113,6 +113,8 @@ export const FIELDS = {
   appointReason: { type: 'text', label: msg('任免理由', 'Grounds for the appointment') },
   reportingUnit: { type: 'text', label: msg('呈报单位', 'Submitting unit') },
 } as const satisfies Record<string, FieldSpec>;
+
+export const FIELDS = { ...RULE_FIELDS, ...FORM_FIELDS } as const;
 
 export type FieldKey = keyof typeof FIELDS;
 

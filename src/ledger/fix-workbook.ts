@@ -7,7 +7,6 @@ import type { Grid } from './grid';
 import type { EditPlan } from './edit-plan';
 import type { CheckContext } from './checks/context';
 import { checkWorkbook, type WorkbookCheck } from './check-workbook';
-import { planFixes } from './transforms';
 
 export interface WorkbookFixPlan {
   readonly check: WorkbookCheck;
@@ -20,7 +19,7 @@ export function planWorkbookFixes(grids: readonly Grid[], ctx: CheckContext): Wo
   const check = checkWorkbook(grids, ctx);
   return {
     check,
-    plan: planFixes(check.ledgers, ctx),
+    plan: check.fixPlan,
     protectedSheets: check.ledgers.filter((l) => l.grid.protected).map((l) => l.model.sheet),
   };
 }

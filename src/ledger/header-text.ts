@@ -6,6 +6,8 @@
 import { normalizeText } from '../values/text';
 import type { FieldKey } from './fields';
 import { SYNONYMS } from './synonyms';
+import { FORM_SYNONYMS } from './synonyms-forms';
+import { AMBIGUOUS_HEADERS, type AmbiguousHeader } from './ambiguous-headers';
 
 const UNIT_SUFFIX = /\((?:票|人|张|个|名|次|岁|%|％|百分比)\)$/;
 const PUNCT = /[()[\]【】<>〈〉《》"“”'‘’:：*※、,，.。·\s]/g;
@@ -28,7 +30,8 @@ let index: Map<string, FieldKey> | null = null;
 export function synonymIndex(): Map<string, FieldKey> {
   if (index) return index;
   const m = new Map<string, FieldKey>();
-  for (const [field, list] of Object.entries(SYNONYMS) as [FieldKey, readonly string[]][]) {
+  const lists = [...Object.entries(SYNONYMS), ...Object.entries(FORM_SYNONYMS)] as [FieldKey, readonly string[]][];
+  for (const [field, list] of lists) {
     for (const s of list) {
       const key = s.includes('|') ? s.split('|').map(headerKey).join('|') : headerKey(s);
       if (key && !m.has(key)) m.set(key, field);
@@ -45,4 +48,23 @@ export function lookupHeader(group: string, sub: string): FieldKey | null {
   const s = headerKey(sub);
   if (g && s) return idx.get(`${g}|${s}`) ?? idx.get(s) ?? idx.get(g + s) ?? null;
   return idx.get(s || g) ?? null;
+}
+
+let ambiguous: Map<string, AmbiguousHeader> | null = null;
+
+/** The kind-dependent reading of a header (任职时间, 考核结果), or null. */
+export function lookupAmbiguous(group: string, sub: string): AmbiguousHeader | null {
+  if (!ambiguous) ambiguous = new Map(Object.entries(AMBIGUOUS_HEADERS).map(([k, v]) => [headerKey(k), v]));
+  return ambiguous.get(headerKey(sub || group)) ?? null;
+}
+
+const YEAR_PREFIX = /^((?:19|20)\d{2})年度?/;
+
+/**
+ * A header naming a year (`2024年度考核等次`, or `2024年度` under the group 年度考核等次): the year
+ * and the header without it, so per-year columns read as their field and the latest year wins.
+ */
+export function splitYear(text: string): { year: number; rest: string } | null {
+  const m = YEAR_PREFIX.exec(headerKey(text));
+  return m ? { year: Number(m[1]), rest: headerKey(text).slice(m[0].length) } : null;
 }

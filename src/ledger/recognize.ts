@@ -7,8 +7,12 @@ import { isBlank } from '../values/cell-input';
 import { normalizeText } from '../values/text';
 import type { FieldKey } from './fields';
 import { type CellValue, type Grid, type RangeBox } from './grid';
-import { headerIsPercent, headerKey, lookupHeader } from './header-text';
-import { classifyKind, type SheetKind } from './sheet-kind';
+import { headerKey, lookupAmbiguous, lookupHeader, splitYear } from './header-text';
+import { mergeAt, textAt } from './grid-text';
+import { mapColumns, type TaughtColumn, type TaughtProblem } from './columns';
+import type { SheetKind } from './sheet-kind';
+
+export type { TaughtColumn, TaughtProblem };
 
 /** How far down a header may start (title, unit line, date line, blank rows above it). */
 const HEADER_SCAN_ROWS = 40;
@@ -27,6 +31,14 @@ export interface SheetModel {
   readonly columns: ReadonlyMap<FieldKey, number>;
   /** Fields whose header says the numbers are percentage points (得票率(%)). */
   readonly percentFields: ReadonlySet<FieldKey>;
+  /** Date fields whose header says the column holds a month (出生年月, 任现职年月): compared at month precision. */
+  readonly monthFields: ReadonlySet<FieldKey>;
+  /** Header text of every column (`group|sub` for a two-row header), '' where none. */
+  readonly headers: readonly string[];
+  /** Fields found by their values under a header no synonym names (证照号码 holding ID numbers). */
+  readonly inferred: ReadonlyMap<FieldKey, number>;
+  /** Taught columns (a user's mapping) that do not fit this sheet: stale or wrong. */
+  readonly taughtProblems: readonly TaughtProblem[];
   /** Header cells that name no known field: { col, text }. */
   readonly unmatched: readonly { readonly col: number; readonly text: string }[];
   /** 0-based data rows, in order. */
@@ -46,29 +58,13 @@ const PLAIN_KEY = /^[a-z0-9\u4e00-\u9fff]*$/;
 const TOTAL = /^(?:合计|总计|小计|共计|总数|合计人数|累计)/;
 const NOTE = /^(?:注|说明|备注|附注|附：|附:|填表|制表|审核|负责人|联系|单位负责人|填报|统计人|经办人|分管领导|主要领导|签字|盖章)/;
 
-function textAt(g: Grid, r: number, c: number): string {
-  const v = g.values[r]?.[c];
-  return typeof v === 'string' ? normalizeText(v) : '';
-}
-
-/** The merge covering (r, c), if any. */
-function mergeAt(merges: readonly RangeBox[], r: number, c: number): RangeBox | undefined {
-  for (const m of merges) if (r >= m.top && r <= m.bottom && c >= m.left && c <= m.right) return m;
-  return undefined;
-}
-
-/** Text of a cell or, inside a merge, of its top-left cell. */
-function mergedText(g: Grid, merges: readonly RangeBox[], r: number, c: number): string {
-  const m = mergeAt(merges, r, c);
-  return m ? textAt(g, m.top, m.left) : textAt(g, r, c);
-}
-
 function headerHits(g: Grid, r: number): number {
   const seen = new Set<FieldKey>();
   for (let c = 0; c < g.colCount; c++) {
     const t = textAt(g, r, c);
     if (!t) continue;
-    const f = lookupHeader('', t);
+    const year = splitYear(t);
+    const f = lookupHeader('', t) ?? lookupAmbiguous('', t)?.otherwise ?? (year?.rest ? lookupHeader('', year.rest) : null);
     if (f) seen.add(f);
   }
   return seen.size;
@@ -131,7 +127,7 @@ function spansTable(g: Grid, m: RangeBox): boolean {
 }
 
 /** Recognise one sheet. */
-export function recognizeSheet(g: Grid): SheetModel {
+export function recognizeSheet(g: Grid, taught: readonly TaughtColumn[] = []): SheetModel {
   const header = findHeader(g);
   const empty: SheetModel = {
     sheet: g.sheet,
@@ -140,7 +136,11 @@ export function recognizeSheet(g: Grid): SheetModel {
     headerBottom: -1,
     columns: new Map(),
     percentFields: new Set(),
+    monthFields: new Set(),
+    headers: [],
     unmatched: [],
+    inferred: new Map(),
+    taughtProblems: taught.map((t) => ({ header: t.header, field: t.field, why: 'no-header' as const })),
     dataRows: [],
     skipped: [],
     notesFrom: -1,
@@ -149,47 +149,19 @@ export function recognizeSheet(g: Grid): SheetModel {
   };
   if (!header) return empty;
   const { top, bottom } = header;
-  const columns = new Map<FieldKey, number>();
-  const percentFields = new Set<FieldKey>();
-  const unmatched: { col: number; text: string }[] = [];
-  const labels: string[] = [];
-  let lastCol = -1;
-  for (let c = 0; c < g.colCount; c++) {
-    const group = mergedText(g, g.merges, top, c);
-    let sub = '';
-    if (bottom > top) {
-      const m = mergeAt(g.merges, bottom, c);
-      // Under a vertical merge from the top row there is no sub-header.
-      sub = m && m.top <= top ? '' : mergedText(g, g.merges, bottom, c);
-    }
-    const label = sub && group && sub !== group ? `${group}|${sub}` : group || sub;
-    labels.push(headerKey(label.replace('|', '')));
-    if (!label) continue;
-    lastCol = c;
-    const field = lookupHeader(sub ? group : '', sub || group);
-    if (!field) {
-      unmatched.push({ col: c, text: label });
-      continue;
-    }
-    if (!columns.has(field)) {
-      columns.set(field, c);
-      if (headerIsPercent(sub || group)) percentFields.add(field);
-    } else {
-      unmatched.push({ col: c, text: label });
-    }
-  }
   const titleParts: string[] = [g.sheet];
   for (let r = 0; r < top; r++) {
     const texts = (g.values[r] ?? []).filter((v): v is string => typeof v === 'string').map((v) => normalizeText(v));
     if (texts.length) titleParts.push(texts.join(' '));
   }
   const title = titleParts.join(' ');
-
+  const cols = mapColumns(g, top, bottom, title, taught);
+  const { columns, percentFields, monthFields, unmatched, labels, lastCol, kind, taughtProblems, inferred } = cols;
   const dataRows: number[] = [];
   const skipped: { row: number; why: SkipReason }[] = [];
   let notesFrom = -1;
   const nameCol = columns.get('name');
-  const headerKeys = new Set(labels.filter(Boolean));
+  const headerKeys = new Set(labels.map((l) => headerKey(l.replace('|', ''))).filter(Boolean));
   for (let r = bottom + 1; r < g.rowCount; r++) {
     const row = g.values[r] ?? [];
     if (isBlankRow(row)) {
@@ -230,6 +202,22 @@ export function recognizeSheet(g: Grid): SheetModel {
     }
     dataRows.push(r);
   }
-  const kind = classifyKind(new Set(columns.keys()), title);
-  return { sheet: g.sheet, kind, headerTop: top, headerBottom: bottom, columns, percentFields, unmatched, dataRows, skipped, notesFrom, title, lastCol };
+  return {
+    sheet: g.sheet,
+    kind,
+    headerTop: top,
+    headerBottom: bottom,
+    columns,
+    percentFields,
+    monthFields,
+    headers: labels,
+    unmatched,
+    inferred,
+    taughtProblems,
+    dataRows,
+    skipped,
+    notesFrom,
+    title,
+    lastCol,
+  };
 }

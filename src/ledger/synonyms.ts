@@ -8,10 +8,14 @@
  * way (full-width → half-width, spaces, line breaks, brackets and a trailing colon removed), so
  * `不称职（票）`, `不称职(票)` and `不称职票` are one entry. A two-row header is matched as
  * `group|sub` first (`全日制教育|学历学位`), then by the sub-header alone, then by the group.
+ *
+ * Headers whose field depends on the sheet kind (任职时间: 试用期开始 in a probation ledger,
+ * 任现职时间 elsewhere) are not here but in ambiguous-headers.ts; the fields of the 干部任免审批表 /
+ * 花名册 and of cadre-system exports are in synonyms-forms.ts.
  */
 import type { FieldKey } from './fields';
 
-export const SYNONYMS: Readonly<Record<FieldKey, readonly string[]>> = {
+export const SYNONYMS: Readonly<Partial<Record<FieldKey, readonly string[]>>> = {
   seq: ['序号', '编号', '序', '顺序号', 'No', 'No.', '排序'],
   name: [
     '姓名',
@@ -51,7 +55,7 @@ export const SYNONYMS: Readonly<Record<FieldKey, readonly string[]>> = {
   unit: ['单位', '工作单位', '所在单位', '部门', '单位名称', '工作部门', '原单位'],
   post: ['现任职务', '职务', '现职务', '现任职务职级', '现工作单位及职务', '单位及职务', '工作单位及职务'],
   postLevel: ['职级', '级别', '职务层次', '现职级', '现任职级', '层次', '干部级别', '职务级别'],
-  postSince: ['任现职时间', '任现职务时间', '任职时间', '现职时间', '任现职年月', '任现职务年月', '任职年月', '现任职务时间'],
+  postSince: ['任现职时间', '任现职务时间', '现职时间', '任现职年月', '任现职务年月', '现任职务时间'],
   levelSince: ['任现职级时间', '任同级职务时间', '任现级别时间', '任同职级时间'],
   remark: ['备注', '说明', '附注'],
   recommendKind: ['推荐方式', '推荐形式', '推荐类型', '推荐类别'],
@@ -76,13 +80,13 @@ export const SYNONYMS: Readonly<Record<FieldKey, readonly string[]>> = {
   assets: ['家庭财产申报结果', '家庭财产申报', '财产申报', '个人有关事项报告', '家庭财产申报情况'],
   currentTitle: ['现任职务(职称)', '现任职务职称', '现职务职称', '现任职务及职称'],
   proposedPost: ['拟任职务或使用意向', '拟任职务', '使用意向', '拟任职务使用意向', '拟任', '拟任职务及使用意向', '拟提拔职务'],
-  probationStart: ['试用期开始', '试用期开始时间', '试用期起', '试用开始日期', '试用期|开始', '试用期|起', '试用期起始时间', '任职日期', '试任职时间'],
+  probationStart: ['试用期开始', '试用期开始时间', '试用期起', '试用开始日期', '试用期|开始', '试用期|起', '试用期起始时间', '试任职时间'],
   probationEnd: ['试用期满', '试用期满时间', '试用期止', '试用期结束', '试用期|截止', '试用期|止', '试用期|结束', '试用期满日期', '期满时间'],
   report1: ['第一次汇报', '第一季度汇报', '第1次汇报', '汇报时间|第一次', '汇报情况|第一季度', '思想工作汇报|第一次', '一季度汇报'],
   report2: ['第二次汇报', '第二季度汇报', '第2次汇报', '汇报时间|第二次', '汇报情况|第二季度', '思想工作汇报|第二次', '二季度汇报'],
   report3: ['第三次汇报', '第三季度汇报', '第3次汇报', '汇报时间|第三次', '汇报情况|第三季度', '思想工作汇报|第三次', '三季度汇报'],
   report4: ['第四次汇报', '第四季度汇报', '第4次汇报', '汇报时间|第四次', '汇报情况|第四季度', '思想工作汇报|第四次', '四季度汇报'],
-  probationResult: ['期满考核结果', '试用期满考核结果', '考核结果', '期满考核', '试用期考核结果', '是否胜任'],
+  probationResult: ['期满考核结果', '试用期满考核结果', '期满考核', '试用期考核结果', '是否胜任'],
   excellentVotes: ['优秀票', '优秀', '优秀票数', '测评票数|优秀', '测评结果|优秀', '民主测评|优秀'],
   competentVotes: ['称职票', '称职', '称职票数', '测评票数|称职', '测评结果|称职', '民主测评|称职'],
   basicVotes: ['基本称职票', '基本称职', '基本称职票数', '测评票数|基本称职', '测评结果|基本称职', '民主测评|基本称职'],
@@ -114,8 +118,7 @@ export const SYNONYMS: Readonly<Record<FieldKey, readonly string[]>> = {
   // 干部任免审批表 items, as the form and roster templates head them (出生地 is not 籍贯: the form
   // has both). 简历 alone stays with basicInfo (任前公示); a roster's résumé column is 工作简历 etc.
   birthPlace: ['出生地', '出生地点'],
-  health: ['健康状况', '身体状况', '健康情况'],
-  proTitle: ['专业技术职务', '专业技术职称', '专技职务', '专业技术资格'],
+  // health and proTitle: synonyms-forms.ts
   expertise: ['熟悉专业有何专长', '熟悉专业及专长', '熟悉专业有何特长', '专长', '特长'],
   resume: ['工作简历', '个人简历', '学习工作简历', '主要经历', '工作经历'],
   rewards: ['奖惩情况', '奖惩', '奖励惩处情况', '奖励和处分情况'],

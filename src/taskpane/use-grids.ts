@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { isMsg, msg, type Msg } from '../i18n/message';
 import type { Grid } from '../ledger/grid';
+import { COLUMN_MAP_SETTING_KEY, EMPTY_TAUGHT, parseTaughtMap, type TaughtMap } from '../ledger/taught-map';
 import type { SheetInfo } from '../workbook/port';
 import { useSession } from './session';
 
@@ -9,15 +10,17 @@ export interface WorkbookRead {
   readonly loading: boolean;
   readonly sheets: readonly SheetInfo[];
   readonly grids: readonly Grid[];
+  /** Columns the user taught (workbook setting), for recognising the grids as every surface does. */
+  readonly taught: TaughtMap;
   readonly error: unknown;
 }
 
 export function useWorkbookRead(): WorkbookRead {
   const { workbook, generation } = useSession();
-  const [state, setState] = useState<WorkbookRead>({ loading: false, sheets: [], grids: [], error: null });
+  const [state, setState] = useState<WorkbookRead>({ loading: false, sheets: [], grids: [], taught: EMPTY_TAUGHT, error: null });
   useEffect(() => {
     if (!workbook) {
-      setState({ loading: false, sheets: [], grids: [], error: null });
+      setState({ loading: false, sheets: [], grids: [], taught: EMPTY_TAUGHT, error: null });
       return;
     }
     let live = true;
@@ -25,10 +28,11 @@ export function useWorkbookRead(): WorkbookRead {
     (async () => {
       const sheets = await workbook.port.listSheets();
       const grids = await workbook.port.read(sheets.map((s) => s.name));
-      return { sheets, grids };
+      const taught = parseTaughtMap(await workbook.port.getSetting(COLUMN_MAP_SETTING_KEY)).map;
+      return { sheets, grids, taught };
     })().then(
-      ({ sheets, grids }) => live && setState({ loading: false, sheets, grids, error: null }),
-      (error: unknown) => live && setState({ loading: false, sheets: [], grids: [], error }),
+      ({ sheets, grids, taught }) => live && setState({ loading: false, sheets, grids, taught, error: null }),
+      (error: unknown) => live && setState({ loading: false, sheets: [], grids: [], taught: EMPTY_TAUGHT, error }),
     );
     return () => {
       live = false;

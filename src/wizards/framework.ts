@@ -9,6 +9,7 @@ import { msg, type Msg } from '../i18n/message';
 import { FIELDS, type FieldKey } from '../ledger/fields';
 import type { Grid } from '../ledger/grid';
 import { recognizeSheet, type SheetModel } from '../ledger/recognize';
+import { taughtFor, type TaughtMap } from '../ledger/taught-map';
 import { typeRows, type TypedSheet } from '../ledger/rows';
 import { KIND_LABEL } from '../ledger/sheet-kind';
 import type { Policy } from '../policy/policy';
@@ -39,8 +40,8 @@ const NAME_SCORE = 500;
 const KIND_SCORE = 100;
 
 /** Recognise every sheet once (very hidden sheets are the add-in's own and are skipped). */
-export function recognizeAll(grids: readonly Grid[]): RecognizedSheet[] {
-  return grids.filter((g) => g.visibility !== 'veryHidden').map((grid) => ({ grid, model: recognizeSheet(grid) }));
+export function recognizeAll(grids: readonly Grid[], taught?: TaughtMap): RecognizedSheet[] {
+  return grids.filter((g) => g.visibility !== 'veryHidden').map((grid) => ({ grid, model: recognizeSheet(grid, taughtFor(taught, grid.sheet)) }));
 }
 
 /** The chain setting's text → outputs; anything unreadable is treated as no links. */

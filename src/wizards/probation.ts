@@ -182,6 +182,25 @@ export async function runProbation(sheet: TypedSheet, policy: Policy, asOf: Loca
       { value: counts.total, policyKey: 'probation.dueSoonDays', threshold: policy.probation.dueSoonDays },
     ),
   ];
+  // A count that rests on a column the ledger lacks is "not checked", never 0 (issue 11).
+  const cols = sheet.model.columns;
+  const lacking = [
+    ...(REPORT_FIELDS.some((f) => cols.has(f)) ? [] : [msg('思想工作汇报', 'quarterly reports')]),
+    ...(cols.has('probationResult') ? [] : [msg('期满考核结果', 'probation assessment result')]),
+  ];
+  if (lacking.length) {
+    summary.push(
+      reason(
+        RULE,
+        'ledger.column-missing',
+        'warning',
+        msg(
+          `“${sheet.model.sheet}”没有${lacking.map((l) => l['zh-CN']).join('、')}列：相应的次数和结论未能核对（不是 0）；如有此列，请在检查台账中指定`,
+          `"${sheet.model.sheet}" has no ${lacking.map((l) => l['en-US']).join(' or ')} column: those counts and conclusions were not checked (they are not 0); if the column exists, map it in Check ledgers`,
+        ),
+      ),
+    );
+  }
   if (counts.unreadable) {
     summary.push(
       reason(

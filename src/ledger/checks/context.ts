@@ -10,12 +10,17 @@ import type { LocalDate } from '../../values/local-date';
 import type { FieldKey } from '../fields';
 import type { LedgerFinding } from '../findings';
 import type { TypedRow, TypedSheet } from '../rows';
+import type { StoredMap, TaughtMap } from '../taught-map';
 
 export interface CheckContext {
   readonly policy: Policy;
   readonly asOf: LocalDate;
   /** Working-day calendar for notice periods; the statutory one when omitted. */
   readonly calendar?: WorkCalendar;
+  /** Columns the user taught (workbook setting and/or CLI --map), by sheet and header text. */
+  readonly taught?: TaughtMap;
+  /** Stored taught columns that could not be used (unknown field), reported as findings. */
+  readonly taughtProblems?: StoredMap['problems'];
 }
 
 export type SheetCheck = (sheet: TypedSheet, ctx: CheckContext) => LedgerFinding[];

@@ -1,12 +1,15 @@
 /**
  * Cross-field checks within a row (字段间校验): the birth date in the ID number against 出生年月,
  * 参加工作时间 after birth, 任现职时间 not before 参加工作时间. Dates are compared at the coarser
- * of the two precisions (a month-only 出生年月 agrees with any day of that month).
+ * of the two precisions (a month-only 出生年月 agrees with any day of that month). A column whose
+ * header says it holds a month (出生年月, 任现职年月) is a month whatever the cell stores: a real
+ * date 1988-07-01 there means July 1988, the usual way a month is kept in a date cell.
  */
 import { msg } from '../../i18n/message';
 import { formatDate, type ChineseDate } from '../../values/dates';
 import type { LedgerFinding } from '../findings';
-import type { TypedSheet } from '../rows';
+import type { FieldKey } from '../fields';
+import type { TypedRow, TypedSheet } from '../rows';
 import { onField, type CodeDoc } from './context';
 
 export const CODES: readonly CodeDoc[] = [
@@ -28,11 +31,18 @@ export function compareAtPrecision(a: ChineseDate, b: ChineseDate): number {
 
 const show = (d: ChineseDate) => formatDate(d.date, d.precision);
 
+/** A row's date of `field` at the precision of its column's meaning (never finer than the value). */
+export function columnDate(sheet: TypedSheet, row: TypedRow, field: FieldKey): ChineseDate | undefined {
+  const d = row.dates[field];
+  if (!d || d.precision !== 'day' || !sheet.model.monthFields.has(field)) return d;
+  return { date: { y: d.date.y, m: d.date.m, d: 1 }, precision: 'month' };
+}
+
 export function checkCrossFields(sheet: TypedSheet): LedgerFinding[] {
   const out: LedgerFinding[] = [];
   for (const row of sheet.rows) {
     const id = row.ids.idNumber;
-    const birth = row.dates.birth;
+    const birth = columnDate(sheet, row, 'birth');
     if (id && birth && compareAtPrecision({ date: id.birth, precision: 'day' }, birth) !== 0) {
       const idBirth = formatDate(id.birth, 'day');
       out.push(
@@ -47,7 +57,7 @@ export function checkCrossFields(sheet: TypedSheet): LedgerFinding[] {
       );
     }
     const born = birth ?? (id ? { date: id.birth, precision: 'day' as const } : undefined);
-    const work = row.dates.workStart;
+    const work = columnDate(sheet, row, 'workStart');
     if (born && work && compareAtPrecision(work, born) <= 0) {
       out.push(
         onField(
@@ -60,7 +70,7 @@ export function checkCrossFields(sheet: TypedSheet): LedgerFinding[] {
         ),
       );
     }
-    const since = row.dates.postSince;
+    const since = columnDate(sheet, row, 'postSince');
     if (work && since && compareAtPrecision(since, work) < 0) {
       out.push(
         onField(

@@ -8,7 +8,7 @@ import { formatDate, type ChineseDate } from '../../values/dates';
 import type { LedgerFinding } from '../findings';
 import type { TypedRow, TypedSheet } from '../rows';
 import type { SheetKind } from '../sheet-kind';
-import { compareAtPrecision } from './cross-field';
+import { columnDate, compareAtPrecision } from './cross-field';
 import { onField, type CodeDoc } from './context';
 
 export const CODES: readonly CodeDoc[] = [
@@ -94,7 +94,7 @@ export function checkCrossSheets(sheets: readonly TypedSheet[]): LedgerFinding[]
               ),
             );
             reportedHere.add(row.row);
-          } else if (birthDiffers(first.row, row)) {
+          } else if (birthDiffers(first, { sheet: s, row })) {
             out.push(birthMismatch(s, row, first));
             reportedHere.add(row.row);
           }
@@ -108,7 +108,7 @@ export function checkCrossSheets(sheets: readonly TypedSheet[]): LedgerFinding[]
         first.sheet !== s &&
         nameCount.get(first.sheet)?.get(name) === 1 &&
         !(first.row.ids.idNumber && row.ids.idNumber) &&
-        birthDiffers(first.row, row)
+        birthDiffers(first, { sheet: s, row })
       ) {
         out.push(birthMismatch(s, row, first));
       }
@@ -142,15 +142,16 @@ export function checkCrossSheets(sheets: readonly TypedSheet[]): LedgerFinding[]
   return out;
 }
 
-function birthDiffers(a: TypedRow, b: TypedRow): boolean {
-  const x = a.dates.birth;
-  const y = b.dates.birth;
+/** At the coarser of the two columns' precisions (出生年月 in one sheet, 出生日期 in the other). */
+function birthDiffers(a: Seen, b: Seen): boolean {
+  const x = columnDate(a.sheet, a.row, 'birth');
+  const y = columnDate(b.sheet, b.row, 'birth');
   return !!x && !!y && compareAtPrecision(x, y) !== 0;
 }
 
 function birthMismatch(s: TypedSheet, row: TypedRow, first: Seen): LedgerFinding {
-  const here = row.dates.birth as ChineseDate;
-  const there = first.row.dates.birth as ChineseDate;
+  const here = columnDate(s, row, 'birth') as ChineseDate;
+  const there = columnDate(first.sheet, first.row, 'birth') as ChineseDate;
   return onField(
     s,
     row,

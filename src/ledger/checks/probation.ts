@@ -6,6 +6,7 @@ import { msg } from '../../i18n/message';
 import { findingsOf } from '../../rules/decision';
 import { checkProbationReports, probationEnd, probationStatus } from '../../rules/probation';
 import { formatIso, sameDate, type LocalDate } from '../../values/local-date';
+import { formatDate } from '../../values/dates';
 import type { FieldKey } from '../fields';
 import type { LedgerFinding } from '../findings';
 import type { TypedSheet } from '../rows';
@@ -20,6 +21,14 @@ export const CODES: readonly CodeDoc[] = [
       'The recorded end of probation differs from the one computed by the policy (one year, EDATE).',
     ),
   },
+  {
+    code: 'probation.start-imprecise',
+    severity: 'warning',
+    doc: msg(
+      '试用期开始只写到月或年，无法按日计算期满和汇报期限；该行未核对，请填写到日。',
+      'The probation start is given to the month or year only, so its end and report deadlines cannot be computed to the day; the row was not checked — give the day.',
+    ),
+  },
 ];
 
 const REPORT_FIELDS: readonly FieldKey[] = ['report1', 'report2', 'report3', 'report4'];
@@ -32,7 +41,25 @@ export function checkProbationSheet(sheet: TypedSheet, ctx: CheckContext): Ledge
   const reportCols = REPORT_FIELDS.filter((f) => cols.has(f));
   for (const row of sheet.rows) {
     const start = row.dates.probationStart;
-    if (!start || start.precision !== 'day') continue;
+    if (start && start.precision !== 'day') {
+      // Never a silent skip (issue 11): the row says why it was not checked.
+      const shown = formatDate(start.date, start.precision);
+      out.push(
+        onField(
+          sheet,
+          row,
+          'probationStart',
+          'probation.start-imprecise',
+          'warning',
+          msg(
+            `试用期开始 ${shown} 只写到${start.precision === 'month' ? '月' : '年'}，无法计算期满日期，未核对；请填写到日`,
+            `Probation start ${shown} is not to the day: the end cannot be computed and the row was not checked; give the day`,
+          ),
+        ),
+      );
+      continue;
+    }
+    if (!start) continue;
     const endD = probationEnd(start.date, ctx.policy);
     const end: LocalDate | null = endD.outcome;
     const recorded = row.dates.probationEnd;

@@ -5,6 +5,7 @@
  * silently) and render the .docx for download. The model and renderers live in src/brief; this
  * module only sequences them.
  */
+import { COLUMN_MAP_SETTING_KEY, parseTaughtMap } from '../../ledger/taught-map';
 import { msg, plural, type Msg } from '../../i18n/message';
 import { buildBrief, type BriefModel, type PolicyItem } from '../../brief/brief-model';
 import { SECTION_TITLES, type SectionId } from '../../brief/brief-document';
@@ -49,7 +50,30 @@ export function parseAsOf(text: string): { date: LocalDate } | { error: Msg } {
     : { error: msg(`截止日期“${text}”无效：请按 年-月-日 填写，例如 2025-03-10`, `As-of date "${text}" is not valid: use year-month-day, e.g. 2025-03-10`) };
 }
 
+/** What a section could not read (issue 11), joined; null when it read everything. */
+function gapSummary(id: SectionId, m: BriefModel): Msg | null {
+  const g = id === 'policy' || id === 'sources' ? undefined : m.gaps?.[id];
+  if (!g?.length) return null;
+  return msg(g.map((x) => x['zh-CN']).join('；'), g.map((x) => x['en-US']).join('; '));
+}
+
 function summaryOf(id: SectionId, m: BriefModel): Msg {
+  const gap = gapSummary(id, m);
+  const content = contentSummary(id, m);
+  if (!gap) return content;
+  // Never "none" when the source could not be read: the gap replaces it, or follows the figures.
+  const empty =
+    id === 'appointees'
+      ? !m.appointees.length
+      : id === 'probation'
+        ? !m.probation.length
+        : id === 'investigations'
+          ? !m.investigations.length
+          : !m.elimination?.items.length;
+  return empty ? gap : msg(`${content['zh-CN']}；未能核对：${gap['zh-CN']}`, `${content['en-US']}; not checked: ${gap['en-US']}`);
+}
+
+function contentSummary(id: SectionId, m: BriefModel): Msg {
   switch (id) {
     case 'appointees': {
       const people = m.appointees.reduce((n, p) => n + p.finalists.length, 0);
@@ -120,7 +144,8 @@ export function previewBriefModel(model: BriefModel, sheetName: string): BriefPr
 /** Read the workbook once and build the preview. */
 export async function prepareBrief(port: WorkbookPort, policy: Policy, asOf: LocalDate, calendar?: WorkCalendar): Promise<BriefPreview> {
   const grids = ledgerGrids(await port.read());
-  const model = buildBrief(grids, policy, asOf, { calendar });
+  const taught = parseTaughtMap(await port.getSetting(COLUMN_MAP_SETTING_KEY)).map;
+  const model = buildBrief(grids, policy, asOf, { calendar, taught });
   return previewBriefModel(model, renderSheet(model).spec.name);
 }
 

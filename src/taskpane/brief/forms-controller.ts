@@ -8,14 +8,16 @@ import { renderFormsDocx } from '../../brief/render-form-docx';
 import { formSheetName, renderFormSheet } from '../../brief/render-form-sheet';
 import { DOCX_MIME } from '../../brief/render-docx';
 import type { WorkCalendar } from '../../calendar';
+import { COLUMN_MAP_SETTING_KEY, parseTaughtMap } from '../../ledger/taught-map';
 import type { Policy } from '../../policy/policy';
 import { formatIso, type LocalDate } from '../../values/local-date';
 import type { WorkbookPort } from '../../workbook/port';
 import { ledgerGrids } from '../check/controller';
 
-/** Read the workbook once and build the forms. */
+/** Read the workbook once and build the forms, with the columns the user taught (指定列). */
 export async function prepareForms(port: WorkbookPort, policy: Policy, asOf: LocalDate, calendar?: WorkCalendar): Promise<AppointmentForm[]> {
-  return buildForms(ledgerGrids(await port.read()), policy, asOf, { calendar });
+  const taught = parseTaughtMap(await port.getSetting(COLUMN_MAP_SETTING_KEY)).map;
+  return buildForms(ledgerGrids(await port.read()), policy, asOf, { calendar, taught });
 }
 
 export interface FormsFile {

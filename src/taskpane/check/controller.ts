@@ -15,6 +15,7 @@ import type { Grid } from '../../ledger/grid';
 import type { SheetModel } from '../../ledger/recognize';
 import { repairCadreFormulas } from '../../ledger/transforms/cadre-formulas';
 import { briefSheetName } from '../../brief/render-sheet';
+import { COLUMN_MAP_SETTING_KEY, parseTaughtMap, type StoredMap, type TaughtMap } from '../../ledger/taught-map';
 import { loadWorkbookPolicy } from '../../policy/workbook-policy';
 import type { WorkCalendar } from '../../calendar';
 import type { Policy } from '../../policy/policy';
@@ -39,6 +40,8 @@ export interface SheetGroup {
 
 export interface CheckRun {
   readonly asOf: LocalDate;
+  /** The policy the check ran under (for 指定列: which columns a kind needs). */
+  readonly policy?: Policy;
   readonly models: readonly SheetModel[];
   readonly findings: readonly LedgerFinding[];
   readonly groups: readonly SheetGroup[];
@@ -100,9 +103,13 @@ export function marksFor(findings: readonly LedgerFinding[], protectedSheets: Re
 }
 
 /** The policy and work calendar stored in the workbook (the shared loader), with messages about refused values. */
-export async function workbookPolicy(port: WorkbookPort): Promise<{ policy: Policy; calendar: WorkCalendar; notices: Msg[] }> {
+export async function workbookPolicy(
+  port: WorkbookPort,
+): Promise<{ policy: Policy; calendar: WorkCalendar; notices: Msg[]; taught: TaughtMap; taughtProblems: StoredMap['problems'] }> {
   const wp = await loadWorkbookPolicy((k) => port.getSetting(k));
-  return { policy: wp.policy, calendar: wp.calendar, notices: wp.errors.map((e) => e.message) };
+  // The columns the user taught (issue 11) travel with the policy: every surface that checks uses both.
+  const stored = parseTaughtMap(await port.getSetting(COLUMN_MAP_SETTING_KEY));
+  return { policy: wp.policy, calendar: wp.calendar, notices: wp.errors.map((e) => e.message), taught: stored.map, taughtProblems: stored.problems };
 }
 
 /** Messages an adapter collected about skipped features (Office: missing requirement sets). */
@@ -144,7 +151,13 @@ export async function runLedgerCheck(port: WorkbookPort, asOf: LocalDate, option
   const notices: Msg[] = [];
   const stored = await workbookPolicy(port);
   notices.push(...stored.notices);
-  const ctx: CheckContext = { policy: options.policy ?? stored.policy, asOf, calendar: stored.calendar };
+  const ctx: CheckContext = {
+    policy: options.policy ?? stored.policy,
+    asOf,
+    calendar: stored.calendar,
+    taught: stored.taught,
+    taughtProblems: stored.taughtProblems,
+  };
   const all = await port.read();
   const grids = ledgerGrids(all);
   const result = checkWorkbook(grids, ctx);
@@ -169,6 +182,7 @@ export async function runLedgerCheck(port: WorkbookPort, asOf: LocalDate, option
   const repairableFormulas = grids.filter((g) => !g.protected).reduce((n, g) => n + repairCadreFormulas(g).edits.length, 0);
   return {
     asOf,
+    policy: ctx.policy,
     models: result.models,
     findings: result.findings,
     groups: groupFindings(

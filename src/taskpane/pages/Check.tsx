@@ -19,7 +19,7 @@ import {
   Text,
   Title3,
 } from '@fluentui/react-components';
-import { phrase, type Msg, type Phrase } from '../../i18n/message';
+import { msg, phrase, type Msg, type Phrase } from '../../i18n/message';
 import { C } from '../../i18n/strings-check';
 import { S } from '../../i18n/strings';
 import { cellStateAt } from '../../ledger/apply-plan';
@@ -37,6 +37,8 @@ import { isRunCheckRequest } from '../check/run-request';
 import { FindingsList } from '../check/FindingsList';
 import { PlanPreview } from '../check/PlanPreview';
 import { DownloadBar } from '../check/DownloadBar';
+import { ColumnMapPanel } from '../check/ColumnMapPanel';
+import { DEFAULT_POLICY } from '../../policy/policy';
 
 type SubTab = 'findings' | 'fix' | 'share';
 
@@ -185,8 +187,8 @@ export function CheckPage(): ReactElement {
     const d = asOf();
     if ('error' in d) return setError(phrase(d.error));
     await openPreview(async () => {
-      const { policy, calendar } = await workbookPolicy(port);
-      return prepareFixes(port, { policy, calendar, asOf: d.date });
+      const { policy, calendar, taught, taughtProblems } = await workbookPolicy(port);
+      return prepareFixes(port, { policy, calendar, asOf: d.date, taught, taughtProblems });
     });
   };
 
@@ -329,6 +331,17 @@ export function CheckPage(): ReactElement {
               {run.findings.length ? <Text size={200}>{t(port && canSelect(port) ? C.clickToSelect : C.clickToShow)}</Text> : null}
               {picked ? <CellCard picked={picked} onClose={() => setPicked(null)} /> : null}
               <FindingsList groups={run.groups} onPick={(f) => void onPick(f)} />
+              {port ? (
+                <ColumnMapPanel
+                  port={port}
+                  models={run.models}
+                  policy={run.policy ?? DEFAULT_POLICY}
+                  busy={busy !== null}
+                  onSaved={(text) => {
+                    void doCheck().then(() => setInfo(phrase(msg(text, text))));
+                  }}
+                />
+              ) : null}
             </>
           ) : null}
         </>

@@ -19,6 +19,7 @@ import {
 } from '@fluentui/react-components';
 import { S } from '../../i18n/strings';
 import { recognizeSheet } from '../../ledger/recognize';
+import { taughtFor } from '../../ledger/taught-map';
 import { KIND_LABEL } from '../../ledger/sheet-kind';
 import type { HostInfo } from '../host';
 import { useT } from '../i18n';
@@ -108,7 +109,7 @@ export function HomePage({ host }: { host: HostInfo }): ReactElement {
           <TableBody>
             {read.sheets.map((s) => {
               const grid = read.grids.find((g) => g.sheet === s.name);
-              const model = grid ? recognizeSheet(grid) : null;
+              const model = grid ? recognizeSheet(grid, taughtFor(read.taught, grid.sheet)) : null;
               return (
                 <TableRow key={s.name}>
                   <TableCell data-testid="sheet-name">{s.name}</TableCell>

@@ -30,7 +30,7 @@ export function WizardsPage(): ReactElement {
     };
   }, [port, session.generation]);
 
-  const recognized = useMemo(() => recognizeAll(read.grids), [read.grids]);
+  const recognized = useMemo(() => recognizeAll(read.grids, read.taught), [read.grids, read.taught]);
   const wizard = WIZARDS.find((w) => w.id === open);
   if (wizard) return <WizardFrame key={wizard.id} wizard={wizard} onClose={() => setOpen(null)} />;
 

@@ -110,7 +110,7 @@ export function WizardFrame({ wizard, onClose }: { wizard: AnyWizard; onClose: (
   const session = useSession();
   const read = useWorkbookRead();
   const port = session.workbook?.port ?? null;
-  const recognized = useMemo(() => recognizeAll(read.grids), [read.grids]);
+  const recognized = useMemo(() => recognizeAll(read.grids, read.taught), [read.grids, read.taught]);
   const [chain, setChain] = useState<ChainOutputs>({});
   const [policy, setPolicy] = useState<{ policy: Policy; calendar: WorkCalendar; errors: Msg[] } | null>(null);
   const [step, setStep] = useState<Step>(wizard.sources.length ? 0 : 2);

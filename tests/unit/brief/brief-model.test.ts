@@ -159,7 +159,9 @@ describe('buildBrief on a workbook with something in every section', () => {
 });
 
 describe('buildBrief with nothing to report', () => {
-  it('says so in one line per section', async () => {
+  // A workbook with only a roster: the sections whose ledgers are absent say they could not be
+  // checked (issue 11: never "none" for a section whose source could not be read).
+  it('says so in one line per section, naming the ledger it could not read', async () => {
     const model = buildBrief(await gridsOf(await emptyBriefWorkbook()), DEFAULT_POLICY, AS_OF);
     expect(model.appointees).toEqual([]);
     expect(model.probation).toEqual([]);
@@ -168,10 +170,10 @@ describe('buildBrief with nothing to report', () => {
     const doc = briefDocument(model);
     const lines = Object.fromEntries(doc.sections.map((s) => [s.id, [s.emptyLine, s.blocks.length]]));
     expect(lines).toEqual({
-      appointees: [EMPTY_LINES.appointees, 0],
-      probation: [EMPTY_LINES.probation, 0],
-      elimination: [EMPTY_LINES.elimination, 0],
-      investigations: [EMPTY_LINES.investigations, 0],
+      appointees: ['本工作簿中未识别到考察对象或任前公示，拟任人选未能核对。', 0],
+      probation: ['本工作簿中未识别到试用期台账，试用期满考核事项未能核对。', 0],
+      elimination: ['本工作簿中未识别到年度考核测评，末位淘汰排名未能核对。', 0],
+      investigations: ['本工作簿中未识别到年度考核测评，不称职票联合调查未能核对。', 0],
       policy: [null, 2],
       sources: [null, 2],
     });

@@ -53,7 +53,7 @@ describe('cadre-ledger brief', () => {
   it('parses its options', () => {
     expect(parseBriefArgs(['a.xlsx', '--output=b.docx', '--policy', 'p.json'])).toEqual({
       ok: true,
-      args: { file: 'a.xlsx', output: 'b.docx', sheetOutput: null, title: null, asOf: null, policyFile: 'p.json', lang: 'zh-CN', help: false },
+      args: { file: 'a.xlsx', output: 'b.docx', sheetOutput: null, title: null, asOf: null, policyFile: 'p.json', map: new Map(), lang: 'zh-CN', help: false },
     });
     expect(parseBriefArgs(['a.xlsx', 'b.xlsx'])).toMatchObject({ ok: false, error: { 'en-US': 'Unexpected argument "b.xlsx"' } });
     expect(parseBriefArgs(['--bogus'])).toMatchObject({ ok: false });

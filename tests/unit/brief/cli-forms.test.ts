@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { EMPTY_TAUGHT } from '../../../src/ledger/taught-map';
 import { mkdirSync, rmSync, writeFileSync } from 'fs';
 import JSZip from 'jszip';
 import * as path from 'path';
@@ -103,7 +104,18 @@ describe('cadre-ledger forms', () => {
     expect(io.stdout).toContain('用法：cadre-ledger forms');
     expect(parseFormsArgs(['a.xlsx', '-o', 'd', '--one-file', '--lrmx', '--as-of=2025-03-10'])).toEqual({
       ok: true,
-      args: { file: 'a.xlsx', outDir: 'd', oneFile: true, lrmx: true, sheetOutput: null, asOf: FORMS_AS_OF, policyFile: null, lang: 'zh-CN', help: false },
+      args: {
+        file: 'a.xlsx',
+        outDir: 'd',
+        oneFile: true,
+        lrmx: true,
+        sheetOutput: null,
+        asOf: FORMS_AS_OF,
+        policyFile: null,
+        map: EMPTY_TAUGHT,
+        lang: 'zh-CN',
+        help: false,
+      },
     });
   });
 

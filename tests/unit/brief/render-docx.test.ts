@@ -108,7 +108,7 @@ describe('renderDocx with nothing to report', () => {
     const r = await renderDocx(buildBrief(await gridsOf(await emptyBriefWorkbook()), DEFAULT_POLICY, AS_OF));
     expect(r.privacy).toEqual([]);
     const text = runText((await partsOf(r.bytes))['word/document.xml']);
-    expect(text).toContain('一、拟任人选（一职双备）情况本期无提请研究的拟任人选。');
-    expect(text).toContain('四、不称职票达到二分之一人员的联合调查本期无不称职票达到二分之一的人员。');
+    expect(text).toContain('一、拟任人选（一职双备）情况本工作簿中未识别到考察对象或任前公示，拟任人选未能核对。');
+    expect(text).toContain('四、不称职票达到二分之一人员的联合调查本工作簿中未识别到年度考核测评，不称职票联合调查未能核对。');
   });
 });

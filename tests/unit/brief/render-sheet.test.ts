@@ -113,8 +113,8 @@ describe('renderSheet', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await book.save()) as unknown as ArrayBuffer);
     const all = textOf(wb.getWorksheet(spec.name)!);
-    expect(all).toContain('本期无提请研究的拟任人选。');
-    expect(all).toContain('本期无末位淘汰和诫勉人选。');
+    expect(all).toContain('本工作簿中未识别到考察对象或任前公示，拟任人选未能核对。');
+    expect(all).toContain('本工作簿中未识别到年度考核测评，末位淘汰排名未能核对。');
     expect(all).not.toContain(ROSTER_IDS[0]);
   });
 

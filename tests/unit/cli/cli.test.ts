@@ -7,7 +7,8 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { readerUse } from '../../../src/cli/main';
-import { checkJson, eliminationJson } from '../../../src/cli/output';
+import { checkJson, eliminationJson, eliminationUnread } from '../../../src/cli/output';
+import { unreadFor } from '../../../src/ledger/unread';
 import { policyInForce } from '../../../src/cli/policy';
 import { checkWorkbook } from '../../../src/ledger/check-workbook';
 import { eliminationOf } from '../../../src/ledger/checks/assessment';
@@ -33,7 +34,9 @@ describe('cadre-ledger check', () => {
         columns: { seq: 'A', name: 'B', candidateStatus: 'C', targetPost: 'D', eligible: 'E', present: 'F', votes: 'G', recommendKind: 'H', recommender: 'I' },
       },
     ]);
-    expect(j.findings[0]).toEqual({
+    // check ⊇ fix: the formula columns fix would add are reported first (J2), then the rule findings.
+    expect(j.findings[0]).toMatchObject({ cell: 'J2', severity: 'info', code: 'fixable.formula-column' });
+    expect(j.findings.find((f: { code: string }) => !f.code.startsWith('fixable.'))).toEqual({
       sheet: '民主推荐汇总',
       cell: 'G5',
       severity: 'warning',
@@ -137,7 +140,8 @@ describe('cadre-ledger eliminate', () => {
     const r = await run(['eliminate', 'a.xlsx', '--json'], { 'a.xlsx': await FIXTURES['assessment-two-row-header.xlsx']() });
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(Object.keys(j)).toEqual(['population', 'counts', 'rows']);
+    // SPEC §7 keys, then `unread` (issue 11: what could not be read).
+    expect(Object.keys(j)).toEqual(['population', 'counts', 'rows', 'unread']);
     expect(j.population).toBe(50);
     expect(j.counts).toEqual({ preliminary: 1, removal: 1, admonition: 0 });
     expect(j.rows.slice(0, 2)).toEqual([
@@ -170,7 +174,8 @@ describe('the real binary', () => {
     const bin = path.join(root, 'bin', 'cadre-ledger.js');
     const check = spawnSync(process.execPath, [bin, 'check', input, '--json', '--as-of', '2023-06-30'], { encoding: 'utf8' });
     expect(check.status).toBe(1);
-    expect(JSON.parse(check.stdout).findings).toHaveLength(9);
+    // 9 findings of the rules and values, and 4 fixable.* (one per transform fix then applies).
+    expect(JSON.parse(check.stdout).findings).toHaveLength(13);
     const before = await fs.readFile(input);
     const out = path.join(dir, 'out.xlsx');
     const fix = spawnSync(process.execPath, [bin, 'fix', input, '-o', out], { encoding: 'utf8' });
@@ -261,6 +266,11 @@ describe('the policy stored in the workbook (SPEC §2), with --policy on top', (
     expect(mixed.err).toMatch(/a\.xlsx 中保存的政策设置与 p\.json 合并后有误：elimination\.removalShare（0\.015）不能大于/);
   });
 
+  const elimination = (r: ReturnType<typeof eliminationOf>, sheets: Parameters<typeof unreadFor>[0]) => ({
+    ...eliminationJson(r),
+    unread: eliminationUnread(r, unreadFor(sheets, 'elimination'), 'zh-CN'),
+  });
+
   /** check and eliminate --json as the full reader gives them: its Grids and its getSetting. */
   async function viaFullReader(bytes: Uint8Array, file: string, asOf: { y: number; m: number; d: number }) {
     const book = await openFileWorkbook(bytes);
@@ -270,7 +280,7 @@ describe('the policy stored in the workbook (SPEC §2), with --policy on top', (
     const sheets = result.ledgers.filter((l) => l.model.kind === 'assessment');
     return {
       check: `${JSON.stringify(checkJson(file, result.models, result.findings, 'zh-CN'))}\n`,
-      eliminate: sheets.length ? `${JSON.stringify(eliminationJson(eliminationOf(sheets, p.value.policy)))}\n` : null,
+      eliminate: sheets.length ? `${JSON.stringify(elimination(eliminationOf(sheets, p.value.policy), sheets))}\n` : null,
     };
   }
 

@@ -99,6 +99,8 @@ const ELIM_SCHEMA = exactObject({
   population: intAtLeast(0),
   counts: exactObject({ preliminary: intAtLeast(0), removal: intAtLeast(0), admonition: intAtLeast(0) }),
   rows: arrayOf(exactObject({ sheet: str, row: intAtLeast(1), name: str, ratio: unitInterval, rank: intAtLeast(1), tier: oneOf(TIERS), tie: bool })),
+  // Issue 11: what the ranking could not read (a missing column, rows whose votes are unreadable).
+  unread: arrayOf(exactObject({ sheet: orNull(str), field: orNull(str), rows: arrayOf(intAtLeast(1)), message: str })),
 });
 
 function violations(schema: Check, v: unknown): string[] {
@@ -173,6 +175,8 @@ describe('cadre-ledger eliminate --json: the SPEC §7 object', () => {
     // A cadre with bad vote data counts towards N, is left out of rows (no ratio, no rank) and named on stderr.
     expect(j.population).toBe(j.rows.length + 1);
     expect(r.err).toMatch(/^cadre-ledger: 警告：1 人计入总数但票数数据有误，未排名（见 check）：\S+![0-9]+ \S+\n$/);
+    // …and in the JSON itself, under `unread`, with its row.
+    expect(j.unread).toEqual([{ sheet: '考核测评', field: 'incompetentVotes', rows: [45], message: expect.stringContaining('第 45 行的票数无法读取') }]);
     const text = await run(['eliminate', 'a.xlsx', '--as-of', AS_OF, '--lang', 'en-US'], { 'a.xlsx': await FIXTURES['assessment-two-row-header.xlsx']() });
     expect(text.out).toMatch(/1 counted in the population but not ranked \(bad vote data; see check\)/);
   });

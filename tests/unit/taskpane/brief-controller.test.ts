@@ -25,7 +25,7 @@ describe('brief controller', () => {
     expect(p.policy.length).toBeGreaterThan(3);
     expect(p.policy.every((x) => !x.changed)).toBe(true);
     const empty = await prepareBrief(await openFileWorkbook(await emptyBriefWorkbook()), DEFAULT_POLICY, AS_OF);
-    expect(empty.sections.find((s) => s.id === 'appointees')!.summary['zh-CN']).toBe('本期无提请研究的拟任人选');
+    expect(empty.sections.find((s) => s.id === 'appointees')!.summary['zh-CN']).toBe('本工作簿中未识别到考察对象或任前公示，拟任人选未能核对');
   });
 
   it('writes the sheet, asks before replacing it, replaces only when told (file adapter)', async () => {

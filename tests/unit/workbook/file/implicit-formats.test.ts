@@ -150,10 +150,11 @@ describe('both readers on implicit zh-CN formats', () => {
 const run = runCli;
 
 describe('the ledger on implicit zh-CN formats', () => {
-  it('reads them as dates: no findings, 出生年月 at month precision, 参加工作时间 to the day', async () => {
+  it('reads them as dates: no date findings, 出生年月 at month precision, 参加工作时间 to the day', async () => {
     const book = await openFileWorkbook(await zhCnFormatsWorkbook());
     const r = checkWorkbook(await book.read(), { policy: DEFAULT_POLICY, asOf: { y: 2023, m: 6, d: 30 } });
-    expect(r.findings).toEqual([]);
+    // Only the one cell fix changes (林　华 , below) is reported (check ⊇ fix, issue 11).
+    expect(r.findings.map((f) => [f.code, f.row, f.col])).toEqual([['fixable.name-normalize', 3, 1]]);
     const roster = r.ledgers.find((l) => l.model.kind === 'roster')!;
     expect(roster.rows.map((row) => [row.dates.birth, row.dates.workStart])).toEqual([
       [
@@ -171,11 +172,12 @@ describe('the ledger on implicit zh-CN formats', () => {
     ]);
   });
 
-  it('cadre-ledger check --json finds nothing and exits 0', async () => {
+  it('cadre-ledger check --json finds only what fix would change', async () => {
     const r = await run(['check', 'zh.xlsx', '--json', '--as-of', '2023-06-30'], { 'zh.xlsx': await zhCnFormatsWorkbook() });
-    expect([r.code, r.err]).toEqual([0, '']);
+    // Exit 1: the one name fix would normalise is reported (check ⊇ fix, issue 11); nothing else.
+    expect([r.code, r.err]).toEqual([1, '']);
     const j = JSON.parse(r.out);
-    expect(j.findings).toEqual([]);
+    expect(j.findings.map((f: { code: string; cell: string }) => [f.code, f.cell])).toEqual([['fixable.name-normalize', 'B4']]);
     expect(j.sheets[0]).toMatchObject({ name: '花名册', kind: 'roster', headerRow: 2 });
     expect(j.sheets[0].columns).toMatchObject({ birth: 'D', workStart: 'F' });
   });
