@@ -14,7 +14,7 @@ import type { FileWorkbook } from '../workbook/file/file-workbook';
 import { openGridBook, type GridBook } from '../workbook/file/xlsx-grid-reader';
 import type { Grid } from '../ledger/grid';
 import { PortError } from '../workbook/port';
-import { inflateRawSync } from 'zlib';
+import { createInflateRaw, inflateRawSync } from 'zlib';
 import { parseArgs, USAGE, type CliArgs } from './args';
 import { nodeIo, type CliIo } from './io';
 import { policyInForce } from './policy';
@@ -136,7 +136,7 @@ async function openLedger(file: string, io: CliIo): Promise<LedgerSource> {
   };
   let fast: GridBook;
   try {
-    fast = openGridBook(bytes, (b) => inflateRawSync(b));
+    fast = openGridBook(bytes, (b) => inflateRawSync(b), inflateStream);
   } catch {
     const book = await full();
     return { read: () => book.read(), getSetting: (k) => book.getSetting(k) };
@@ -146,6 +146,27 @@ async function openLedger(file: string, io: CliIo): Promise<LedgerSource> {
     read: () => fast.read().catch(async () => (await full()).read()),
     getSetting: (k) => fast.getSetting(k).catch(async () => (await full()).getSetting(k)),
   };
+}
+
+/**
+ * Node's raw-deflate stream for the fast reader: a worksheet is scanned chunk by chunk as it
+ * inflates (on the thread pool), never held whole.
+ */
+function inflateStream(data: Uint8Array, onChunk: (chunk: Uint8Array) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const z = createInflateRaw({ chunkSize: 256 * 1024 });
+    z.on('data', (chunk: Buffer) => {
+      try {
+        onChunk(chunk);
+      } catch (e) {
+        z.destroy();
+        reject(e);
+      }
+    });
+    z.on('error', reject);
+    z.on('end', () => resolve());
+    z.end(data);
+  });
 }
 
 function print(io: CliIo, lines: readonly string[]): void {
