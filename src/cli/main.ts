@@ -18,7 +18,7 @@ import { createInflateRaw, inflateRawSync } from 'zlib';
 import { parseArgs, USAGE, type CliArgs } from './args';
 import { nodeIo, type CliIo } from './io';
 import { policyInForce } from './policy';
-import { checkJson, editJson, editLine, eliminationJson, eliminationText, unrankedLine, findingLine, sheetLine, summaryLine } from './output';
+import { checkJsonText, editJson, linesText, editLine, eliminationJson, eliminationText, unrankedLine, findingLine, sheetLine, summaryLine } from './output';
 
 /** Thrown inside a command for unusable input: printed as one line, exit 2. */
 class UsageError extends Error {
@@ -170,7 +170,8 @@ function inflateStream(data: Uint8Array, onChunk: (chunk: Uint8Array) => void): 
 }
 
 function print(io: CliIo, lines: readonly string[]): void {
-  io.out(lines.length ? `${lines.join('\n')}\n` : '');
+  if (!lines.length) io.out('');
+  for (const piece of linesText(lines)) io.out(piece);
 }
 
 async function runCheck(args: CliArgs, io: CliIo): Promise<number> {
@@ -179,7 +180,7 @@ async function runCheck(args: CliArgs, io: CliIo): Promise<number> {
   const ctx = await context(args, io, book);
   const result = checkWorkbook(await book.read(), ctx);
   if (args.json) {
-    io.out(`${JSON.stringify(checkJson(file, result.models, result.findings, args.lang))}\n`);
+    for (const piece of checkJsonText(file, result.models, result.findings, args.lang)) io.out(piece);
   } else {
     const lang: Locale = args.lang;
     print(io, [
