@@ -130,6 +130,9 @@ export function typeRows(grid: Grid, model: SheetModel, opts: RowOptions = {}): 
   }
   // A kind of value no column of the sheet holds stays the shared empty record (no object per row).
   const has = new Set(fields.map(([, , type]) => type));
+  const fieldKeys = fields.map(([f]) => f);
+  const cols = fields.map(([, c]) => c);
+  const types = fields.map(([, , t]) => t);
   const rows: TypedRow[] = [];
   const sheet = grid.sheet;
   const put = (r: number, c: number, f: Finding) => {
@@ -155,7 +158,10 @@ export function typeRows(grid: Grid, model: SheetModel, opts: RowOptions = {}): 
       unreadable: NONE,
       untilNow: NONE,
     };
-    for (const [field, c, type] of fields) {
+    for (let k = 0; k < fields.length; k++) {
+      const field = fieldKeys[k];
+      const c = cols[k];
+      const type = types[k];
       const v = values[c] ?? null;
       if (blankValue(v)) {
         (row.blank === NONE ? (row.blank = new Set<FieldKey>()) : row.blank).add(field);

@@ -194,6 +194,12 @@ function cellType(b: Uint8Array, s: number, e: number): string {
   return text(b, s, e);
 }
 
+/** `row` cut or filled to `length` cells, holes filled with `fill`, in place. */
+function dense<T>(row: T[], length: number, fill: T): void {
+  if (row.length > length) row.length = length;
+  for (let c = 0; c < length; c++) if (!(c in row)) row[c] = fill;
+}
+
 // ---------------------------------------------------------------------------------------------
 // the scanner
 
@@ -661,16 +667,16 @@ export class SheetScanner {
     this.put(row - 1, col - 1, v, formula, n);
   }
 
+  /**
+   * Record a cell. A row's formulas and formats arrays are made only when it has a formula or a
+   * format other than General: most rows share one all-null and one all-General row in finish().
+   */
   private put(r: number, c: number, v: CellValue, f: string | null, n: string): void {
     let vr = this.values[r];
-    if (!vr) {
-      vr = this.values[r] = [];
-      this.formulas[r] = [];
-      this.numberFormats[r] = [];
-    }
+    if (!vr) vr = this.values[r] = [];
     vr[c] = v;
-    this.formulas[r][c] = f;
-    this.numberFormats[r][c] = n;
+    if (f !== null || this.formulas[r]) (this.formulas[r] ??= [])[c] = f;
+    if (n !== 'General' || this.numberFormats[r]) (this.numberFormats[r] ??= [])[c] = n;
   }
 
   /** The Grid, once the whole XML has been scanned. */
@@ -700,8 +706,8 @@ export class SheetScanner {
         for (let c = m.left; c <= m.right; c++) {
           if ((r > m.top || c > m.left) && c in vr) {
             delete vr[c];
-            delete formulas[r][c];
-            delete numberFormats[r][c];
+            if (formulas[r]) delete formulas[r][c];
+            if (numberFormats[r]) delete numberFormats[r][c];
           }
         }
       }
@@ -722,7 +728,7 @@ export class SheetScanner {
       const fr = formulas[r];
       const nr = numberFormats[r];
       for (let c = vr.length - 1; c >= 0; c--) {
-        if (!(c in vr) || (vr[c] === null && fr[c] === null && nr[c] === 'General')) continue;
+        if (!(c in vr) || (vr[c] === null && (fr?.[c] ?? null) === null && (nr?.[c] ?? 'General') === 'General')) continue;
         if (r + 1 > rowCount) rowCount = r + 1;
         if (c + 1 > colCount) colCount = c + 1;
         break;
@@ -732,28 +738,22 @@ export class SheetScanner {
       rowCount = Math.max(rowCount, m.bottom + 1);
       colCount = Math.max(colCount, m.right + 1);
     }
-    // Dense rows, filled in place: absent cells read as null / no formula / General.
+    // Dense rows, filled in place: absent cells read as null / no formula / General. Rows without
+    // a formula or a format share one array each (a Grid is read-only; applyPlanToGrid copies).
     const V: CellValue[][] = values;
     const F: (string | null)[][] = formulas;
     const N: string[][] = numberFormats;
+    const noFormulas = new Array<string | null>(colCount).fill(null);
+    const allGeneral = new Array<string>(colCount).fill('General');
     V.length = F.length = N.length = rowCount;
     for (let r = 0; r < rowCount; r++) {
       const vr = V[r];
-      if (!vr) {
-        V[r] = new Array<CellValue>(colCount).fill(null);
-        F[r] = new Array<string | null>(colCount).fill(null);
-        N[r] = new Array<string>(colCount).fill('General');
-        continue;
-      }
-      const fr = F[r];
-      const nr = N[r];
-      vr.length = fr.length = nr.length = Math.min(vr.length, colCount);
-      for (let c = 0; c < colCount; c++) {
-        if (c in vr) continue;
-        vr[c] = null;
-        fr[c] = null;
-        nr[c] = 'General';
-      }
+      if (!vr) V[r] = new Array<CellValue>(colCount).fill(null);
+      else dense(vr, colCount, null);
+      if (F[r]) dense(F[r], colCount, null);
+      else F[r] = noFormulas;
+      if (N[r]) dense(N[r], colCount, 'General');
+      else N[r] = allGeneral;
     }
     return {
       sheet: this.ref.name,
