@@ -64,7 +64,12 @@ export interface RowOptions {
 const QUIET = new Set(['date.empty', 'id.empty', 'count.empty', 'ratio.empty', 'name.empty', 'date.until-now']);
 
 function blankValue(v: CellValue): boolean {
-  return v === null || (typeof v === 'string' && normalizeText(v) === '');
+  if (v === null) return true;
+  if (typeof v !== 'string') return false;
+  // Printable ASCII or a common Han character first: normalizeText keeps it, so not blank.
+  const c = v.charCodeAt(0);
+  if ((c >= 0x21 && c <= 0x7e) || (c >= 0x4e00 && c <= 0x9fff)) return false;
+  return normalizeText(v) === '';
 }
 
 /**

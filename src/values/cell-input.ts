@@ -36,7 +36,7 @@ export function showInput(input: unknown): string {
   if (err !== null) return err;
   switch (typeof input) {
     case 'string': {
-      const flat = input.replace(/[\r\n]+/g, '⏎');
+      const flat = input.indexOf('\n') < 0 && input.indexOf('\r') < 0 ? input : input.replace(/[\r\n]+/g, '⏎');
       const cut = flat.length > MAX_SHOWN ? `${flat.slice(0, MAX_SHOWN)}…` : flat;
       return `"${cut}"`;
     }

@@ -109,7 +109,7 @@ export function parseIdNumber(input: unknown, opts: IdOptions = {}): Parsed<IdNu
   if (err !== null) return fail(format(err, msg('Excel 错误值', 'an Excel error value')));
   if (isBlank(input)) return fail({ code: 'id.empty', severity: 'info', message: msg('身份证号为空', 'The ID number is empty') });
   // The usual cell: 17 digits and a digit or X, nothing to normalise (what the general path below gives it).
-  if (typeof input === 'string' && isPlain18(input)) return from18(input.toUpperCase(), input, opts);
+  if (typeof input === 'string' && isPlain18(input)) return from18(input.charCodeAt(17) === 120 ? input.toUpperCase() : input, input, opts);
   const shown = showInput(input);
 
   let s: string;

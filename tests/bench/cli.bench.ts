@@ -10,7 +10,9 @@
  * identical, not just as many), and the cost per row must stay linear.
  *
  * Run: npm run build:cli && npx jest --selectProjects unit --testMatch '<rootDir>/tests/bench/cli.bench.ts' --coverage=false
- * (BENCH_RUNS=3 for a quicker run; BENCH_ONLY_ROSTER=1 to skip the settings and assessment parts.)
+ * (BENCH_RUNS=3 for a quicker run; BENCH_ONLY_ROSTER=1 to skip the settings and assessment parts;
+ * BENCH_ENTRY=other/dist/node/cli/main.js to time another build — the output hashes are always
+ * checked on this build's bin.)
  */
 import { spawnSync } from 'child_process';
 import { createHash } from 'crypto';
@@ -21,7 +23,8 @@ import { openFileWorkbook } from '../../src/workbook/file/file-workbook';
 import { writeAssessment as assessment, writeRoster as roster } from './generate';
 
 const ROOT = path.join(__dirname, '..', '..');
-const ENTRY = path.join(ROOT, 'dist', 'node', 'cli', 'main.js');
+// BENCH_ENTRY: another build's dist/node/cli/main.js (e.g. of the commit before), to measure it the same way.
+const ENTRY = process.env.BENCH_ENTRY ? path.resolve(process.env.BENCH_ENTRY) : path.join(ROOT, 'dist', 'node', 'cli', 'main.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 /**

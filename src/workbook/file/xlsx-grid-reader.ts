@@ -238,7 +238,21 @@ function sharedStrings(xml: string | null): { strings: (string | null)[]; rich: 
   const t = {} as Tag;
   let parts: string[] | null = null;
   let phonetic = 0;
-  for (let tag = nextTag(xml, 0, t); tag; tag = nextTag(xml, tag.end, t)) {
+  let from = 0;
+  for (;;) {
+    // The usual entry, <si><t>text</t></si>, without a tag scan (what the general loop gives it).
+    const lt = xml.indexOf('<', from);
+    if (lt >= 0 && parts === null && phonetic === 0 && xml.startsWith('<si><t>', lt)) {
+      const end = xml.indexOf('<', lt + 7);
+      if (end > 0 && xml.startsWith('</t></si>', end)) {
+        out.push(unescapeOoxml(xmlText(xml.slice(lt + 7, end))));
+        from = end + 9;
+        continue;
+      }
+    }
+    const tag = nextTag(xml, from, t);
+    if (!tag) break;
+    from = tag.end;
     switch (tag.name) {
       case 'si':
         if (!tag.close) {
