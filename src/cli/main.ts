@@ -178,19 +178,20 @@ async function runCheck(args: CliArgs, io: CliIo): Promise<number> {
   const file = args.file as string;
   const book = await openLedger(file, io);
   const ctx = await context(args, io, book);
-  const result = checkWorkbook(await book.read(), ctx);
+  // Only the models and findings are printed: the Grids and typed rows may go before the output is made.
+  const { models, findings } = checkWorkbook(await book.read(), ctx);
   if (args.json) {
-    for (const piece of checkJsonText(file, result.models, result.findings, args.lang)) io.out(piece);
+    for (const piece of checkJsonText(file, models, findings, args.lang)) io.out(piece);
   } else {
     const lang: Locale = args.lang;
     print(io, [
       say(msg(`检查 ${file}（截至 ${iso(ctx)}）`, `Checking ${file} (as of ${iso(ctx)})`), lang),
-      ...result.models.map((m) => sheetLine(m, lang)),
-      ...result.findings.map((f) => findingLine(f, lang)),
-      summaryLine(result.findings, lang),
+      ...models.map((m) => sheetLine(m, lang)),
+      ...findings.map((f) => findingLine(f, lang)),
+      summaryLine(findings, lang),
     ]);
   }
-  return result.findings.length ? 1 : 0;
+  return findings.length ? 1 : 0;
 }
 
 function iso(ctx: CheckContext): string {
