@@ -1,7 +1,8 @@
 /**
  * Read-only .xlsx reader (只读快速读取) for commands that only look at a workbook (check,
  * eliminate): unzips the package, reads workbook.xml, styles.xml, sharedStrings.xml and each
- * worksheet's XML in one forward scan, and builds the same Grids as the full exceljs reader
+ * worksheet's XML in one forward scan (a byte scan, xlsx-sheet.ts, streamed as the sheet inflates
+ * when an InflateRawStream is given), and builds the same Grids as the full exceljs reader
  * (`openFileWorkbook(...).read()`), without exceljs's per-cell objects. A 100,000-row roster reads
  * in a fraction of the time and memory of the full load; `fix` keeps the full reader because it
  * writes the workbook back.
@@ -29,7 +30,8 @@
  * exceljs reads as plain text: shared strings without runs, `str` and inline strings without runs,
  * no formula and no external hyperlink; a merged cell reads as its merge's top-left cell.
  *
- * No Node APIs: the caller passes a raw-deflate inflater (Node's zlib.inflateRawSync in the CLI).
+ * No Node APIs: the caller passes a raw-deflate inflater (Node's zlib.inflateRawSync in the CLI) and
+ * optionally a raw-deflate stream (zlib.createInflateRaw in the CLI).
  */
 import type { Grid } from '../../ledger/grid';
 import type { SheetInfo } from '../port';
@@ -139,23 +141,23 @@ function zipDirectory(b: Uint8Array): Map<string, ZipEntry> {
   return out;
 }
 
-function entryBytes(b: Uint8Array, e: ZipEntry, inflate: InflateRaw): Uint8Array {
+/** An entry's stored bytes (compressed or not), found through its local header. */
+function entryData(b: Uint8Array, e: ZipEntry): Uint8Array {
   const p = e.localOffset;
   if (u32(b, p) !== 0x04034b50) throw new GridReaderUnsupported('bad local header');
   const start = p + 30 + u16(b, p + 26) + u16(b, p + 28);
-  const data = b.subarray(start, start + e.compressedSize);
-  if (e.method === 0) return data;
-  if (e.method === 8) return inflate(data);
+  return b.subarray(start, start + e.compressedSize);
+}
+
+function entryBytes(b: Uint8Array, e: ZipEntry, inflate: InflateRaw): Uint8Array {
+  if (e.method === 0) return entryData(b, e);
+  if (e.method === 8) return inflate(entryData(b, e));
   throw new GridReaderUnsupported(`zip method ${e.method}`);
 }
 
 /** The compressed bytes of a deflated entry; null for a stored one. */
 function deflated(b: Uint8Array, e: ZipEntry): Uint8Array | null {
-  if (e.method !== 8) return null;
-  const p = e.localOffset;
-  if (u32(b, p) !== 0x04034b50) throw new GridReaderUnsupported('bad local header');
-  const start = p + 30 + u16(b, p + 26) + u16(b, p + 28);
-  return b.subarray(start, start + e.compressedSize);
+  return e.method === 8 ? entryData(b, e) : null;
 }
 
 // ---------------------------------------------------------------------------------------------
