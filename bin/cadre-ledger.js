@@ -13,10 +13,14 @@ try {
   }
   throw e;
 }
+// exitCode, not process.exit(): stdout into a pipe is written asynchronously, and exiting at once
+// cut a long --json result after its first 64 KiB.
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (err) => {
     process.stderr.write(`cadre-ledger: ${err && err.message ? err.message : err}\n`);
-    process.exit(2);
+    process.exitCode = 2;
   },
 );

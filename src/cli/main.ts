@@ -16,18 +16,19 @@ import { FORMAT_MSG } from '../workbook/file/format-messages';
 import { openGridBook, type GridBook } from '../workbook/file/xlsx-grid-reader';
 import type { Grid } from '../ledger/grid';
 import { PortError } from '../workbook/port';
-import { inflateRawSync } from 'zlib';
+import { createInflateRaw, inflateRawSync } from 'zlib';
 import { parseArgs, USAGE, type CliArgs } from './args';
 import { nodeIo, type CliIo } from './io';
 import { policyInForce } from './policy';
 import { outputNotes, xlsxOutputName } from './xlsx-output';
 import {
-  checkJson,
+  checkJsonText,
   editJson,
   editLine,
   eliminationJson,
   eliminationText,
   eliminationUnread,
+  linesText,
   unrankedLine,
   findingLine,
   sheetLine,
@@ -167,7 +168,7 @@ async function openLedger(file: string, io: CliIo): Promise<LedgerSource> {
   };
   let fast: GridBook;
   try {
-    fast = openGridBook(bytes, (b) => inflateRawSync(b));
+    fast = openGridBook(bytes, (b) => inflateRawSync(b), inflateStream);
   } catch {
     const book = await full();
     return { read: () => book.read(), getSetting: (k) => book.getSetting(k) };
@@ -180,27 +181,50 @@ async function openLedger(file: string, io: CliIo): Promise<LedgerSource> {
   };
 }
 
+/**
+ * Node's raw-deflate stream for the fast reader: a worksheet is scanned chunk by chunk as it
+ * inflates (on the thread pool), never held whole.
+ */
+function inflateStream(data: Uint8Array, onChunk: (chunk: Uint8Array) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const z = createInflateRaw({ chunkSize: 256 * 1024 });
+    z.on('data', (chunk: Buffer) => {
+      try {
+        onChunk(chunk);
+      } catch (e) {
+        z.destroy();
+        reject(e);
+      }
+    });
+    z.on('error', reject);
+    z.on('end', () => resolve());
+    z.end(data);
+  });
+}
+
 function print(io: CliIo, lines: readonly string[]): void {
-  io.out(lines.length ? `${lines.join('\n')}\n` : '');
+  if (!lines.length) io.out('');
+  for (const piece of linesText(lines)) io.out(piece);
 }
 
 async function runCheck(args: CliArgs, io: CliIo): Promise<number> {
   const file = args.file as string;
   const book = await openLedger(file, io);
   const ctx = await context(args, io, book);
-  const result = checkWorkbook(await book.read(), ctx);
+  // Only the models and findings are printed: the Grids and typed rows may go before the output is made.
+  const { models, findings } = checkWorkbook(await book.read(), ctx);
   if (args.json) {
-    io.out(`${JSON.stringify(checkJson(file, result.models, result.findings, args.lang))}\n`);
+    for (const piece of checkJsonText(file, models, findings, args.lang)) io.out(piece);
   } else {
     const lang: Locale = args.lang;
     print(io, [
       say(msg(`检查 ${file}（截至 ${iso(ctx)}）`, `Checking ${file} (as of ${iso(ctx)})`), lang),
-      ...result.models.map((m) => sheetLine(m, lang)),
-      ...result.findings.map((f) => findingLine(f, lang)),
-      summaryLine(result.findings, lang),
+      ...models.map((m) => sheetLine(m, lang)),
+      ...findings.map((f) => findingLine(f, lang)),
+      summaryLine(findings, lang),
     ]);
   }
-  return result.findings.length ? 1 : 0;
+  return findings.length ? 1 : 0;
 }
 
 function iso(ctx: CheckContext): string {

@@ -40,6 +40,28 @@ export function checkJson(file: string, models: readonly SheetModel[], findings:
   return { file, sheets: models.map(sheetJson), findings: findings.map((f) => findingJson(f, lang)) };
 }
 
+/** Findings per piece of output text: a big result is written piece by piece, never as one giant string. */
+const PIECE = 5000;
+
+/**
+ * The text of `JSON.stringify(checkJson(…))` plus its newline, byte for byte, in pieces of PIECE
+ * findings each (a 100,000-row roster has 200,000 findings: 33 MB of JSON).
+ */
+export function* checkJsonText(file: string, models: readonly SheetModel[], findings: readonly LedgerFinding[], lang: Locale): Generator<string> {
+  const head = JSON.stringify({ file, sheets: models.map(sheetJson), findings: [] });
+  yield head.slice(0, -2); // without the closing `]}`
+  for (let i = 0; i < findings.length; i += PIECE) {
+    const part = JSON.stringify(findings.slice(i, i + PIECE).map((f) => findingJson(f, lang)));
+    yield `${i === 0 ? '' : ','}${part.slice(1, -1)}`;
+  }
+  yield ']}\n';
+}
+
+/** `lines.join('\n') + '\n'` (nothing for no lines), in pieces of PIECE lines. */
+export function* linesText(lines: readonly string[]): Generator<string> {
+  for (let i = 0; i < lines.length; i += PIECE) yield `${lines.slice(i, i + PIECE).join('\n')}\n`;
+}
+
 const SEVERITY = {
   error: msg('错误', 'error'),
   warning: msg('警告', 'warning'),

@@ -162,6 +162,13 @@ export function recognizeSheet(g: Grid, taught: readonly TaughtColumn[] = []): S
   let notesFrom = -1;
   const nameCol = columns.get('name');
   const headerKeys = new Set(labels.map((l) => headerKey(l.replace('|', ''))).filter(Boolean));
+  // Data cells repeat (dates, posts, units): each distinct text's header key is computed once.
+  const keys = new Map<string, string>();
+  const keyOf = (t: string): string => {
+    let k = keys.get(t);
+    if (k === undefined) keys.set(t, (k = headerKey(t)));
+    return k;
+  };
   for (let r = bottom + 1; r < g.rowCount; r++) {
     const row = g.values[r] ?? [];
     if (isBlankRow(row)) {
@@ -190,7 +197,7 @@ export function recognizeSheet(g: Grid, taught: readonly TaughtColumn[] = []): S
       notesFrom = r;
       break;
     }
-    const repeats = cells.filter((x) => typeof x.v === 'string' && headerKeys.has(PLAIN_KEY.test(x.v) ? x.v : headerKey(x.v))).length;
+    const repeats = cells.filter((x) => typeof x.v === 'string' && headerKeys.has(PLAIN_KEY.test(x.v) ? x.v : keyOf(x.v))).length;
     if (repeats >= Math.max(2, Math.ceil(cells.length / 2))) {
       skipped.push({ row: r, why: 'repeated-header' });
       continue;

@@ -6,7 +6,7 @@
 import { msg } from '../i18n/message';
 import { parseCount, parseRatio } from '../values/counts';
 import { parseChineseDate, type ChineseDate } from '../values/dates';
-import type { CodeDoc, Finding } from '../values/finding';
+import { ok, type CodeDoc, type Finding, type Parsed } from '../values/finding';
 import { parseIdNumber, type IdNumber } from '../values/id-number';
 import type { LocalDate } from '../values/local-date';
 import { normalizePersonName } from '../values/names';
@@ -64,7 +64,12 @@ export interface RowOptions {
 const QUIET = new Set(['date.empty', 'id.empty', 'count.empty', 'ratio.empty', 'name.empty', 'date.until-now']);
 
 function blankValue(v: CellValue): boolean {
-  return v === null || (typeof v === 'string' && normalizeText(v) === '');
+  if (v === null) return true;
+  if (typeof v !== 'string') return false;
+  // Printable ASCII or a common Han character first: normalizeText keeps it, so not blank.
+  const c = v.charCodeAt(0);
+  if ((c >= 0x21 && c <= 0x7e) || (c >= 0x4e00 && c <= 0x9fff)) return false;
+  return normalizeText(v) === '';
 }
 
 /**
@@ -85,14 +90,61 @@ export function shownPrecision(date: ChineseDate, format: string): ChineseDate {
 /** The shared empty set of a row with no blank / unreadable / 至今 field (never mutated). */
 const NONE: Set<FieldKey> = new Set<FieldKey>();
 
+/**
+ * Parsed cells by their input: a ledger repeats the same dates, counts and ratios row after row
+ * (and each 1985.03 parses the same way every time), so each distinct (format, value) of a column
+ * is parsed once. The parsers are pure and their results read-only, so rows may share them.
+ */
+class ParseMemo<T> {
+  private readonly byFormat = new Map<string, Map<CellValue, T>>();
+  private size = 0;
+  get(format: string, v: CellValue, parse: () => T): T {
+    if (Object.is(v, -0)) return parse(); // a Map takes -0 for 0
+    let m = this.byFormat.get(format);
+    if (!m) this.byFormat.set(format, (m = new Map()));
+    let r = m.get(v);
+    if (r === undefined) {
+      r = parse();
+      // A column of values that never repeat would only fill memory: stop remembering then.
+      if (this.size < MEMO_LIMIT) {
+        m.set(v, r);
+        this.size++;
+      }
+    }
+    return r;
+  }
+}
+
+const MEMO_LIMIT = 50000;
+
+/** The record of a kind of value the sheet has no column for: never written (frozen to make sure). */
+const EMPTY: Readonly<Record<string, never>> = Object.freeze({});
+
 /** Parse every recognised cell of every data row of a recognised sheet. */
 export function typeRows(grid: Grid, model: SheetModel, opts: RowOptions = {}): TypedSheet {
   const findings: LedgerFinding[] = [];
   const hidden = new Set(grid.hiddenRows);
   const fields = [...model.columns.entries()].filter(([f]) => FIELDS[f].type !== 'seq').map(([f, c]) => [f, c, FIELDS[f].type] as const);
+  const dateMemos = new Map<number, ParseMemo<Parsed<ChineseDate>>>();
+  const countMemos = new Map<number, ParseMemo<Parsed<number>>>();
+  const ratioMemos = new Map<number, ParseMemo<Parsed<number>>>();
+  for (const [, c, type] of fields) {
+    if (type === 'date') dateMemos.set(c, new ParseMemo());
+    else if (type === 'count') countMemos.set(c, new ParseMemo());
+    else if (type === 'ratio') ratioMemos.set(c, new ParseMemo());
+  }
+  // A kind of value no column of the sheet holds stays the shared empty record (no object per row).
+  const has = new Set(fields.map(([, , type]) => type));
+  const fieldKeys = fields.map(([f]) => f);
+  const cols = fields.map(([, c]) => c);
+  const types = fields.map(([, , t]) => t);
   const rows: TypedRow[] = [];
+  const sheet = grid.sheet;
   const put = (r: number, c: number, f: Finding) => {
-    if (!QUIET.has(f.code)) findings.push(at(grid.sheet, r, c, f));
+    if (!QUIET.has(f.code)) findings.push(at(sheet, r, c, f));
+  };
+  const putNotes = (r: number, c: number, notes: readonly Finding[]) => {
+    for (const n of notes) put(r, c, n);
   };
   for (const r of model.dataRows) {
     const values = grid.values[r];
@@ -100,29 +152,30 @@ export function typeRows(grid: Grid, model: SheetModel, opts: RowOptions = {}): 
     const row = {
       row: r,
       hidden: hidden.has(r),
-      names: {} as Partial<Record<FieldKey, string>>,
-      texts: {} as Partial<Record<FieldKey, string>>,
-      dates: {} as Partial<Record<FieldKey, ChineseDate>>,
-      ids: {} as Partial<Record<FieldKey, IdNumber>>,
-      counts: {} as Partial<Record<FieldKey, number>>,
-      ratios: {} as Partial<Record<FieldKey, number>>,
+      names: (has.has('name') ? {} : EMPTY) as Partial<Record<FieldKey, string>>,
+      texts: (has.has('text') ? {} : EMPTY) as Partial<Record<FieldKey, string>>,
+      dates: (has.has('date') ? {} : EMPTY) as Partial<Record<FieldKey, ChineseDate>>,
+      ids: (has.has('id') ? {} : EMPTY) as Partial<Record<FieldKey, IdNumber>>,
+      counts: (has.has('count') ? {} : EMPTY) as Partial<Record<FieldKey, number>>,
+      ratios: (has.has('ratio') ? {} : EMPTY) as Partial<Record<FieldKey, number>>,
+      // The sets are made only for rows that need them (most rows have no unreadable cell).
       blank: NONE,
       unreadable: NONE,
       untilNow: NONE,
     };
-    // The sets are made only for rows that need them (most rows have no unreadable cell).
-    const blank = () => (row.blank === NONE ? (row.blank = new Set<FieldKey>()) : row.blank);
-    const unreadable = () => (row.unreadable === NONE ? (row.unreadable = new Set<FieldKey>()) : row.unreadable);
-    for (const [field, c, type] of fields) {
+    for (let k = 0; k < fields.length; k++) {
+      const field = fieldKeys[k];
+      const c = cols[k];
+      const type = types[k];
       const v = values[c] ?? null;
       if (blankValue(v)) {
-        blank().add(field);
+        (row.blank === NONE ? (row.blank = new Set<FieldKey>()) : row.blank).add(field);
         continue;
       }
       if (isCellError(v)) {
-        unreadable().add(field);
+        (row.unreadable === NONE ? (row.unreadable = new Set<FieldKey>()) : row.unreadable).add(field);
         findings.push(
-          at(grid.sheet, r, c, {
+          at(sheet, r, c, {
             code: 'cell.error-value',
             severity: 'error',
             message: msg(
@@ -133,62 +186,59 @@ export function typeRows(grid: Grid, model: SheetModel, opts: RowOptions = {}): 
         );
         continue;
       }
+      let failed: Finding | null = null;
       switch (type) {
         case 'name': {
           const p = normalizePersonName(v);
           if (p.ok) {
             row.names[field] = p.value;
-            p.notes.forEach((n) => put(r, c, n));
-          } else {
-            unreadable().add(field);
-            put(r, c, p.finding);
-          }
+            putNotes(r, c, p.notes);
+          } else failed = p.finding;
           break;
         }
         case 'date': {
-          const p = parseChineseDate(v, { numberFormat: formats[c] });
+          const format = formats[c];
+          const p = (dateMemos.get(c) as ParseMemo<Parsed<ChineseDate>>).get(format, v, () => {
+            const q = parseChineseDate(v, { numberFormat: format });
+            return q.ok && typeof v === 'number' ? ok(shownPrecision(q.value, format), q.notes) : q;
+          });
           if (p.ok) {
-            row.dates[field] = typeof v === 'number' ? shownPrecision(p.value, formats[c]) : p.value;
-            p.notes.forEach((n) => put(r, c, n));
+            row.dates[field] = p.value;
+            putNotes(r, c, p.notes);
           } else if (p.finding.code === 'date.until-now') {
             (row.untilNow === NONE ? (row.untilNow = new Set<FieldKey>()) : row.untilNow).add(field);
-          } else {
-            unreadable().add(field);
-            put(r, c, p.finding);
-          }
+          } else failed = p.finding;
           break;
         }
         case 'id': {
           const p = parseIdNumber(v, { asOf: opts.asOf });
           if (p.ok) {
             row.ids[field] = p.value;
-            p.notes.forEach((n) => put(r, c, n));
-          } else {
-            unreadable().add(field);
-            put(r, c, p.finding);
-          }
+            putNotes(r, c, p.notes);
+          } else failed = p.finding;
           break;
         }
         case 'count': {
-          const p = parseCount(v);
+          const p = (countMemos.get(c) as ParseMemo<Parsed<number>>).get('', v, () => parseCount(v));
           if (p.ok) row.counts[field] = p.value;
-          else {
-            unreadable().add(field);
-            put(r, c, p.finding);
-          }
+          else failed = p.finding;
           break;
         }
         case 'ratio': {
-          const p = parseRatio(v, { numberFormat: formats[c], percentUnit: model.percentFields.has(field) });
+          const format = formats[c];
+          const p = (ratioMemos.get(c) as ParseMemo<Parsed<number>>).get(format, v, () =>
+            parseRatio(v, { numberFormat: format, percentUnit: model.percentFields.has(field) }),
+          );
           if (p.ok) row.ratios[field] = p.value;
-          else {
-            unreadable().add(field);
-            put(r, c, p.finding);
-          }
+          else failed = p.finding;
           break;
         }
         default:
           row.texts[field] = typeof v === 'string' ? normalizeText(v) : String(v);
+      }
+      if (failed) {
+        (row.unreadable === NONE ? (row.unreadable = new Set<FieldKey>()) : row.unreadable).add(field);
+        put(r, c, failed);
       }
     }
     rows.push(row);

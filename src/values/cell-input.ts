@@ -13,10 +13,16 @@ export function cellErrorText(input: unknown): string | null {
   return null;
 }
 
+const BLANK = /^[\s\u200b-\u200d\u2060\ufeff]*$/;
+
 /** null, undefined and text that is only whitespace (of any width) are blank. */
 export function isBlank(input: unknown): boolean {
   if (input === null || input === undefined) return true;
-  return typeof input === 'string' && /^[\s\u200b-\u200d\u2060\ufeff]*$/.test(input);
+  if (typeof input !== 'string') return false;
+  // The usual cell starts with printable ASCII or a common Han character: not blank, no regex run.
+  const c = input.charCodeAt(0);
+  if ((c >= 0x21 && c <= 0x7e) || (c >= 0x4e00 && c <= 0x9fff)) return false;
+  return BLANK.test(input);
 }
 
 const MAX_SHOWN = 40;
@@ -30,7 +36,7 @@ export function showInput(input: unknown): string {
   if (err !== null) return err;
   switch (typeof input) {
     case 'string': {
-      const flat = input.replace(/[\r\n]+/g, '⏎');
+      const flat = input.indexOf('\n') < 0 && input.indexOf('\r') < 0 ? input : input.replace(/[\r\n]+/g, '⏎');
       const cut = flat.length > MAX_SHOWN ? `${flat.slice(0, MAX_SHOWN)}…` : flat;
       return `"${cut}"`;
     }

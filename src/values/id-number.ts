@@ -108,6 +108,8 @@ export function parseIdNumber(input: unknown, opts: IdOptions = {}): Parsed<IdNu
   const err = cellErrorText(input);
   if (err !== null) return fail(format(err, msg('Excel 错误值', 'an Excel error value')));
   if (isBlank(input)) return fail({ code: 'id.empty', severity: 'info', message: msg('身份证号为空', 'The ID number is empty') });
+  // The usual cell: 17 digits and a digit or X, nothing to normalise (what the general path below gives it).
+  if (typeof input === 'string' && isPlain18(input)) return from18(input.charCodeAt(17) === 120 ? input.toUpperCase() : input, input, opts);
   const shown = showInput(input);
 
   let s: string;
@@ -124,7 +126,7 @@ export function parseIdNumber(input: unknown, opts: IdOptions = {}): Parsed<IdNu
     return fail(format(shown, msg('不是文本', 'not text')));
   }
 
-  if (/^\d{17}[\dXx]$/.test(s)) return from18(s.toUpperCase(), shown, opts);
+  if (/^\d{17}[\dXx]$/.test(s)) return from18(s.toUpperCase(), input, opts);
   if (/^\d{15}$/.test(s)) return from15(s, shown, opts);
   const what = /^[\dXx]*$/.test(s)
     ? msg(`${Array.from(s).length} 位`, `${Array.from(s).length} ${plural(Array.from(s).length, 'character', 'characters')}`)
@@ -132,12 +134,35 @@ export function parseIdNumber(input: unknown, opts: IdOptions = {}): Parsed<IdNu
   return fail(format(shown, what));
 }
 
-function from18(id: string, shown: string, opts: IdOptions): Parsed<IdNumber> {
-  const birth = birthOf(id.slice(6, 14));
-  if (birth === null || !plausibleBirth(birth, opts)) return fail(birthInvalid(shown, id.slice(6, 14)));
-  if (!PROVINCES.has(Number(id.slice(0, 2)))) return fail(region(shown, id.slice(0, 2)));
+/** 17 ASCII digits and a digit, X or x: text parseIdNumber reads as it is. */
+function isPlain18(s: string): boolean {
+  if (s.length !== 18) return false;
+  for (let i = 0; i < 17; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  const last = s.charCodeAt(17);
+  return (last >= 48 && last <= 57) || last === 88 || last === 120;
+}
+
+/** The number of the ASCII digits s[from, to) (callers pass digits only). */
+function digitsAt(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + (s.charCodeAt(i) - 48);
+  return n;
+}
+
+/** An 18-character ID (17 digits, then a digit or X); `input` is the cell, quoted in findings. */
+function from18(id: string, input: unknown, opts: IdOptions): Parsed<IdNumber> {
+  const y = digitsAt(id, 6, 10);
+  const m = digitsAt(id, 10, 12);
+  const d = digitsAt(id, 12, 14);
+  const birth = isValidDate(y, m, d) ? { y, m, d } : null;
+  if (birth === null || !plausibleBirth(birth, opts)) return fail(birthInvalid(showInput(input), id.slice(6, 14)));
+  if (!PROVINCES.has(digitsAt(id, 0, 2))) return fail(region(showInput(input), id.slice(0, 2)));
   const expected = idCheckChar(id);
   if (id[17] !== expected) {
+    const shown = showInput(input);
     return fail({
       code: 'id.checksum',
       severity: 'error',

@@ -33,6 +33,8 @@ const HAN = '[\\p{Script=Han}\\u3007]';
 const DOT_BETWEEN_HAN = new RegExp(`(?<=${HAN}) ?\\. ?(?=${HAN})`, 'gu');
 const SPACE_BETWEEN_HAN = new RegExp(`(?<=${HAN}) (?=${HAN})`, 'gu');
 const SPACE_AROUND_DOT = / ?\u00b7 ?/g;
+// Text none of the replacements below touches: no dot of any kind, no space.
+const NO_DOT_NO_SPACE = /^[^.\u00b7\u2022\u30fb\u2027\uff65\u0387\u2219\u22c5\u16eb ]*$/;
 // Letters of any script, combining marks, the middle dot, and ' - . between Latin words.
 const ALLOWED = /^[\p{L}\p{M}\u00b7 '.-]*$/u;
 
@@ -49,11 +51,11 @@ export function normalizePersonName(input: unknown): Parsed<string> {
   const raw = typeof input === 'string' ? input : typeof input === 'number' ? String(input) : null;
   if (raw === null) return fail(suspicious(showInput(input)));
 
-  const name = normalizeText(raw)
-    .replace(DOT_LIKE, MIDDLE_DOT)
-    .replace(DOT_BETWEEN_HAN, MIDDLE_DOT)
-    .replace(SPACE_AROUND_DOT, MIDDLE_DOT)
-    .replace(SPACE_BETWEEN_HAN, '');
+  const text = normalizeText(raw);
+  // Most names have no dot and no space: the four replacements would change nothing.
+  const name = NO_DOT_NO_SPACE.test(text)
+    ? text
+    : text.replace(DOT_LIKE, MIDDLE_DOT).replace(DOT_BETWEEN_HAN, MIDDLE_DOT).replace(SPACE_AROUND_DOT, MIDDLE_DOT).replace(SPACE_BETWEEN_HAN, '');
   if (name === '') return fail(empty());
 
   const notes: Finding[] = [];

@@ -1,70 +1,45 @@
 /**
  * CLI bench: a generated roster (10k, 50k, 100k rows) and assessment tally (5k, 10k, 20k rows)
- * run through the real `cadre-ledger check` (one child process per file, so peak memory is that
- * run's alone). Prints time and peak RSS per size and checks that cost grows linearly. A 20k
- * roster with the add-in's stored settings (policy, calendar, a long chunked undo.last) is read by
- * the fast reader like the same roster without them.
+ * run through the real `cadre-ledger check` (one child process per run, so peak memory is that
+ * run's alone). Prints, per size, the median of BENCH_RUNS runs (default 5) of wall time, CPU time
+ * (user + system) and peak RSS, and beside it the floor: a bare baseline that only inflates the
+ * same worksheet XML (zlib's raw-inflate stream, as the reader uses it) and scans its bytes,
+ * counting `<c ` tags — with the ratio of the two. The load average is printed before and after:
+ * on a shared machine compare CPU times and ratios, not wall times. The 10k/50k/100k roster
+ * outputs must hash to what `check` printed before the speed work of issue 14 (the findings are
+ * identical, not just as many), and the cost per row must stay linear.
  *
  * Issue 15: the same 10k-row roster as .xlsx, .xls (BIFF8), .et (the same container) and .ods,
  * written by SheetJS from the .xlsx, each through `check` (legacy reader for all but .xlsx).
  *
  * Run: npm run build:cli && npx jest --selectProjects unit --testMatch '<rootDir>/tests/bench/cli.bench.ts' --coverage=false
+ * (BENCH_RUNS=3 for a quicker run; BENCH_ONLY_ROSTER=1 to skip the settings and assessment parts;
+ * BENCH_ENTRY=other/dist/node/cli/main.js to time another build — the output hashes are always
+ * checked on this build's bin.)
  */
-import ExcelJS from 'exceljs';
 import { spawnSync } from 'child_process';
+import { createHash } from 'crypto';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as XLSX from '@e965/xlsx';
 import { openFileWorkbook } from '../../src/workbook/file/file-workbook';
+import { writeAssessment as assessment, writeRoster as roster } from './generate';
 
 const ROOT = path.join(__dirname, '..', '..');
-const ENTRY = path.join(ROOT, 'dist', 'node', 'cli', 'main.js');
+// BENCH_ENTRY: another build's dist/node/cli/main.js (e.g. of the commit before), to measure it the same way.
+const ENTRY = process.env.BENCH_ENTRY ? path.resolve(process.env.BENCH_ENTRY) : path.join(ROOT, 'dist', 'node', 'cli', 'main.js');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const id18 = (first17: string) => first17 + '10X98765432'[[...first17].reduce((s, ch, i) => s + Number(ch) * WEIGHTS[i], 0) % 11];
-
-async function roster(file: string, n: number): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
-  const ws = wb.addWorksheet('花名册');
-  ws.addRow(['XX县干部花名册']).commit();
-  ws.addRow(['序号', '姓名', '性别', '出生年月', '身份证号', '参加工作时间', '任现职时间', '现任职务', '职级', '学历', '工作单位', '备注']).commit();
-  for (let i = 0; i < n; i++) {
-    const y = 1960 + (i % 40);
-    const m = 1 + (i % 12);
-    const birth = `${y}${String(m).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}`;
-    const id =
-      i % 97 === 0 ? `${id18(`110101${birth}${String(i % 1000).padStart(3, '0')}`).slice(0, 17)}0` : id18(`110101${birth}${String(i % 1000).padStart(3, '0')}`);
-    const birthCell = i % 3 === 0 ? `${y}.${String(m).padStart(2, '0')}` : i % 3 === 1 ? `${y}年${m}月` : new Date(Date.UTC(y, m - 1, 1));
-    ws.addRow([
-      i + 1,
-      `干部${i}`,
-      i % 2 ? '男' : '女',
-      birthCell,
-      id,
-      `${y + 22}.07`,
-      `${y + 30}.03`,
-      '局长',
-      i % 2 ? '正科级' : '副科级',
-      '大学',
-      '某局',
-      '',
-    ]).commit();
-  }
-  await wb.commit();
-}
-
-async function assessment(file: string, n: number): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
-  const ws = wb.addWorksheet('考核测评');
-  ws.addRow(['XX县2022年度科级实职领导干部考核测评汇总表']).commit();
-  ws.addRow(['序号', '姓名', '现任职务', '职级', '有效票', '优秀', '称职', '基本称职', '不称职', '考核等次']).commit();
-  for (let i = 0; i < n; i++) {
-    const inc = (i * 7919) % 23;
-    ws.addRow([i + 1, `干部${i}`, '农业局局长', i % 2 ? '正科级' : '副科级', 40, 10, 40 - 10 - inc, 0, inc, inc >= 20 ? '不称职' : '称职']).commit();
-  }
-  await wb.commit();
-}
+/**
+ * sha256 of `check --json --as-of 2023-06-30` (zh-CN) on the generated rosters, with the file name
+ * written as FILE, recorded with the code before issue 14's speed work.
+ */
+const ROSTER_OUTPUT_SHA256: Readonly<Record<number, string>> = {
+  10000: '0f86690eac05c505f672bce5d2e8b622c2645ea5ec17a76247698ef4357567f8',
+  50000: 'd5357eeff25c98d2a3df016435483098f305661f02eb5809cf3b1d97a388dde4',
+  100000: '759a3da5fa529c3f213944a3894eedf1fb47822e1e55f02b47b33730d3cacf92',
+};
 
 interface Measure {
   rows: number;
@@ -77,14 +52,63 @@ interface Measure {
   reader: 'fast' | 'full' | 'legacy' | 'none';
 }
 
-/** One real CLI run in a child process; the child reports its own peak RSS. */
-function measure(file: string, rows: number, command: string): Measure {
+/** One real CLI run in a child process; the child reports its own time, CPU and peak RSS. */
+function measureOnce(file: string, rows: number, command: string): Measure {
   const script = `const t=process.hrtime.bigint();require(${JSON.stringify(ENTRY)}).main([${JSON.stringify(command)},${JSON.stringify(file)},'--json','--as-of','2023-06-30'],{out(){},err(s){process.stderr.write(s)},readFile:async f=>new Uint8Array(require('fs').readFileSync(f)),writeFile:async()=>{},samePath:async()=>false,today:()=>({y:2023,m:6,d:30})}).then(c=>{const u=require(${JSON.stringify(ENTRY)}).readerUse;process.stdout.write(JSON.stringify({exit:c,ms:Number(process.hrtime.bigint()-t)/1e6,cpuMs:(process.cpuUsage().user+process.cpuUsage().system)/1e3,peakMb:process.resourceUsage().maxRSS/1024,reader:u.legacy?'legacy':u.full?'full':u.fast?'fast':'none'}))})`;
   const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(r.stderr);
   const j = JSON.parse(r.stdout) as { exit: number; ms: number; cpuMs: number; peakMb: number; reader: Measure['reader'] };
   return { rows, ...j };
 }
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** RUNS runs; the median of each figure. */
+function measure(file: string, rows: number, command: string): Measure {
+  const runs = Array.from({ length: RUNS }, () => measureOnce(file, rows, command));
+  return { ...runs[0], ms: median(runs.map((m) => m.ms)), cpuMs: median(runs.map((m) => m.cpuMs)), peakMb: median(runs.map((m) => m.peakMb)) };
+}
+
+/**
+ * The floor, in a child process like the CLI run: read the file, find the first worksheet in the
+ * zip's central directory, inflate it with zlib's raw-inflate stream (256 KiB chunks, as the CLI)
+ * and count the `<c ` tags in its bytes. Nothing is decoded, kept or checked.
+ */
+function baselineOnce(file: string): { ms: number; cpuMs: number; peakMb: number; cells: number } {
+  const script = `const t=process.hrtime.bigint();const zlib=require('zlib');const b=require('fs').readFileSync(${JSON.stringify(file)});
+let e=b.length-22;while(b.readUInt32LE(e)!==0x06054b50)e--;let p=b.readUInt32LE(e+16);const n=b.readUInt16LE(e+10);let size=0,off=-1;
+for(let i=0;i<n;i++){const nl=b.readUInt16LE(p+28),name=b.toString('utf8',p+46,p+46+nl);if(name==='xl/worksheets/sheet1.xml'){size=b.readUInt32LE(p+20);off=b.readUInt32LE(p+42);}p+=46+nl+b.readUInt16LE(p+30)+b.readUInt16LE(p+32);}
+const start=off+30+b.readUInt16LE(off+26)+b.readUInt16LE(off+28);let cells=0,s0=0,s1=0;
+const z=zlib.createInflateRaw({chunkSize:256*1024});z.on('data',c=>{for(let i=0;i<c.length;i++){const x=c[i];if(x===32&&s1===60&&s0===99)cells++;s1=s0;s0=x;}});
+z.on('end',()=>process.stdout.write(JSON.stringify({ms:Number(process.hrtime.bigint()-t)/1e6,cpuMs:(process.cpuUsage().user+process.cpuUsage().system)/1e3,peakMb:process.resourceUsage().maxRSS/1024,cells})));z.end(b.subarray(start,start+size));`;
+  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return JSON.parse(r.stdout) as { ms: number; cpuMs: number; peakMb: number; cells: number };
+}
+
+function baseline(file: string): { ms: number; cpuMs: number; peakMb: number; cells: number } {
+  const runs = Array.from({ length: RUNS }, () => baselineOnce(file));
+  return { ms: median(runs.map((m) => m.ms)), cpuMs: median(runs.map((m) => m.cpuMs)), peakMb: median(runs.map((m) => m.peakMb)), cells: runs[0].cells };
+}
+
+/** sha256 of the real binary's `check --json` output on stdout, the file name written as FILE. */
+function outputHash(file: string): string {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'cadre-ledger.js'), 'check', file, '--json', '--as-of', '2023-06-30'], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 27,
+  });
+  const text = r.stdout.replace(`"file":${JSON.stringify(file)}`, '"file":"FILE"');
+  return createHash('sha256').update(text).digest('hex');
+}
+
+const load = (): string =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 
 function report(label: string, ms: readonly Measure[]): void {
   const lines = ms.map(
@@ -110,75 +134,99 @@ describe('cadre-ledger check bench', () => {
     await fs.rm(dir, { recursive: true, force: true });
   });
 
-  it('roster: 10k, 50k, 100k rows', async () => {
+  it('roster: 10k, 50k, 100k rows, against the floor (inflate and scan only)', async () => {
     const out: Measure[] = [];
+    const lines: string[] = [`load average before: ${load()} (${os.cpus().length} CPUs), median of ${RUNS} runs`];
     for (const n of [10000, 50000, 100000]) {
       const file = path.join(dir, `roster-${n}.xlsx`);
       await roster(file, n);
-      out.push(measure(file, n, 'check'));
+      const m = measure(file, n, 'check');
+      const b = baseline(file);
+      out.push(m);
+      lines.push(
+        `roster ${String(n).padStart(7)} rows: check ${(m.ms / 1000).toFixed(2)} s wall, ${(m.cpuMs / 1000).toFixed(2)} s CPU, peak ${m.peakMb.toFixed(0)} MB | ` +
+          `floor (inflate + scan ${b.cells} cells) ${(b.ms / 1000).toFixed(2)} s wall, ${(b.cpuMs / 1000).toFixed(2)} s CPU, peak ${b.peakMb.toFixed(0)} MB | ` +
+          `ratio ${(m.ms / b.ms).toFixed(1)}× wall, ${(m.cpuMs / b.cpuMs).toFixed(1)}× CPU`,
+      );
+      expect([n, outputHash(file)]).toEqual([n, ROSTER_OUTPUT_SHA256[n]]);
     }
-    report('roster', out);
+    lines.push(`load average after: ${load()}`);
+    process.stdout.write(`${lines.join('\n')}\n`);
     expect(out.every((m) => m.exit === 1)).toBe(true); // the planted bad check digits
     expectLinear(out);
-  }, 600000);
+  }, 1800000);
 
-  it('roster 20k rows, without and with the stored settings of the add-in', async () => {
-    const plain = path.join(dir, 'roster-20000.xlsx');
-    await roster(plain, 20000);
-    const book = await openFileWorkbook(await fs.readFile(plain));
-    await book.setSetting('policy', '{"notice":{"days":7},"elimination":{"preliminaryShare":0.04}}');
-    await book.setSetting('calendar', '{"extraHolidays":["2022-09-02"],"extraWorkdays":[],"years":[]}');
-    await book.setSetting(
-      'undo.last',
-      JSON.stringify({ cells: Array.from({ length: 4000 }, (_, i) => ({ sheet: '花名册', row: i, col: 1, value: `干部${i}` })) }),
-    );
-    const withSettings = path.join(dir, 'roster-20000-settings.xlsx');
-    await fs.writeFile(withSettings, await book.save());
-    const out = [measure(plain, 20000, 'check'), measure(withSettings, 20000, 'check')];
-    report('roster without settings', out.slice(0, 1));
-    report('roster with settings', out.slice(1));
-    expect(out.map((m) => [m.exit, m.reader])).toEqual([
-      [1, 'fast'],
-      [1, 'fast'],
-    ]);
-  }, 600000);
+  const more = process.env.BENCH_ONLY_ROSTER ? it.skip : it;
 
-  it('assessment: 5k, 10k, 20k rows (check and eliminate)', async () => {
-    const out: Measure[] = [];
-    const elim: Measure[] = [];
-    for (const n of [5000, 10000, 20000]) {
-      const file = path.join(dir, `assessment-${n}.xlsx`);
-      await assessment(file, n);
-      out.push(measure(file, n, 'check'));
-      elim.push(measure(file, n, 'eliminate'));
-    }
-    report('assessment check', out);
-    report('assessment eliminate', elim);
-    expectLinear(out);
-    expectLinear(elim);
-  }, 600000);
+  more(
+    'roster 20k rows, without and with the stored settings of the add-in',
+    async () => {
+      const plain = path.join(dir, 'roster-20000.xlsx');
+      await roster(plain, 20000);
+      const book = await openFileWorkbook(await fs.readFile(plain));
+      await book.setSetting('policy', '{"notice":{"days":7},"elimination":{"preliminaryShare":0.04}}');
+      await book.setSetting('calendar', '{"extraHolidays":["2022-09-02"],"extraWorkdays":[],"years":[]}');
+      await book.setSetting(
+        'undo.last',
+        JSON.stringify({ cells: Array.from({ length: 4000 }, (_, i) => ({ sheet: '花名册', row: i, col: 1, value: `干部${i}` })) }),
+      );
+      const withSettings = path.join(dir, 'roster-20000-settings.xlsx');
+      await fs.writeFile(withSettings, await book.save());
+      const out = [measure(plain, 20000, 'check'), measure(withSettings, 20000, 'check')];
+      report('roster without settings', out.slice(0, 1));
+      report('roster with settings', out.slice(1));
+      expect(out.map((m) => [m.exit, m.reader])).toEqual([
+        [1, 'fast'],
+        [1, 'fast'],
+      ]);
+    },
+    600000,
+  );
 
-  it('legacy formats: roster 10k rows as .xlsx, .xls, .et and .ods', async () => {
-    const xlsx = path.join(dir, 'roster-10000.xlsx');
-    await roster(xlsx, 10000);
-    const wb = XLSX.read(await fs.readFile(xlsx), { cellNF: true, cellDates: false });
-    const files: [string, string][] = [['xlsx', xlsx]];
-    for (const [ext, bookType] of [
-      ['xls', 'biff8'],
-      ['et', 'biff8'],
-      ['ods', 'ods'],
-    ] as const) {
-      const file = path.join(dir, `roster-10000.${ext}`);
-      await fs.writeFile(file, XLSX.write(wb, { type: 'buffer', bookType }) as Buffer);
-      files.push([ext, file]);
-    }
-    const out = files.map(([ext, file]) => ({ ext, m: measure(file, 10000, 'check') }));
-    for (const o of out) report(`roster .${o.ext.padEnd(4)}`, [o.m]);
-    expect(out.map((o) => [o.ext, o.m.exit, o.m.reader])).toEqual([
-      ['xlsx', 1, 'fast'],
-      ['xls', 1, 'legacy'],
-      ['et', 1, 'legacy'],
-      ['ods', 1, 'legacy'],
-    ]);
-  }, 600000);
+  more(
+    'assessment: 5k, 10k, 20k rows (check and eliminate)',
+    async () => {
+      const out: Measure[] = [];
+      const elim: Measure[] = [];
+      for (const n of [5000, 10000, 20000]) {
+        const file = path.join(dir, `assessment-${n}.xlsx`);
+        await assessment(file, n);
+        out.push(measure(file, n, 'check'));
+        elim.push(measure(file, n, 'eliminate'));
+      }
+      report('assessment check', out);
+      report('assessment eliminate', elim);
+      expectLinear(out);
+      expectLinear(elim);
+    },
+    600000,
+  );
+
+  more(
+    'legacy formats: roster 10k rows as .xlsx, .xls, .et and .ods',
+    async () => {
+      const xlsx = path.join(dir, 'roster-10000.xlsx');
+      await roster(xlsx, 10000);
+      const wb = XLSX.read(await fs.readFile(xlsx), { cellNF: true, cellDates: false });
+      const files: [string, string][] = [['xlsx', xlsx]];
+      for (const [ext, bookType] of [
+        ['xls', 'biff8'],
+        ['et', 'biff8'],
+        ['ods', 'ods'],
+      ] as const) {
+        const file = path.join(dir, `roster-10000.${ext}`);
+        await fs.writeFile(file, XLSX.write(wb, { type: 'buffer', bookType }) as Buffer);
+        files.push([ext, file]);
+      }
+      const out = files.map(([ext, file]) => ({ ext, m: measure(file, 10000, 'check') }));
+      for (const o of out) report(`roster .${o.ext.padEnd(4)}`, [o.m]);
+      expect(out.map((o) => [o.ext, o.m.exit, o.m.reader])).toEqual([
+        ['xlsx', 1, 'fast'],
+        ['xls', 1, 'legacy'],
+        ['et', 1, 'legacy'],
+        ['ods', 1, 'legacy'],
+      ]);
+    },
+    600000,
+  );
 });

@@ -26,7 +26,7 @@ export function checkDuplicates(sheet: TypedSheet): LedgerFinding[] {
   if (sheet.model.kind === 'complaints' || sheet.model.kind === 'unknown') return [];
   const out: LedgerFinding[] = [];
   const byId = new Map<string, number>();
-  const byPerson = new Map<string, number>();
+  const byPerson = new Map<string, Map<number, number>>();
   for (const row of sheet.rows) {
     const scope = scopeOf(sheet, row);
     const id = row.ids.idNumber?.id18;
@@ -41,8 +41,12 @@ export function checkDuplicates(sheet: TypedSheet): LedgerFinding[] {
     const name = row.names.name;
     const birth = row.dates.birth;
     if (name && birth && !dupId) {
-      const key = `${scope}${name}\u0000${birth.date.y}-${birth.date.m}`;
-      const first = byPerson.get(key);
+      // name → birth month → first row, without building a key string per row.
+      const scoped = scope + name;
+      let months = byPerson.get(scoped);
+      if (!months) byPerson.set(scoped, (months = new Map()));
+      const month = birth.date.y * 12 + birth.date.m;
+      const first = months.get(month);
       if (first !== undefined) {
         out.push(
           onField(
@@ -57,7 +61,7 @@ export function checkDuplicates(sheet: TypedSheet): LedgerFinding[] {
             ),
           ),
         );
-      } else byPerson.set(key, row.row);
+      } else months.set(month, row.row);
     }
   }
   return out;

@@ -36,7 +36,9 @@ import { PortError, type SheetInfo } from '../port';
 import type { Msg } from '../../i18n/message';
 import { damaged, FORMAT_LABEL, FORMAT_MSG, type LegacyFormat } from './format-messages';
 import { decodeSetting, SETTINGS_SHEET } from './settings-sheet';
-import { isDateFmt, viaDate, type GridBook } from './xlsx-grid-reader';
+import { type GridBook } from './xlsx-grid-reader';
+import { viaDate } from './xlsx-sheet';
+import { isDateFmt } from './xlsx-xml';
 
 /** A workbook read from a legacy or open format: read-only, with the format it came in. */
 export interface LegacyBook extends GridBook {

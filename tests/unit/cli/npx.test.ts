@@ -3,6 +3,7 @@ import { promises as fs, readFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import { FIXTURES } from '../../fixtures/build';
+import { writeRoster } from '../../bench/generate';
 
 /** SPEC §7: after `npm install`, `npx cadre-ledger …` works from the repository root. */
 describe('npx cadre-ledger from the repository root', () => {
@@ -26,6 +27,20 @@ describe('npx cadre-ledger from the repository root', () => {
     expect(pkg.scripts.prepare).toMatch(/tsc -p tsconfig\.cli\.json/);
     expect(pkg.scripts.prepare).toMatch(/node scripts\/link-bin\.js/);
   });
+
+  it('writes a long --json result into a pipe whole before exiting (it was cut after 64 KiB)', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cadre-pipe-'));
+    const input = path.join(dir, 'roster.xlsx');
+    await writeRoster(input, 2000);
+    const r = spawnSync(process.execPath, [path.join(root, pkg.bin['cadre-ledger']), 'check', input, '--json', '--as-of', '2023-06-30'], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
+    expect(r.status).toBe(1);
+    expect(r.stdout.length).toBeGreaterThan(200000);
+    expect(JSON.parse(r.stdout).findings.length).toBeGreaterThan(2000);
+    await fs.rm(dir, { recursive: true, force: true });
+  }, 60000);
 
   it('runs without asking the registry and keeps the exit-code contract', async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cadre-npx-'));

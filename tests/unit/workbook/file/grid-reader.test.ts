@@ -161,6 +161,23 @@ describe('read-only grid reader = full reader', () => {
     for (const key of SETTING_KEYS) expect([key, await fast.getSetting(key)]).toEqual([key, await full.getSetting(key)]);
   });
 
+  it.each(CASES)('%s: the same Grids when worksheets stream in chunks of any size (chunk borders anywhere)', async (_name, build) => {
+    const bytes = await build();
+    const whole = await openGridBook(bytes, inflate).read();
+    for (const size of [1, 2, 3, 7, 64, 1000]) {
+      // Deliver the inflated XML in chunks of `size` bytes, and every third chunk one byte longer.
+      const stream = async (data: Uint8Array, onChunk: (chunk: Uint8Array) => void) => {
+        const out = inflate(data);
+        for (let i = 0, k = 0; i < out.length; k++) {
+          const step = size + (k % 3 === 0 ? 1 : 0);
+          onChunk(out.subarray(i, i + step));
+          i += step;
+        }
+      };
+      expect([size, await openGridBook(bytes, inflate, stream).read()]).toStrictEqual([size, whole]);
+    }
+  });
+
   it('reads stored settings as the add-in wrote them, long values from their chunks', async () => {
     const { full, fast } = await both(await withStoredSettings());
     expect(LONG_UNDO.length).toBeGreaterThan(2 * SETTING_CHUNK_CHARS);
