@@ -82,7 +82,8 @@ describe('formula injection: the file adapter stores such text as text', () => {
       }),
       { numRuns: 60 },
     );
-  });
+    // 60 exceljs open/save/reload round trips: about 4-10 s on a 2-core machine, over jest's 5 s default.
+  }, 60_000);
 });
 
 describe.each(LIVE_HOSTS)('formula injection: the $name adapter enters such text with the quote prefix', (host: LiveHost) => {
