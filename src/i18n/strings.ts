@@ -34,7 +34,7 @@ export const S = {
 
   // home / workbook
   openWorkbook: msg('打开工作簿…', 'Open workbook…'),
-  openWorkbookHint: msg('选择一个 Excel 工作簿（.xlsx）', 'Choose an Excel workbook (.xlsx)'),
+  openWorkbookHint: msg('选择一个工作簿（.xlsx、.xls、WPS .et 或 .ods）', 'Choose a workbook (.xlsx, .xls, WPS .et or .ods)'),
   openSample: msg('打开示例台账', 'Open the sample ledger'),
   refresh: msg('重新读取', 'Read again'),
   currentWorkbook: msg('当前工作簿', 'Current workbook'),

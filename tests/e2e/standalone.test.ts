@@ -26,7 +26,7 @@ describeInChromium('standalone task pane in Chromium', () => {
     expect(await page.locator('[data-testid="sheet-kind"]').first().innerText()).toContain('表头：第 3–4 行');
     await expect(page.locator('h1').innerText()).resolves.toBe('干部台账助手');
     expect(await page.locator('[data-testid="workbook-label"]').innerText()).toContain('示例台账');
-    expect(await page.getByRole('button', { name: '选择一个 Excel 工作簿（.xlsx）' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: '选择一个工作簿（.xlsx、.xls、WPS .et 或 .ods）' }).isVisible()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     await pane.shot('standalone-zh');
   }, 60_000);
