@@ -7,8 +7,9 @@ import type { Msg } from '../i18n/message';
 import type { CellWrite } from '../ledger/edit-plan';
 import type { FieldKey } from '../ledger/fields';
 import type { CellValue, RangeBox } from '../ledger/grid';
-import type { TypedRow } from '../ledger/rows';
-import type { Reason } from '../rules/decision';
+import type { TypedRow, TypedSheet } from '../ledger/rows';
+import { missingColumns, type ColumnNeed } from '../ledger/unread';
+import { reason, type Reason } from '../rules/decision';
 import { guardText } from '../brief/privacy';
 import { formatIso, toSerial, type LocalDate } from '../values/local-date';
 import { normalizeText } from '../values/text';
@@ -145,4 +146,20 @@ export function tableSheet(t: TableSheetInput): SheetSpec {
 /** Header labels (zh-CN: the recogniser's synonyms) of a wizard's result table, as Msgs. */
 export function labels(list: readonly Msg[]): string[] {
   return list.map((m) => m['zh-CN']);
+}
+
+/**
+ * Summary lines for the columns a wizard's result rests on that its source lacks (issue 11, point
+ * 5): each names the sheet, the column and what went unchecked, and points to 检查台账 → 指定列, so
+ * a result never reads as "nothing to report" or 0 when the column was simply not found.
+ */
+export const GAP_CODE = 'ledger.column-missing';
+
+/** The column gaps of a result as 说明 lines for its output sheet (the sheet says so too). */
+export function gapNotes(summary: readonly Reason[]): string[] {
+  return summary.filter((r) => r.code === GAP_CODE).map((r) => `说明：${r.message['zh-CN']}`);
+}
+
+export function columnGaps(rule: string, sheet: TypedSheet, needs: readonly ColumnNeed[]): Reason[] {
+  return missingColumns(sheet.model, needs).map((u) => reason(rule, GAP_CODE, 'warning', u.message));
 }
