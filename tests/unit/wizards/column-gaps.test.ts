@@ -21,6 +21,8 @@ import { shortlistWizard } from '../../../src/wizards/shortlist';
 import { tallyWizard } from '../../../src/wizards/tally';
 import type { AnyWizard, OptionValues, WizardResult } from '../../../src/wizards/types';
 import { M, id18, sheet, type Cell } from '../../fixtures/layouts/kit';
+import { selectionRoundWorkbook } from '../../fixtures/selection-round';
+import { open, runAndWrite } from './helpers';
 
 const AS_OF = { y: 2025, m: 3, d: 10 };
 
@@ -216,5 +218,21 @@ describe('年度末位淘汰 without 职级 or 票数 columns', () => {
     const r = await run(elimination);
     expect(r.summary[0].message['zh-CN']).toBe('末位淘汰范围：正科级、副科级实职领导干部，总数 N = 8 人');
     expect(r.sheetText).toContain('四、不称职票达到二分之一（由组织、纪检部门联合调查）：0 人');
+  });
+});
+
+describe('the selection round reads its own outputs whole', () => {
+  it('tally → shortlist → notice → committee, each on the previous output: no column gap', async () => {
+    const port = await open(await selectionRoundWorkbook());
+    const steps: readonly [AnyWizard, OptionValues][] = [
+      [tallyWizard, {}],
+      [shortlistWizard, {}],
+      [noticeWizard, { start: '2026-09-30' }],
+      [committeeWizard, { members: 11, present: 10 }],
+    ];
+    for (const [wizard, options] of steps) {
+      const { result } = await runAndWrite(port, wizard, options);
+      expect([wizard.id, gapsOf(result)]).toEqual([wizard.id, []]);
+    }
   });
 });
