@@ -53,6 +53,9 @@ describeInChromium(
       await page.locator('[data-testid="finding-code"][data-code="probation.awaiting-assessment"]').waitFor();
       expect(await codes()).not.toContain('ledger.column-missing');
       expect(await page.locator('[data-testid="column-map-missing"]').count()).toBe(0);
+      // The picker starts afresh: nothing chosen, nothing to save.
+      expect(await page.locator('[data-testid="column-map-column"]').inputValue()).toBe('');
+      expect(await page.locator('[data-testid="column-map-save"]').isDisabled()).toBe(true);
       expect(await page.locator('[data-testid="column-map-entry"]').allInnerTexts()).toEqual([expect.stringContaining('试用期干部!到岗日期 → 试用期开始')]);
       await page.locator('[data-testid="column-map"]').scrollIntoViewIfNeeded();
       await pane.shot('column-map-zh');
