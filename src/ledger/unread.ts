@@ -49,7 +49,7 @@ const PURPOSE_LABEL: Readonly<Record<Purpose, Msg>> = {
 const label = (f: FieldKey): Msg => FIELDS[f].label;
 
 /** Rows listed in a message: the first few, then how many more. */
-function rowsText(rows: readonly number[]): string {
+export function rowsText(rows: readonly number[]): string {
   const shown = rows.slice(0, 10).join('、');
   return rows.length > 10 ? `${shown} 等 ${rows.length} 行` : `${shown} 行`;
 }

@@ -14,7 +14,7 @@ import { reason, type Reason } from '../rules/decision';
 import { committeeElect } from '../rules/committee-vote';
 import { probationEnd } from '../rules/probation';
 import { formatIso, type LocalDate } from '../values/local-date';
-import { columnGaps, dateCell, gapNotes, nameOf, reasonText, tableSheet, textOf } from './common';
+import { columnGaps, dateCell, gapNotes, namelessRows, nameOf, reasonText, tableSheet, textOf } from './common';
 import { eachChunk, optDate, optNumber } from './framework';
 import { W } from '../i18n/strings-wizards';
 import { worstFlag, type OptionField, type ResultRow, type WizardDef, type WizardInputs, type WizardResult } from './types';
@@ -164,7 +164,10 @@ export const committeeWizard: WizardDef<CommitteeResult> = {
     if (quorum) summary.push(quorum);
     if (end) summary.push(...end.reasons);
     // A 任前公示表 lists only the finalists; an inspection sheet needs its 拟任人选 column.
-    summary.push(...columnGaps('二.4', main, main.model.kind === 'notice' ? COMMITTEE_NEEDS.slice(1) : COMMITTEE_NEEDS));
+    summary.push(
+      ...columnGaps('二.4', main, main.model.kind === 'notice' ? COMMITTEE_NEEDS.slice(1) : COMMITTEE_NEEDS),
+      ...namelessRows('二.4', main, ['proposedPost', 'targetPost', 'committeePick']),
+    );
     const rows: ResultRow[] = posts.map((p) => ({
       cells: [
         p.post,

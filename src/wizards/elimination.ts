@@ -19,7 +19,7 @@ import { eliminate, postKindOf, RULE, type EliminationCounts, type EliminationRe
 import { percent, roundShare } from '../rules/ratio';
 import { formatIso, type LocalDate } from '../values/local-date';
 import type { CellStyle, SheetSpec } from '../workbook/port';
-import { columnGaps, gapNotes } from './common';
+import { columnGaps, gapNotes, namelessRows } from './common';
 import { eachChunk, optDate } from './framework';
 import { stacked, type OptionField, type OptionValues, type ResultRow, type RunControl, type WizardDef, type WizardInputs, type WizardResult } from './types';
 import { W2 } from '../i18n/strings-wizards-2';
@@ -362,7 +362,7 @@ export async function runElimination(sheet: TypedSheet, policy: Policy, opts: El
   }
   // N, the tiers and the joint investigations rest on these columns: a missing one is named, never a 0.
   const gaps = columnGaps(RULE, sheet, ELIMINATION_NEEDS);
-  summary.push(...gaps);
+  summary.push(...gaps, ...namelessRows(RULE, sheet, ['incompetentVotes', 'valid', 'postLevel']));
   const votesGap = ELIMINATION_NEEDS.slice(1).some((need) => !need.anyOf.some((f) => sheet.model.columns.has(f)));
   summary.push(...el.reasons.filter((r) => r.code !== 'elimination.counts' && r.code !== 'elimination.excluded'));
 

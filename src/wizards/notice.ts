@@ -19,7 +19,7 @@ import { assetDetailKinds, checkNotice, findAssetDetails, noticeEnd } from '../r
 import { formatDate } from '../values/dates';
 import { maskIdNumber } from '../values/id-number';
 import { addDays, compareDates, formatIso, type LocalDate } from '../values/local-date';
-import { columnGaps, dateCell, gapNotes, maskIdsInText, nameOf, reasonText, tableSheet, textOf } from './common';
+import { columnGaps, dateCell, gapNotes, namelessRows, maskIdsInText, nameOf, reasonText, tableSheet, textOf } from './common';
 import { eachChunk, optDate } from './framework';
 import { W } from '../i18n/strings-wizards';
 import { stacked, worstFlag, type ResultRow, type WizardDef, type WizardResult } from './types';
@@ -339,7 +339,10 @@ export const noticeWizard: WizardDef<NoticeResult> = {
       );
     }
     // A content item whose column neither sheet has is a column problem, not a person's gap: say so.
-    summary.push(...columnGaps('二.4', main, noticeNeeds(main, roster, policy.notice.requiredFields)));
+    summary.push(
+      ...columnGaps('二.4', main, noticeNeeds(main, roster, policy.notice.requiredFields)),
+      ...namelessRows('二.4', main, ['proposedPost', 'targetPost', 'committeePick']),
+    );
     if (!roster)
       summary.push(
         reason(

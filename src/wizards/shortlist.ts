@@ -16,7 +16,7 @@ import type { TypedRow, TypedSheet } from '../ledger/rows';
 import type { ColumnNeed } from '../ledger/unread';
 import { reason, type Reason } from '../rules/decision';
 import { recordCommitteeChoice, shortlist, type InspectionResult, type PostShortlist, type ShortlistCandidate } from '../rules/shortlist';
-import { columnGaps, nameOf, pctText, ratioCell, reasonText, tableSheet, textOf } from './common';
+import { columnGaps, namelessRows, nameOf, pctText, ratioCell, reasonText, tableSheet, textOf } from './common';
 import { eachChunk, throwIfCancelled } from './framework';
 import { tallyRow } from './tally';
 import { W } from '../i18n/strings-wizards';
@@ -355,7 +355,7 @@ export const shortlistWizard: WizardDef<ShortlistResult> = {
     for (const line of dropped) summary.push(reason('二.3', 'shortlist.not-eligible', 'info', line));
     // Candidates dropped or undecided for want of a column are not "not eligible": say which column.
     const gaps = columnGaps('二.3', main, shortlistNeeds(main, inputs.policy.recommend.denominator));
-    summary.push(...gaps);
+    summary.push(...gaps, ...namelessRows('二.3', main, ['votes', 'voteRatio']));
     notes.unshift(...gaps.map((g) => g.message['zh-CN']));
     summary.unshift(
       reason(

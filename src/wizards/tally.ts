@@ -184,7 +184,8 @@ export const tallyWizard: WizardDef<TallyResult> = {
     const hasCol = (f: 'material' | 'form'): boolean => cols.has(f);
     const items: TallyItem[] = [];
     await eachChunk(sheet.rows, control, (row) => {
-      if (!nameOf(row) && row.counts.votes === undefined) return;
+      // A row without a name is a blank row unless its votes cell holds something unreadable.
+      if (!nameOf(row) && row.counts.votes === undefined && !row.unreadable.has('votes')) return;
       items.push(tallyRow(row, hasCol, inputs));
     });
     const summary: Reason[] = [];

@@ -97,6 +97,8 @@ interface Case {
   readonly main: Table;
   readonly roster?: Table;
   readonly options?: OptionValues;
+  /** A row with data but no name (tally: its votes unreadable), appended as the last row. */
+  readonly nameless: readonly Cell[];
   /** Header dropped → the field the gap names (any one header of a pair may stand for both). */
   readonly gaps: readonly (readonly [readonly string[], FieldKey])[];
 }
@@ -105,6 +107,7 @@ const CASES: readonly Case[] = [
   {
     wizard: tallyWizard,
     main: RECOMMENDATION,
+    nameless: [null, '局长', '新推荐人选', '群众推荐', '', 40, 38, 38, '十五'],
     gaps: [
       [['得票数'], 'votes'],
       [['实到人数'], 'present'],
@@ -115,6 +118,7 @@ const CASES: readonly Case[] = [
   {
     wizard: shortlistWizard,
     main: RECOMMENDATION,
+    nameless: [null, '局长', '新推荐人选', '群众推荐', '', 40, 38, 38, 12],
     gaps: [
       [['得票数'], 'votes'],
       [['实到人数'], 'present'],
@@ -124,6 +128,7 @@ const CASES: readonly Case[] = [
   {
     wizard: noticeWizard,
     main: FINALISTS,
+    nameless: ['副局长', null, '是', '称职', '', '', ''],
     roster: ROSTER,
     options: { start: '2025-03-10' },
     gaps: [
@@ -137,6 +142,7 @@ const CASES: readonly Case[] = [
   {
     wizard: committeeWizard,
     main: INSPECTION,
+    nameless: ['副局长', null, '是', '称职'],
     options: { members: 11, present: 10 },
     gaps: [
       [['一职双备'], 'committeePick'],
@@ -146,6 +152,7 @@ const CASES: readonly Case[] = [
   {
     wizard: eliminationWizard,
     main: ASSESSMENT,
+    nameless: [null, '局长', '正科级', 40, 20, 15, 5, 0],
     gaps: [
       [['职级'], 'postLevel'],
       [['不称职票'], 'incompetentVotes'],
@@ -155,8 +162,8 @@ const CASES: readonly Case[] = [
 ];
 
 /** The wizard's result and the text of every cell of its output sheet. */
-async function run(c: Case, without: readonly string[] = []): Promise<WizardResult & { sheetText: string[] }> {
-  const main = typed(grid(c.main, without));
+async function run(c: Case, without: readonly string[] = [], table: Table = c.main): Promise<WizardResult & { sheetText: string[] }> {
+  const main = typed(grid(table, without));
   const sources = { main, roster: c.roster ? typed(grid(c.roster)) : null, inspection: null };
   const base = { sources, policy: DEFAULT_POLICY, calendar: STATUTORY_CALENDAR, asOf: AS_OF };
   const options = defaultOptions(c.wizard.optionFields(base), c.options ?? {});
@@ -174,6 +181,21 @@ const ZERO_CLAIM = /N = 0|共 0|^没有|无需|不存在/;
 describe.each(CASES.map((c) => [c.wizard.id, c] as const))('%s: a missing column is named, never a silent empty result', (_id, c) => {
   it('the full sheet has no column gap', async () => {
     expect(gapsOf(await run(c))).toEqual([]);
+  });
+
+  it('a row with data but no readable name is named, not skipped silently', async () => {
+    const table = { ...c.main, rows: [...c.main.rows, c.nameless] };
+    const result = await run(c, [], table);
+    const row = table.rows.length + 2;
+    const line = result.summary.find((x) => x.code === 'ledger.value-missing');
+    if (c.wizard === tallyWizard) {
+      // The tally keeps the row: its votes could not be read, so it is undecided.
+      expect(line).toBeUndefined();
+      expect(result.rows.find((r) => r.sourceRow === row)?.reasons.map((x) => x.code)).toContain('tally.votes-missing');
+      return;
+    }
+    expect(line?.message['zh-CN']).toBe(`“${c.main.name}”第 ${row} 行有数据但姓名为空或无法读取，未计入；请补填姓名`);
+    expect(line?.message['en-US']).toBe(`"${c.main.name}" rows ${row} hold data but no readable name and were left out; fill in the names`);
   });
 
   it.each(c.gaps.map(([without, field]) => [without.join('+'), without, field] as const))('without %s', async (_h, without, field) => {
