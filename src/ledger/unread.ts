@@ -7,6 +7,7 @@
  */
 import { msg, type Msg } from '../i18n/message';
 import { FIELDS, type FieldKey } from './fields';
+import type { SheetModel } from './recognize';
 import type { TypedSheet } from './rows';
 import { KIND_LABEL, type SheetKind } from './sheet-kind';
 
@@ -48,9 +49,44 @@ const PURPOSE_LABEL: Readonly<Record<Purpose, Msg>> = {
 const label = (f: FieldKey): Msg => FIELDS[f].label;
 
 /** Rows listed in a message: the first few, then how many more. */
-function rowsText(rows: readonly number[]): string {
+export function rowsText(rows: readonly number[]): string {
   const shown = rows.slice(0, 10).join('、');
   return rows.length > 10 ? `${shown} 等 ${rows.length} 行` : `${shown} 行`;
+}
+
+/** A column a result rests on: any one of `anyOf` will do; `what` names what goes unchecked without it. */
+export interface ColumnNeed {
+  readonly anyOf: readonly FieldKey[];
+  readonly what?: Msg;
+}
+
+/**
+ * The needed columns a sheet lacks, each as an Unread naming the sheet, the column and (when
+ * given) what could not be checked, pointing to 检查台账 → 指定列. Shared by unreadFor (brief,
+ * eliminate --json) and the wizards' results.
+ */
+export function missingColumns(model: Pick<SheetModel, 'sheet' | 'kind' | 'columns'>, needs: readonly ColumnNeed[]): Unread[] {
+  const kl = KIND_LABEL[model.kind];
+  return needs
+    .filter((n) => !n.anyOf.some((f) => model.columns.has(f)))
+    .map(({ anyOf, what }) => {
+      const f = anyOf[0];
+      return {
+        sheet: model.sheet,
+        kind: model.kind,
+        field: f,
+        rows: [],
+        message: what
+          ? msg(
+              `${kl['zh-CN']}“${model.sheet}”缺少${label(f)['zh-CN']}列，${what['zh-CN']}未能核对；请在检查台账中指定`,
+              `The ${kl['en-US']} "${model.sheet}" has no ${label(f)['en-US']} column: ${what['en-US']} could not be checked; map it in Check ledgers`,
+            )
+          : msg(
+              `${kl['zh-CN']}“${model.sheet}”缺少${label(f)['zh-CN']}列，未能核对；请在检查台账中指定`,
+              `The ${kl['en-US']} "${model.sheet}" has no ${label(f)['en-US']} column and could not be checked; map it in Check ledgers`,
+            ),
+      };
+    });
 }
 
 export function unreadFor(ledgers: readonly TypedSheet[], purpose: Purpose): Unread[] {
@@ -75,22 +111,12 @@ export function unreadFor(ledgers: readonly TypedSheet[], purpose: Purpose): Unr
   const out: Unread[] = [];
   for (const s of sheets) {
     const kl = KIND_LABEL[s.model.kind];
-    let columnsOk = true;
-    for (const anyOf of need.columns) {
-      if (anyOf.some((f) => s.model.columns.has(f))) continue;
-      columnsOk = false;
-      const f = anyOf[0];
-      out.push({
-        sheet: s.model.sheet,
-        kind: s.model.kind,
-        field: f,
-        rows: [],
-        message: msg(
-          `${kl['zh-CN']}“${s.model.sheet}”缺少${label(f)['zh-CN']}列，未能核对；请在检查台账中指定`,
-          `The ${kl['en-US']} "${s.model.sheet}" has no ${label(f)['en-US']} column and could not be checked; map it in Check ledgers`,
-        ),
-      });
-    }
+    const gaps = missingColumns(
+      s.model,
+      need.columns.map((anyOf) => ({ anyOf })),
+    );
+    out.push(...gaps);
+    const columnsOk = !gaps.length;
     if (!columnsOk || !need.cells.length) continue;
     const rows = s.rows.filter((r) =>
       need.cells.every((f) => r.unreadable.has(f) || (FIELDS[f].type === 'date' && r.dates[f] !== undefined && r.dates[f]?.precision !== 'day')),

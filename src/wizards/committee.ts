@@ -14,11 +14,12 @@ import { reason, type Reason } from '../rules/decision';
 import { committeeElect } from '../rules/committee-vote';
 import { probationEnd } from '../rules/probation';
 import { formatIso, type LocalDate } from '../values/local-date';
-import { dateCell, nameOf, reasonText, tableSheet, textOf } from './common';
+import { columnGaps, dateCell, gapNotes, namelessRows, nameOf, reasonText, tableSheet, textOf } from './common';
 import { eachChunk, optDate, optNumber } from './framework';
 import { W } from '../i18n/strings-wizards';
 import { worstFlag, type OptionField, type ResultRow, type WizardDef, type WizardInputs, type WizardResult } from './types';
 import type { TypedSheet } from '../ledger/rows';
+import type { ColumnNeed } from '../ledger/unread';
 
 export const COMMITTEE_ID = 'committee';
 export const COMMITTEE_SHEET = '常委会表决结果';
@@ -58,6 +59,12 @@ export function ballotsOf(sheet: TypedSheet): { post: string; names: string[] }[
   }
   return [...posts].map(([post, names]) => ({ post, names }));
 }
+
+/** Without these columns every person is put to the vote, under one post: say so. */
+const COMMITTEE_NEEDS: readonly ColumnNeed[] = [
+  { anyOf: ['committeePick'], what: msg('哪些人选提交表决（已列入表中全部人员）', 'who is put to the vote (everyone in the sheet is listed)') },
+  { anyOf: ['proposedPost', 'targetPost'], what: msg('按职位分列人选（全部列在同一职位下）', 'the candidates per post (all under one post)') },
+];
 
 const voteKey = (p: number, c: number): string => `votes.${p}.${c}`;
 
@@ -156,6 +163,11 @@ export const committeeWizard: WizardDef<CommitteeResult> = {
     const quorum = posts.flatMap((p) => p.reasons).find((r) => r.code === 'committee.no-quorum');
     if (quorum) summary.push(quorum);
     if (end) summary.push(...end.reasons);
+    // A 任前公示表 lists only the finalists; an inspection sheet needs its 拟任人选 column.
+    summary.push(
+      ...columnGaps('二.4', main, main.model.kind === 'notice' ? COMMITTEE_NEEDS.slice(1) : COMMITTEE_NEEDS),
+      ...namelessRows('二.4', main, ['proposedPost', 'targetPost', 'committeePick']),
+    );
     const rows: ResultRow[] = posts.map((p) => ({
       cells: [
         p.post,
@@ -192,6 +204,7 @@ export const committeeWizard: WizardDef<CommitteeResult> = {
     const notes = result.posts
       .filter((p) => !p.elected)
       .map((p) => `说明：${p.post}无人当选，应重新投票。${reasonText(p.reasons.filter((r) => r.severity !== 'info'))}`);
+    notes.unshift(...gapNotes(result.summary));
     notes.push(`说明：县委委员会议应到${result.members ?? '—'}人，实到${result.present ?? '—'}人，1人1票（二.4）。表决明细如下：`);
     const detail = result.posts.flatMap((p) =>
       p.candidates.map((c) => [

@@ -3,12 +3,13 @@
  * line, one header row the ledger recogniser maps, data rows, 说明 lines under the table), and
  * masking anything that looks like an ID number in text meant for the public.
  */
-import type { Msg } from '../i18n/message';
+import { msg, type Msg } from '../i18n/message';
 import type { CellWrite } from '../ledger/edit-plan';
 import type { FieldKey } from '../ledger/fields';
 import type { CellValue, RangeBox } from '../ledger/grid';
-import type { TypedRow } from '../ledger/rows';
-import type { Reason } from '../rules/decision';
+import type { TypedRow, TypedSheet } from '../ledger/rows';
+import { missingColumns, rowsText, type ColumnNeed } from '../ledger/unread';
+import { reason, type Reason } from '../rules/decision';
 import { guardText } from '../brief/privacy';
 import { formatIso, toSerial, type LocalDate } from '../values/local-date';
 import { normalizeText } from '../values/text';
@@ -145,4 +146,41 @@ export function tableSheet(t: TableSheetInput): SheetSpec {
 /** Header labels (zh-CN: the recogniser's synonyms) of a wizard's result table, as Msgs. */
 export function labels(list: readonly Msg[]): string[] {
   return list.map((m) => m['zh-CN']);
+}
+
+/**
+ * Summary lines for the columns a wizard's result rests on that its source lacks (issue 11, point
+ * 5): each names the sheet, the column and what went unchecked, and points to 检查台账 → 指定列, so
+ * a result never reads as "nothing to report" or 0 when the column was simply not found.
+ */
+export const GAP_CODE = 'ledger.column-missing';
+
+/** The column gaps of a result as 说明 lines for its output sheet (the sheet says so too). */
+export function gapNotes(summary: readonly Reason[]): string[] {
+  return summary.filter((r) => r.code === GAP_CODE).map((r) => `说明：${r.message['zh-CN']}`);
+}
+
+/**
+ * Rows a wizard leaves out because their name is blank or unreadable although they hold something
+ * in `fields` (票数, 职级 …): one summary line listing them, never a silent skip.
+ */
+export function namelessRows(rule: string, sheet: TypedSheet, fields: readonly FieldKey[]): Reason[] {
+  const rows = sheet.rows.filter((r) => !nameOf(r) && fields.some((f) => sheet.model.columns.has(f) && !r.blank.has(f))).map((r) => r.row + 1);
+  if (!rows.length) return [];
+  return [
+    reason(
+      rule,
+      'ledger.value-missing',
+      'warning',
+      msg(
+        `“${sheet.model.sheet}”第 ${rowsText(rows)}有数据但姓名为空或无法读取，未计入；请补填姓名`,
+        `"${sheet.model.sheet}" rows ${rows.join(', ')} hold data but no readable name and were left out; fill in the names`,
+      ),
+      { value: rows.length },
+    ),
+  ];
+}
+
+export function columnGaps(rule: string, sheet: TypedSheet, needs: readonly ColumnNeed[]): Reason[] {
+  return missingColumns(sheet.model, needs).map((u) => reason(rule, GAP_CODE, 'warning', u.message));
 }

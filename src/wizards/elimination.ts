@@ -11,6 +11,7 @@ import type { CellWrite } from '../ledger/edit-plan';
 import { a1, qualifiedRef, type RangeBox } from '../ledger/grid';
 import type { TypedRow, TypedSheet } from '../ledger/rows';
 import { validVotesOf } from '../ledger/checks/assessment';
+import type { ColumnNeed } from '../ledger/unread';
 import type { Policy, Rounding } from '../policy/policy';
 import { reason, type Reason } from '../rules/decision';
 import { incompetentTrigger, RULE as TRIGGER_RULE } from '../rules/dismissal';
@@ -18,6 +19,7 @@ import { eliminate, postKindOf, RULE, type EliminationCounts, type EliminationRe
 import { percent, roundShare } from '../rules/ratio';
 import { formatIso, type LocalDate } from '../values/local-date';
 import type { CellStyle, SheetSpec } from '../workbook/port';
+import { columnGaps, gapNotes, namelessRows } from './common';
 import { eachChunk, optDate } from './framework';
 import { stacked, type OptionField, type OptionValues, type ResultRow, type RunControl, type WizardDef, type WizardInputs, type WizardResult } from './types';
 import { W2 } from '../i18n/strings-wizards-2';
@@ -107,6 +109,8 @@ export interface EliminationWizardResult extends WizardResult {
   /** Rows tied across a cut-off: the committee decides. */
   readonly decisions: readonly RankedRow[];
   readonly triggers: readonly TriggerRow[];
+  /** What a missing column left unchecked: N and the tiers (职级), the shares and investigations (票数). */
+  readonly unchecked: { readonly population: boolean; readonly votes: boolean };
 }
 
 const ROUNDING_TEXT: Readonly<Record<Rounding, Msg>> = {
@@ -244,6 +248,13 @@ export function eliminationOptions(options: OptionValues, policy: Policy): Elimi
   };
 }
 
+/** The columns the ranking and the counts rest on, and what goes unchecked without each. */
+export const ELIMINATION_NEEDS: readonly ColumnNeed[] = [
+  { anyOf: ['postLevel'], what: msg('是否属于末位淘汰范围（总数 N）', 'who is in the population (N)') },
+  { anyOf: ['incompetentVotes'], what: msg('不称职票排名和末位名额', 'the incompetent-vote ranking and the bottom tiers') },
+  { anyOf: ['valid', 'competentVotes'], what: msg('不称职票比例和联合调查', 'the incompetent-vote shares and the joint investigations') },
+];
+
 /** The pure core of wizard 6. */
 export async function runElimination(sheet: TypedSheet, policy: Policy, opts: EliminationOptions, control: RunControl = {}): Promise<EliminationWizardResult> {
   const summary: Reason[] = [];
@@ -309,18 +320,29 @@ export async function runElimination(sheet: TypedSheet, policy: Policy, opts: El
   const byUserIn = population.filter((p) => p.override?.include && p.auto !== 'in').length;
   const byUserOut = population.filter((p) => p.override && !p.override.include && p.auto === 'in').length;
   const unknown = population.filter((p) => p.auto === 'unknown' && !p.override).length;
+  // Without the 职级 column nobody is placed by the sheet: N and the tiers are "not checked", not 0.
+  const levelGap = !sheet.model.columns.has('postLevel') && byUserIn === 0;
+  const scope = msg(
+    `末位淘汰范围：${opts.levels.join('、')}${opts.realPostOnly ? '实职领导干部' : ''}`,
+    `Population: ${opts.levels.join(', ')}${opts.realPostOnly ? ' leaders holding a real post' : ''}`,
+  );
   summary.unshift(
     reason(
       RULE,
       'elimination.counts',
-      'info',
-      msg(
-        `末位淘汰范围：${opts.levels.join('、')}${opts.realPostOnly ? '实职领导干部' : ''}，总数 N = ${n} 人${byUserIn || byUserOut ? `（其中人工纳入 ${byUserIn} 人、人工排除 ${byUserOut} 人）` : ''}`,
-        `Population: ${opts.levels.join(', ')}${opts.realPostOnly ? ' leaders holding a real post' : ''}, N = ${n}${byUserIn || byUserOut ? ` (${byUserIn} included and ${byUserOut} excluded by hand)` : ''}`,
-      ),
-      { value: n, policyKey: 'elimination.levels' },
+      levelGap ? 'warning' : 'info',
+      levelGap
+        ? msg(
+            `${scope['zh-CN']}，总数 N 和末位名额未能核对（缺少职级列，见下）`,
+            `${scope['en-US']}: N and the tiers could not be checked (no post level column, see below)`,
+          )
+        : msg(
+            `${scope['zh-CN']}，总数 N = ${n} 人${byUserIn || byUserOut ? `（其中人工纳入 ${byUserIn} 人、人工排除 ${byUserOut} 人）` : ''}`,
+            `${scope['en-US']}, N = ${n}${byUserIn || byUserOut ? ` (${byUserIn} included and ${byUserOut} excluded by hand)` : ''}`,
+          ),
+      levelGap ? { policyKey: 'elimination.levels' } : { value: n, policyKey: 'elimination.levels' },
     ),
-    ...lines.map((l) => reason(RULE, 'elimination.counts', 'info', l.text, { value: l.count, policyKey: `elimination.${l.tier}Share` })),
+    ...(levelGap ? [] : lines.map((l) => reason(RULE, 'elimination.counts', 'info', l.text, { value: l.count, policyKey: `elimination.${l.tier}Share` }))),
   );
   if (unknown) {
     summary.push(
@@ -338,6 +360,10 @@ export async function runElimination(sheet: TypedSheet, policy: Policy, opts: El
       ),
     );
   }
+  // N, the tiers and the joint investigations rest on these columns: a missing one is named, never a 0.
+  const gaps = columnGaps(RULE, sheet, ELIMINATION_NEEDS);
+  summary.push(...gaps, ...namelessRows(RULE, sheet, ['incompetentVotes', 'valid', 'postLevel']));
+  const votesGap = ELIMINATION_NEEDS.slice(1).some((need) => !need.anyOf.some((f) => sheet.model.columns.has(f)));
   summary.push(...el.reasons.filter((r) => r.code !== 'elimination.counts' && r.code !== 'elimination.excluded'));
 
   const triggerRows = new Set<number>();
@@ -442,6 +468,7 @@ export async function runElimination(sheet: TypedSheet, policy: Policy, opts: El
     ranked,
     decisions,
     triggers,
+    unchecked: { population: levelGap, votes: votesGap },
   };
 }
 
@@ -485,12 +512,16 @@ export function eliminationSheet(result: EliminationWizardResult, name: string):
   line(`年度末位淘汰测算（${result.sheet}）`, { bold: true, fontSize: 16, horizontal: 'center' });
   line('依据：《机关干部改革方案》四.4 实行末位淘汰制；四.2 不称职票达到二分之一的，由组织、纪检部门进行联合调查。');
   const o = result.options;
-  line(`一、测算范围：${o.levels.join('、')}${o.realPostOnly ? '实职领导干部' : ''}，总数 N = ${result.n} 人`, SECTION);
+  // A missing column is said where the count would stand, never written as 0 (issue 11).
+  for (const note of gapNotes(result.summary)) line(note);
+  const { population: noN, votes: noVotes } = result.unchecked;
+  line(`一、测算范围：${o.levels.join('、')}${o.realPostOnly ? '实职领导干部' : ''}，总数 N ${noN ? '未能核对（缺少职级列）' : `= ${result.n} 人`}`, SECTION);
   for (const p of result.population.filter((x) => x.override)) {
     line(`　　人工${p.override?.include ? '纳入' : '排除'}：${p.name}（${src(p.row)}），理由：${p.override?.reason ?? ''}`);
   }
   line('二、名额测算', SECTION);
-  for (const l of result.countLines) line(`　　${l.text['zh-CN']}`);
+  if (noN) line('　　总数 N 未能核对，名额未测算');
+  else for (const l of result.countLines) line(`　　${l.text['zh-CN']}`);
   line(
     `三、按不称职票比例从高到低排名（并列同名次，RANK.EQ）${result.decisions.length ? `；${result.decisions.length} 人并列跨越名额界限，已全部列入，请常委会议研究决定` : ''}`,
     SECTION,
@@ -522,7 +553,7 @@ export function eliminationSheet(result: EliminationWizardResult, name: string):
     if (fill) styles.push({ box: { top: tableTop + 1 + i, left: 0, bottom: tableTop + 1 + i, right: WIDTH - 1 }, style: { ...BODY, fill } });
   });
   rows.push([]);
-  line(`四、不称职票达到二分之一（由组织、纪检部门联合调查）：${result.triggers.length} 人`, SECTION);
+  line(`四、不称职票达到二分之一（由组织、纪检部门联合调查）：${noVotes ? '未能核对（缺少票数列，见说明）' : `${result.triggers.length} 人`}`, SECTION);
   if (result.triggers.length) {
     table(
       ['序号', '姓名', '单位及职务', '不称职票', '有效票', '不称职票比例', '是否在末位淘汰范围', '来源'],

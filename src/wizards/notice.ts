@@ -13,12 +13,13 @@
 import { isWorkingDay, type WorkCalendar } from '../calendar';
 import { msg, plural } from '../i18n/message';
 import type { TypedRow, TypedSheet } from '../ledger/rows';
+import type { ColumnNeed } from '../ledger/unread';
 import { reason, type Reason } from '../rules/decision';
 import { assetDetailKinds, checkNotice, findAssetDetails, noticeEnd } from '../rules/notice';
 import { formatDate } from '../values/dates';
 import { maskIdNumber } from '../values/id-number';
 import { addDays, compareDates, formatIso, type LocalDate } from '../values/local-date';
-import { dateCell, maskIdsInText, nameOf, reasonText, tableSheet, textOf } from './common';
+import { columnGaps, dateCell, gapNotes, namelessRows, maskIdsInText, nameOf, reasonText, tableSheet, textOf } from './common';
 import { eachChunk, optDate } from './framework';
 import { W } from '../i18n/strings-wizards';
 import { stacked, worstFlag, type ResultRow, type WizardDef, type WizardResult } from './types';
@@ -110,6 +111,29 @@ function skippedDays(start: LocalDate, end: LocalDate, cal: WorkCalendar, to = '
     prev = d;
   }
   return out;
+}
+
+/**
+ * The columns the notice rests on: who is a finalist, the post, and each required content item
+ * that neither the source nor the roster holds and that cannot be composed (基本情况 and 现任职务
+ * come from the roster; 拟任职务 from the post).
+ */
+function noticeNeeds(main: TypedSheet, roster: TypedSheet | null, items: readonly string[]): ColumnNeed[] {
+  const needs: ColumnNeed[] = [
+    { anyOf: ['committeePick'], what: msg('哪些人是拟任人选（已列出表中全部人员）', 'who the finalists are (everyone in the sheet is listed)') },
+    { anyOf: ['proposedPost', 'targetPost'], what: msg('公示内容“拟任职务或使用意向”', 'the notice item “proposed post”') },
+  ];
+  const derived: Readonly<Record<string, boolean>> = {
+    基本情况: roster !== null,
+    '现任职务(职称)': roster !== null && (roster.model.columns.has('post') || roster.model.columns.has('unit')),
+    拟任职务或使用意向: true,
+  };
+  for (const item of items) {
+    const f = ITEM_FIELD[item as keyof typeof ITEM_FIELD];
+    if (!f || derived[item] || roster?.model.columns.has(f)) continue;
+    needs.push({ anyOf: [f], what: msg(`公示内容“${item}”`, `the notice item “${item}”`) });
+  }
+  return needs;
 }
 
 function isFinalist(row: TypedRow, hasPick: boolean): boolean {
@@ -314,6 +338,11 @@ export const noticeWizard: WizardDef<NoticeResult> = {
         ),
       );
     }
+    // A content item whose column neither sheet has is a column problem, not a person's gap: say so.
+    summary.push(
+      ...columnGaps('二.4', main, noticeNeeds(main, roster, policy.notice.requiredFields)),
+      ...namelessRows('二.4', main, ['proposedPost', 'targetPost', 'committeePick']),
+    );
     if (!roster)
       summary.push(
         reason(
@@ -386,7 +415,8 @@ export const noticeWizard: WizardDef<NoticeResult> = {
       flags: result.items.map((i) => worstFlag(i.reasons)),
       notes: result.summary
         .filter((r) => r.code === 'notice.end' || r.code === 'notice.days-off-skipped' || r.code === 'notice.start-not-working-day')
-        .map((r) => `说明：${r.message['zh-CN']}`),
+        .map((r) => `说明：${r.message['zh-CN']}`)
+        .concat(gapNotes(result.summary)),
       columnWidths: [6, 10, 6, 10, 22, 18, 18, ...others.map(() => 24), 12, 12, 40],
     });
   },

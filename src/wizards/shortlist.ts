@@ -13,9 +13,10 @@
  */
 import { isMsg, msg, plural, type Locale, type Msg } from '../i18n/message';
 import type { TypedRow, TypedSheet } from '../ledger/rows';
+import type { ColumnNeed } from '../ledger/unread';
 import { reason, type Reason } from '../rules/decision';
 import { recordCommitteeChoice, shortlist, type InspectionResult, type PostShortlist, type ShortlistCandidate } from '../rules/shortlist';
-import { nameOf, pctText, ratioCell, reasonText, tableSheet, textOf } from './common';
+import { columnGaps, namelessRows, nameOf, pctText, ratioCell, reasonText, tableSheet, textOf } from './common';
 import { eachChunk, throwIfCancelled } from './framework';
 import { tallyRow } from './tally';
 import { W } from '../i18n/strings-wizards';
@@ -173,6 +174,17 @@ function withIds(prepared: readonly Prepared[]): Prepared[] {
   return prepared.map((p) =>
     (count.get(`${p.cand.post}\u0000${p.cand.name}`) ?? 0) > 1 ? { ...p, cand: { ...p.cand, id: `${p.cand.name}（第${p.row.row + 1}行）` } } : p,
   );
+}
+
+/** The columns the ranking rests on, and what goes unchecked without each. */
+function shortlistNeeds(main: TypedSheet, denominator: 'present' | 'eligible' | 'valid'): ColumnNeed[] {
+  const needs: ColumnNeed[] = [{ anyOf: ['votes', 'voteRatio'], what: msg('得票排序和考察对象', 'the vote ranking and the inspection candidates') }];
+  if (main.model.columns.has('votes'))
+    needs.push(
+      { anyOf: [denominator], what: msg('得票比例（计算基数）', 'the vote ratios (their base)') },
+      { anyOf: ['candidateStatus', 'votePass'], what: msg('是否达到民主推荐比例', 'whether each meets the recommendation threshold') },
+    );
+  return needs;
 }
 
 /** The committee's pair for a post from the options; the suggestion when not set. */
@@ -341,6 +353,10 @@ export const shortlistWizard: WizardDef<ShortlistResult> = {
       );
     }
     for (const line of dropped) summary.push(reason('二.3', 'shortlist.not-eligible', 'info', line));
+    // Candidates dropped or undecided for want of a column are not "not eligible": say which column.
+    const gaps = columnGaps('二.3', main, shortlistNeeds(main, inputs.policy.recommend.denominator));
+    summary.push(...gaps, ...namelessRows('二.3', main, ['votes', 'voteRatio']));
+    notes.unshift(...gaps.map((g) => g.message['zh-CN']));
     summary.unshift(
       reason(
         '二.3',

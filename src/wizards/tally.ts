@@ -9,9 +9,10 @@
 import { msg, plural } from '../i18n/message';
 import { candidateStatusOf } from '../ledger/checks/recommendation';
 import type { TypedRow } from '../ledger/rows';
+import type { ColumnNeed } from '../ledger/unread';
 import { reason, type Reason } from '../rules/decision';
 import { checkRecommendation, chooseBase, kindFromLabel, recommendationPass, thresholdFor, type CandidateStatus } from '../rules/recommendation';
-import { isYes, nameOf, pctText, ratioCell, reasonText, tableSheet, textOf } from './common';
+import { columnGaps, gapNotes, isYes, nameOf, pctText, ratioCell, reasonText, tableSheet, textOf } from './common';
 import { eachChunk } from './framework';
 import { W } from '../i18n/strings-wizards';
 import { phraseMsg } from '../i18n/strings';
@@ -146,6 +147,16 @@ export function tallyRow(row: TypedRow, hasCol: (f: 'material' | 'form') => bool
   };
 }
 
+/** The columns the tally's outcome rests on, and what goes unchecked without each. */
+export function tallyNeeds(denominator: 'present' | 'eligible' | 'valid'): ColumnNeed[] {
+  return [
+    { anyOf: ['votes'], what: msg('得票比例和是否达标', 'the vote ratios and who meets the threshold') },
+    { anyOf: [denominator], what: msg('得票比例（计算基数）', 'the vote ratios (their base)') },
+    { anyOf: ['candidateStatus'], what: msg('适用原班子成员还是新推荐人选的比例', 'whether the incumbent or the newcomer threshold applies') },
+    { anyOf: ['recommendKind'], what: msg('领导推荐是否署名、推荐材料是否齐全', 'signatures and material of the recommendations') },
+  ];
+}
+
 function passText(p: boolean | null): string {
   return p === true ? '达标' : p === false ? '未达标' : '无法判定';
 }
@@ -173,7 +184,8 @@ export const tallyWizard: WizardDef<TallyResult> = {
     const hasCol = (f: 'material' | 'form'): boolean => cols.has(f);
     const items: TallyItem[] = [];
     await eachChunk(sheet.rows, control, (row) => {
-      if (!nameOf(row) && row.counts.votes === undefined) return;
+      // A row without a name is a blank row unless its votes cell holds something unreadable.
+      if (!nameOf(row) && row.counts.votes === undefined && !row.unreadable.has('votes')) return;
       items.push(tallyRow(row, hasCol, inputs));
     });
     const summary: Reason[] = [];
@@ -206,6 +218,8 @@ export const tallyWizard: WizardDef<TallyResult> = {
     }
     const quorum = items.find((i) => i.reasons.some((r) => r.code === 'vote.quorum-not-met'));
     if (quorum) summary.push(quorum.reasons.find((r) => r.code === 'vote.quorum-not-met') as Reason);
+    // A missing column makes counts look like a result (0 达标, no unsigned recommendation): say so.
+    summary.push(...columnGaps('二.2', sheet, tallyNeeds(denom)));
     // The pane's table is narrow (320–350 px): name with post, votes with ratio and threshold,
     // result with status. Words of the product follow the UI language on screen (Msg cells); the
     // output sheet stays Chinese, one column each.
@@ -274,6 +288,7 @@ export const tallyWizard: WizardDef<TallyResult> = {
       header,
       rows,
       flags: result.items.map((i) => worstFlag(i.reasons)),
+      notes: gapNotes(result.summary),
       columnWidths: [6, 10, 16, 12, 12, 10, 8, 8, 8, 8, 10, 10, 10, 60],
     });
   },

@@ -47,6 +47,9 @@ export function ColumnMapPanel(props: {
     if (!target || !header || !chosenField) return;
     const h = storedHeader(header.text);
     setTaught(await saveTaught(port, target.sheet, h, chosenField));
+    // Start the next choice afresh (the saved field is no longer missing).
+    setField('');
+    setCol(null);
     onSaved(t(CM.saved, { sheet: target.sheet, header: h, field: label(chosenField) }));
   };
   const forget = async (s: string, h: string) => {
@@ -88,6 +91,7 @@ export function ColumnMapPanel(props: {
           </Field>
           <Field label={t(CM.field)} size="small">
             <Select size="small" value={chosenField} onChange={(_, d) => setField(d.value as FieldKey)} data-testid="column-map-field">
+              <option value="">—</option>
               {fields.map((f) => (
                 <option key={f} value={f}>
                   {label(f)}

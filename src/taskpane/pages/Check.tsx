@@ -76,6 +76,8 @@ export function CheckPage(): ReactElement {
   const [undoSnap, setUndoSnap] = useState<UndoSnapshot | null>(null);
   const [picked, setPicked] = useState<Picked | null>(null);
   const [changed, setChanged] = useState(false);
+  // A column taught with 指定列 is a workbook setting: in standalone mode it is kept only by downloading.
+  const [taughtChanged, setTaughtChanged] = useState(false);
   const [sheets, setSheets] = useState<readonly SheetInfo[]>([]);
   const [shareSheet, setShareSheet] = useState('');
   const [shareRange, setShareRange] = useState('');
@@ -86,6 +88,7 @@ export function CheckPage(): ReactElement {
     setPreview(null);
     setPicked(null);
     setChanged(false);
+    setTaughtChanged(false);
     setInfo(null);
     setError(null);
   }, [port]);
@@ -279,7 +282,7 @@ export function CheckPage(): ReactElement {
           </MessageBarActions>
         </MessageBar>
       ) : null}
-      {changed || undoSnap ? <DownloadBar onError={(e) => setError(failure(e))} /> : null}
+      {changed || undoSnap || taughtChanged ? <DownloadBar onError={(e) => setError(failure(e))} /> : null}
 
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as SubTab)} size="small" aria-label={t(S.checkTitle)}>
         <Tab value="findings" data-testid="tab-findings">
@@ -338,6 +341,7 @@ export function CheckPage(): ReactElement {
                   policy={run.policy ?? DEFAULT_POLICY}
                   busy={busy !== null}
                   onSaved={(text) => {
+                    setTaughtChanged(true);
                     void doCheck().then(() => setInfo(phrase(msg(text, text))));
                   }}
                 />
