@@ -17,6 +17,9 @@ export const DATE_FORMAT = { day: 'yyyy-mm-dd', month: 'yyyy.mm' } as const;
 export function normalizeDates(sheet: TypedSheet): CellEdit[] {
   const out: CellEdit[] = [];
   const fields = [...sheet.model.columns.entries()].filter(([f]) => FIELDS[f].type === 'date') as [FieldKey, number][];
+  // Dates repeat down a column (birth months, start dates): the write and its reason are made once
+  // per distinct field, date and precision and shared by the edits (both are read-only).
+  const made = new Map<string, Pick<CellEdit, 'new' | 'why'>>();
   for (const row of sheet.rows) {
     for (const [f, col] of fields) {
       const d = row.dates[f];
@@ -24,17 +27,18 @@ export function normalizeDates(sheet: TypedSheet): CellEdit[] {
       const v = sheet.grid.values[row.row][col];
       const fmt = sheet.grid.numberFormats[row.row][col];
       if (typeof v === 'number' && isDateFormat(fmt)) continue;
-      const shown = formatDate(d.date, d.precision);
-      out.push(
-        edit(
-          sheet,
-          row.row,
-          col,
-          { value: serialOf(d), numberFormat: DATE_FORMAT[d.precision] },
-          'fix.date-normalize',
-          msg(`${FIELDS[f].label['zh-CN']}改为日期 ${shown}`, `${FIELDS[f].label['en-US']} as the date ${shown}`),
-        ),
-      );
+      const serial = serialOf(d);
+      const key = `${f}\u0000${d.precision}\u0000${serial}`;
+      let w = made.get(key);
+      if (!w) {
+        const shown = formatDate(d.date, d.precision);
+        w = {
+          new: { value: serial, numberFormat: DATE_FORMAT[d.precision] },
+          why: msg(`${FIELDS[f].label['zh-CN']}改为日期 ${shown}`, `${FIELDS[f].label['en-US']} as the date ${shown}`),
+        };
+        made.set(key, w);
+      }
+      out.push(edit(sheet, row.row, col, w.new, 'fix.date-normalize', w.why));
     }
   }
   return out;

@@ -26,12 +26,14 @@ export const TRANSFORM_CODES = [
 
 export function planFixes(ledgers: readonly TypedSheet[], ctx: CheckContext): EditPlan {
   const edits: CellEdit[] = [];
-  const seen = new Set<string>();
   for (const sheet of ledgers) {
     if (sheet.grid.protected || sheet.model.kind === 'unknown') continue;
+    // Cells already planned on this sheet, as row · 16384 + column (Excel's column limit): a number
+    // per cell, not a string, since a big ledger plans hundreds of thousands of edits.
+    const seen = new Set<number>();
     for (const t of TRANSFORMS) {
       for (const e of t(sheet, ctx)) {
-        const key = `${e.sheet}\u0000${e.row}\u0000${e.col}`;
+        const key = e.row * 16384 + e.col;
         if (seen.has(key)) continue;
         seen.add(key);
         edits.push(e);

@@ -22,6 +22,13 @@ export function cleanText(s: string): string {
 export function cleanNamesAndText(sheet: TypedSheet): CellEdit[] {
   const out: CellEdit[] = [];
   const entries = [...sheet.model.columns.entries()] as [FieldKey, number][];
+  // Texts repeat down a column (units, posts, levels): each distinct one is cleaned once.
+  const cleaned = new Map<string, string>();
+  const clean = (v: string): string => {
+    let t = cleaned.get(v);
+    if (t === undefined) cleaned.set(v, (t = cleanText(v)));
+    return t;
+  };
   for (const row of sheet.rows) {
     for (const [f, col] of entries) {
       if (!isConstant(sheet, row.row, col)) continue;
@@ -33,7 +40,7 @@ export function cleanNamesAndText(sheet: TypedSheet): CellEdit[] {
           out.push(edit(sheet, row.row, col, { value: name }, 'fix.name-normalize', msg(`姓名“${v}”规范为“${name}”`, `Name "${v}" normalised to "${name}"`)));
         }
       } else if (type === 'text' && typeof v === 'string') {
-        const t = cleanText(v);
+        const t = clean(v);
         if (t !== v && t !== '')
           out.push(
             edit(
