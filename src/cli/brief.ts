@@ -199,20 +199,41 @@ export async function openWithPolicy(command: string, file: string, policyFile: 
   return { book, format, inForce: inForce.value, taught };
 }
 
-/** Run `brief` with the arguments after the command word. Returns the exit code. */
-export async function runBrief(argv: readonly string[], io: CliIo = nodeIo()): Promise<number> {
-  const parsed = parseBriefArgs(argv);
+/**
+ * The frame brief and forms share: a refused argument or --help answered, then the command's body;
+ * a BriefUsageError from the body is one line on stderr and exit 2.
+ */
+export async function runParsed<A extends { readonly lang: Locale; readonly help: boolean }>(
+  command: string,
+  parsed: { ok: true; args: A } | { ok: false; error: Msg; lang: Locale },
+  usage: Msg,
+  io: CliIo,
+  body: (args: A) => Promise<number>,
+): Promise<number> {
   if (!parsed.ok) {
-    io.err(`cadre-ledger brief: ${say(parsed.error, parsed.lang)}\n`);
+    io.err(`cadre-ledger ${command}: ${say(parsed.error, parsed.lang)}\n`);
     return 2;
   }
   const args = parsed.args;
-  const lang = args.lang;
   if (args.help) {
-    io.out(`${say(BRIEF_USAGE, lang)}\n`);
+    io.out(`${say(usage, args.lang)}\n`);
     return 0;
   }
   try {
+    return await body(args);
+  } catch (e) {
+    if (e instanceof BriefUsageError) {
+      io.err(`cadre-ledger ${command}: ${say(e.userMessage, args.lang)}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+/** Run `brief` with the arguments after the command word. Returns the exit code. */
+export async function runBrief(argv: readonly string[], io: CliIo = nodeIo()): Promise<number> {
+  return runParsed('brief', parseBriefArgs(argv), BRIEF_USAGE, io, async (args) => {
+    const lang = args.lang;
     if (args.file === null) throw new BriefUsageError(msg('缺少要处理的 .xlsx 文件名', 'Missing the .xlsx file to work on'));
     if (args.output === null) throw new BriefUsageError(msg('brief 需要用 -o 指定输出的 .docx 文件', 'brief needs -o BRIEF.docx'));
     const sheetOutput = args.sheetOutput === null ? null : xlsxOutputName(args.sheetOutput);
@@ -259,11 +280,5 @@ export async function runBrief(argv: readonly string[], io: CliIo = nodeIo()): P
     }
     io.out(`${lines.join('\n')}\n`);
     return 0;
-  } catch (e) {
-    if (e instanceof BriefUsageError) {
-      io.err(`cadre-ledger brief: ${say(e.userMessage, lang)}\n`);
-      return 2;
-    }
-    throw e;
-  }
+  });
 }

@@ -13,7 +13,7 @@ import { formToLrmx } from '../brief/lrmx';
 import { renderFormsDocx } from '../brief/render-form-docx';
 import { formSheetName, renderFormSheet } from '../brief/render-form-sheet';
 import { formatIso, type LocalDate } from '../values/local-date';
-import { BriefUsageError, commonOption, openWithPolicy, write } from './brief';
+import { BriefUsageError, commonOption, openWithPolicy, runParsed, write } from './brief';
 import { EMPTY_TAUGHT, type TaughtMap } from '../ledger/taught-map';
 import { nodeIo, type CliIo } from './io';
 import { POLICY_PRECEDENCE } from './policy';
@@ -111,18 +111,8 @@ export function parseFormsArgs(argv: readonly string[]): ParsedFormsArgs {
 
 /** Run `forms` with the arguments after the command word. Returns the exit code. */
 export async function runForms(argv: readonly string[], io: CliIo = nodeIo()): Promise<number> {
-  const parsed = parseFormsArgs(argv);
-  if (!parsed.ok) {
-    io.err(`cadre-ledger forms: ${say(parsed.error, parsed.lang)}\n`);
-    return 2;
-  }
-  const args = parsed.args;
-  const lang = args.lang;
-  if (args.help) {
-    io.out(`${say(FORMS_USAGE, lang)}\n`);
-    return 0;
-  }
-  try {
+  return runParsed('forms', parseFormsArgs(argv), FORMS_USAGE, io, async (args) => {
+    const lang = args.lang;
     if (args.file === null) throw new BriefUsageError(msg('缺少要处理的 .xlsx 文件名', 'Missing the .xlsx file to work on'));
     if (args.outDir === null) throw new BriefUsageError(msg('forms 需要用 -o 指定输出文件夹', 'forms needs -o DIR/ for the output folder'));
     const sheetOutput = args.sheetOutput === null ? null : xlsxOutputName(args.sheetOutput);
@@ -207,11 +197,5 @@ export async function runForms(argv: readonly string[], io: CliIo = nodeIo()): P
       );
     io.out(`${lines.join('\n')}\n`);
     return 0;
-  } catch (e) {
-    if (e instanceof BriefUsageError) {
-      io.err(`cadre-ledger forms: ${say(e.userMessage, lang)}\n`);
-      return 2;
-    }
-    throw e;
-  }
+  });
 }
