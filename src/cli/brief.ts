@@ -82,24 +82,19 @@ export function commonOption(
 
 export type ParsedBriefArgs = { ok: true; args: BriefArgs } | { ok: false; error: Msg; lang: Locale };
 
-export function parseBriefArgs(argv: readonly string[]): ParsedBriefArgs {
-  const a = {
-    file: null as string | null,
-    output: null as string | null,
-    sheetOutput: null as string | null,
-    title: null as string | null,
-    asOf: null as LocalDate | null,
-    policyFile: null as string | null,
-    map: EMPTY_TAUGHT as TaughtMap,
-    lang: 'zh-CN' as Locale,
-    help: false,
-  };
+/** --lang, read before the other options so that a refusal is worded in the language asked for. */
+export function langOf(argv: readonly string[]): Locale {
   const li = argv.findIndex((x) => x === '--lang' || x.startsWith('--lang='));
-  if (li >= 0) {
-    const v = argv[li].includes('=') ? argv[li].split('=')[1] : argv[li + 1];
-    if (v === 'en-US' || v === 'zh-CN') a.lang = v;
-  }
-  const fail = (error: Msg): ParsedBriefArgs => ({ ok: false, error, lang: a.lang });
+  const v = li >= 0 ? (argv[li].includes('=') ? argv[li].split('=')[1] : argv[li + 1]) : undefined;
+  return v === 'en-US' ? 'en-US' : 'zh-CN';
+}
+
+/**
+ * Walk the arguments of brief and forms: each token's flag (`--x` of `--x=v`), the raw token, and
+ * value(), which takes the `=v` part or the next argument that is not an option. The first refusal
+ * a visitor returns stops the walk and is returned.
+ */
+export function walkArgs(argv: readonly string[], visit: (flag: string, raw: string, value: () => string | null) => Msg | void): Msg | null {
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i];
     const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
@@ -111,44 +106,52 @@ export function parseBriefArgs(argv: readonly string[]): ParsedBriefArgs {
       i++;
       return v;
     };
-    const need = (what: Msg): string | ParsedBriefArgs => value() ?? fail(what);
+    const refused = visit(flag, raw, value);
+    if (refused) return refused;
+  }
+  return null;
+}
+
+/** An option's value handed to `assign`, or the refusal `what` when it has none. */
+export function given(v: string | null, what: Msg, assign: (v: string) => void): Msg | void {
+  if (v === null) return what;
+  assign(v);
+}
+
+export function parseBriefArgs(argv: readonly string[]): ParsedBriefArgs {
+  const a = {
+    file: null as string | null,
+    output: null as string | null,
+    sheetOutput: null as string | null,
+    title: null as string | null,
+    asOf: null as LocalDate | null,
+    policyFile: null as string | null,
+    map: EMPTY_TAUGHT as TaughtMap,
+    lang: langOf(argv),
+    help: false,
+  };
+  const error = walkArgs(argv, (flag, raw, value) => {
     switch (flag) {
       case '-h':
       case '--help':
         a.help = true;
-        break;
+        return;
       case '-o':
-      case '--output': {
-        const v = need(msg(`${flag} 后面应写 .docx 文件名`, `${flag} needs a .docx file name`));
-        if (typeof v !== 'string') return v;
-        a.output = v;
-        break;
-      }
-      case '--sheet': {
-        const v = need(msg('--sheet 后面应写输出的 .xlsx 文件名', '--sheet needs an output .xlsx file name'));
-        if (typeof v !== 'string') return v;
-        a.sheetOutput = v;
-        break;
-      }
-      case '--title': {
-        const v = need(msg('--title 后面应写材料标题', '--title needs the title text'));
-        if (typeof v !== 'string') return v;
-        a.title = v;
-        break;
-      }
-      case '--policy': {
-        const v = need(msg('--policy 后面应写政策设置 JSON 文件名', '--policy needs a policy JSON file name'));
-        if (typeof v !== 'string') return v;
-        a.policyFile = v;
-        break;
-      }
+      case '--output':
+        return given(value(), msg(`${flag} 后面应写 .docx 文件名`, `${flag} needs a .docx file name`), (v) => (a.output = v));
+      case '--sheet':
+        return given(value(), msg('--sheet 后面应写输出的 .xlsx 文件名', '--sheet needs an output .xlsx file name'), (v) => (a.sheetOutput = v));
+      case '--title':
+        return given(value(), msg('--title 后面应写材料标题', '--title needs the title text'), (v) => (a.title = v));
+      case '--policy':
+        return given(value(), msg('--policy 后面应写政策设置 JSON 文件名', '--policy needs a policy JSON file name'), (v) => (a.policyFile = v));
       default: {
         const r = commonOption(flag, raw, value, a);
-        if (r !== 'ok') return fail(r);
+        return r === 'ok' ? undefined : r;
       }
     }
-  }
-  return { ok: true, args: a };
+  });
+  return error ? { ok: false, error, lang: a.lang } : { ok: true, args: a };
 }
 
 /** Unusable input or arguments of brief and forms: one line on stderr, exit 2. */

@@ -13,7 +13,7 @@ import { formToLrmx } from '../brief/lrmx';
 import { renderFormsDocx } from '../brief/render-form-docx';
 import { formSheetName, renderFormSheet } from '../brief/render-form-sheet';
 import { formatIso, type LocalDate } from '../values/local-date';
-import { BriefUsageError, commonOption, openWithPolicy, runParsed, write } from './brief';
+import { BriefUsageError, commonOption, given, langOf, openWithPolicy, runParsed, walkArgs, write } from './brief';
 import { EMPTY_TAUGHT, type TaughtMap } from '../ledger/taught-map';
 import { nodeIo, type CliIo } from './io';
 import { POLICY_PRECEDENCE } from './policy';
@@ -60,53 +60,37 @@ export function parseFormsArgs(argv: readonly string[]): ParsedFormsArgs {
     asOf: null as LocalDate | null,
     policyFile: null as string | null,
     map: EMPTY_TAUGHT as TaughtMap,
-    lang: 'zh-CN' as Locale,
+    lang: langOf(argv),
     help: false,
   };
-  const li = argv.findIndex((x) => x === '--lang' || x.startsWith('--lang='));
-  const lv = li >= 0 ? (argv[li].includes('=') ? argv[li].split('=')[1] : argv[li + 1]) : undefined;
-  if (lv === 'en-US' || lv === 'zh-CN') a.lang = lv;
-  const fail = (error: Msg): ParsedFormsArgs => ({ ok: false, error, lang: a.lang });
-  for (let i = 0; i < argv.length; i++) {
-    const raw = argv[i];
-    const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
-    const flag = eq > 0 ? raw.slice(0, eq) : raw;
-    const value = (): string | null => {
-      if (eq > 0) return raw.slice(eq + 1);
-      const v = argv[i + 1];
-      if (v === undefined || (v.startsWith('-') && v.length > 1)) return null;
-      i++;
-      return v;
-    };
+  const error = walkArgs(argv, (flag, raw, value) => {
     switch (flag) {
       case '-h':
       case '--help':
         a.help = true;
-        break;
+        return;
       case '--one-file':
         a.oneFile = true;
-        break;
+        return;
       case '--lrmx':
         a.lrmx = true;
-        break;
+        return;
       case '-o':
       case '--output':
       case '--sheet':
-      case '--policy': {
-        const v = value();
-        if (v === null) return fail(msg(`${flag} 后面应写文件或文件夹名`, `${flag} needs a file or folder name`));
-        if (flag === '--sheet') a.sheetOutput = v;
-        else if (flag === '--policy') a.policyFile = v;
-        else a.outDir = v;
-        break;
-      }
+      case '--policy':
+        return given(value(), msg(`${flag} 后面应写文件或文件夹名`, `${flag} needs a file or folder name`), (v) => {
+          if (flag === '--sheet') a.sheetOutput = v;
+          else if (flag === '--policy') a.policyFile = v;
+          else a.outDir = v;
+        });
       default: {
         const r = commonOption(flag, raw, value, a);
-        if (r !== 'ok') return fail(r);
+        return r === 'ok' ? undefined : r;
       }
     }
-  }
-  return { ok: true, args: a };
+  });
+  return error ? { ok: false, error, lang: a.lang } : { ok: true, args: a };
 }
 
 /** Run `forms` with the arguments after the command word. Returns the exit code. */
