@@ -22,9 +22,8 @@ import { checkOrgLifeSheet } from './checks/org-life';
 import { checkAuditSheet } from './checks/audit';
 import { checkCrossSheets } from './checks/cross-sheet';
 import { checkSheetNotes } from './checks/sheet-notes';
-import { fixableFindings } from './checks/fixable';
-import type { EditPlan } from './edit-plan';
-import { planFixes } from './transforms';
+import { fixableFindings, LISTED } from './checks/fixable';
+import { planSummary } from './transforms';
 import { taughtFindings, taughtFor } from './taught-map';
 
 /**
@@ -54,9 +53,8 @@ export interface WorkbookCheck {
   readonly models: readonly SheetModel[];
   /** Typed ledgers (sheets that are not 'unknown'). */
   readonly ledgers: readonly TypedSheet[];
+  /** Every cell `fix` would change is also in an info finding fixable.* (check ⊇ fix; planFixes gives the plan). */
   readonly findings: readonly LedgerFinding[];
-  /** What `fix` would change; every change is also an info finding (check ⊇ fix). */
-  readonly fixPlan: EditPlan;
 }
 
 /** Recognise and type one sheet. */
@@ -79,12 +77,10 @@ export function checkWorkbook(grids: readonly Grid[], ctx: CheckContext): Workbo
   }
   findings.push(...checkCrossSheets(ledgers));
   findings.push(...taughtFindings(models, ctx.taught, ctx.taughtProblems));
-  const fixPlan = planFixes(ledgers, ctx);
-  findings.push(...fixableFindings(fixPlan));
+  findings.push(...fixableFindings(planSummary(ledgers, ctx, LISTED)));
   return {
     models,
     ledgers,
-    fixPlan,
     findings: sortFindings(
       findings,
       models.map((m) => m.sheet),

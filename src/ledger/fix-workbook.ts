@@ -7,6 +7,7 @@ import type { Grid } from './grid';
 import type { EditPlan } from './edit-plan';
 import type { CheckContext } from './checks/context';
 import { checkWorkbook, type WorkbookCheck } from './check-workbook';
+import { planFixes } from './transforms';
 
 export interface WorkbookFixPlan {
   readonly check: WorkbookCheck;
@@ -19,7 +20,7 @@ export function planWorkbookFixes(grids: readonly Grid[], ctx: CheckContext): Wo
   const check = checkWorkbook(grids, ctx);
   return {
     check,
-    plan: check.fixPlan,
+    plan: planFixes(check.ledgers, ctx),
     protectedSheets: check.ledgers.filter((l) => l.grid.protected).map((l) => l.model.sheet),
   };
 }

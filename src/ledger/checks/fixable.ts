@@ -1,17 +1,18 @@
 /**
  * check ⊇ fix (可修复项): every cell `fix` would change is reported by `check`, as one `info`
  * finding per sheet and transform on the first such cell, naming the transform, how many cells
- * and which (up to LISTED addresses). Built from the very plan `fix` applies, so the pane, the
- * CLI's check and the fix preview always agree.
+ * and which (up to LISTED addresses). Built by the very transforms `fix` applies, through a sink
+ * that counts instead of building edits (transforms/sink.ts), so the pane, the CLI's check and the
+ * fix preview always agree.
  */
 import { msg, type Msg } from '../../i18n/message';
 import type { CodeDoc } from '../../values/finding';
-import type { EditPlan, CellEdit } from '../edit-plan';
 import type { LedgerFinding } from '../findings';
 import { a1 } from '../grid';
+import type { FixableGroup } from '../transforms/sink';
 
 /** Addresses listed in one finding; the count says how many more. */
-const LISTED = 12;
+export const LISTED = 12;
 
 interface FixableKind {
   readonly fix: string;
@@ -62,36 +63,28 @@ export const CODES: readonly CodeDoc[] = KINDS.map((k) => ({
 
 const BY_FIX = new Map(KINDS.map((k) => [k.fix, k]));
 
-function cellList(edits: readonly CellEdit[]): string {
-  const shown = edits.slice(0, LISTED).map((e) => a1(e.row, e.col));
-  return shown.join('、') + (edits.length > LISTED ? ' …' : '');
+function cellList(g: FixableGroup): string {
+  return g.cells.map((c) => a1(c.row, c.col)).join('、') + (g.count > g.cells.length ? ' …' : '');
 }
 
-/** One info finding per sheet and transform of the plan. */
-export function fixableFindings(plan: EditPlan): LedgerFinding[] {
-  const groups = new Map<string, CellEdit[]>();
-  for (const e of plan.edits) {
-    const key = `${e.sheet}\u0000${e.code}`;
-    const g = groups.get(key);
-    if (g) g.push(e);
-    else groups.set(key, [e]);
-  }
+/** One info finding per sheet and transform of the plan (planSummary's groups, LISTED cells each). */
+export function fixableFindings(groups: readonly FixableGroup[]): LedgerFinding[] {
   const out: LedgerFinding[] = [];
-  for (const edits of groups.values()) {
-    const first = edits[0];
-    const kind = BY_FIX.get(first.code);
+  for (const g of groups) {
+    const kind = BY_FIX.get(g.code);
     if (!kind) continue;
-    const n = edits.length;
-    const cells = cellList(edits);
+    const first = g.cells[0];
+    const n = g.count;
+    const cells = cellList(g);
     out.push({
-      sheet: first.sheet,
+      sheet: g.sheet,
       row: first.row,
       col: first.col,
       severity: 'info',
       code: kind.code,
       message: msg(
-        `${n} 个单元格可由“修复”更改：${kind.what['zh-CN']}。${cells}；例：${first.why['zh-CN']}`,
-        `${n} cell${n === 1 ? '' : 's'} can be changed by fix: ${kind.what['en-US']}. ${cells}; e.g. ${first.why['en-US']}`,
+        `${n} 个单元格可由“修复”更改：${kind.what['zh-CN']}。${cells}；例：${g.why['zh-CN']}`,
+        `${n} cell${n === 1 ? '' : 's'} can be changed by fix: ${kind.what['en-US']}. ${cells}; e.g. ${g.why['en-US']}`,
       ),
     });
   }

@@ -4,17 +4,12 @@
  * not read with certainty (ambiguous dates, lost ID digits) is left as it is, with its finding.
  * Formula cells and protected sheets are never touched.
  */
-import type { Msg } from '../../i18n/message';
-import { cellStateAt } from '../apply-plan';
-import type { CellEdit, CellWrite } from '../edit-plan';
 import type { TypedSheet } from '../rows';
 import type { CheckContext } from '../checks/context';
+import type { EditSink } from './sink';
 
-export type Transform = (sheet: TypedSheet, ctx: CheckContext) => CellEdit[];
-
-export function edit(sheet: TypedSheet, row: number, col: number, next: CellWrite, code: string, why: Msg): CellEdit {
-  return { sheet: sheet.model.sheet, row, col, old: cellStateAt(sheet.grid, row, col), new: next, why, code };
-}
+/** A transform plans its edits of one sheet into `sink` (the whole plan for fix, a summary for check). */
+export type Transform = (sheet: TypedSheet, ctx: CheckContext, sink: EditSink) => void;
 
 /** A constant (non-formula) cell of the grid. */
 export function isConstant(sheet: TypedSheet, row: number, col: number): boolean {

@@ -5,41 +5,59 @@
  * ambiguous ones (1985.1) stay as they are.
  */
 import { msg } from '../../i18n/message';
-import { formatDate, serialOf } from '../../values/dates';
+import { formatDate, serialOf, type ChineseDate } from '../../values/dates';
 import { isDateFormat } from '../../values/number-format';
-import type { CellEdit } from '../edit-plan';
+import type { CellWrite } from '../edit-plan';
 import { FIELDS, type FieldKey } from '../fields';
+import type { Msg } from '../../i18n/message';
 import type { TypedSheet } from '../rows';
-import { edit, isConstant } from './context';
+import { isConstant } from './context';
+import type { EditSink } from './sink';
 
 export const DATE_FORMAT = { day: 'yyyy-mm-dd', month: 'yyyy.mm' } as const;
 
-export function normalizeDates(sheet: TypedSheet): CellEdit[] {
-  const out: CellEdit[] = [];
+/** Parsed dates remembered per column: a column of dates that never repeat would only fill memory. */
+const PARSED_LIMIT = 50000;
+
+type DateWrite = { readonly new: CellWrite; readonly why: Msg };
+
+export function normalizeDates(sheet: TypedSheet, _ctx: unknown, sink: EditSink): void {
   const fields = [...sheet.model.columns.entries()].filter(([f]) => FIELDS[f].type === 'date') as [FieldKey, number][];
   // Dates repeat down a column (birth months, start dates): the write and its reason are made once
-  // per distinct field, date and precision and shared by the edits (both are read-only).
-  const made = new Map<string, Pick<CellEdit, 'new' | 'why'>>();
+  // per distinct field, date and precision and shared by the edits (both are read-only). The typed
+  // rows share one parsed date per distinct input, so that object is the first key tried.
+  const made = new Map<string, DateWrite>();
+  const byParsed = fields.map(() => new Map<ChineseDate, DateWrite>());
+  const dateFormat = new Map<string, boolean>();
+  const { values, numberFormats } = sheet.grid;
   for (const row of sheet.rows) {
-    for (const [f, col] of fields) {
+    for (let k = 0; k < fields.length; k++) {
+      const [f, col] = fields[k];
       const d = row.dates[f];
       if (!d || d.precision === 'year' || !isConstant(sheet, row.row, col)) continue;
-      const v = sheet.grid.values[row.row][col];
-      const fmt = sheet.grid.numberFormats[row.row][col];
-      if (typeof v === 'number' && isDateFormat(fmt)) continue;
-      const serial = serialOf(d);
-      const key = `${f}\u0000${d.precision}\u0000${serial}`;
-      let w = made.get(key);
-      if (!w) {
-        const shown = formatDate(d.date, d.precision);
-        w = {
-          new: { value: serial, numberFormat: DATE_FORMAT[d.precision] },
-          why: msg(`${FIELDS[f].label['zh-CN']}改为日期 ${shown}`, `${FIELDS[f].label['en-US']} as the date ${shown}`),
-        };
-        made.set(key, w);
+      const v = values[row.row][col];
+      if (typeof v === 'number') {
+        const fmt = numberFormats[row.row][col];
+        let isDate = dateFormat.get(fmt);
+        if (isDate === undefined) dateFormat.set(fmt, (isDate = isDateFormat(fmt)));
+        if (isDate) continue;
       }
-      out.push(edit(sheet, row.row, col, w.new, 'fix.date-normalize', w.why));
+      let w = byParsed[k].get(d);
+      if (!w) {
+        const serial = serialOf(d);
+        const key = `${f}\u0000${d.precision}\u0000${serial}`;
+        w = made.get(key);
+        if (!w) {
+          const shown = formatDate(d.date, d.precision);
+          w = {
+            new: { value: serial, numberFormat: DATE_FORMAT[d.precision] },
+            why: msg(`${FIELDS[f].label['zh-CN']}改为日期 ${shown}`, `${FIELDS[f].label['en-US']} as the date ${shown}`),
+          };
+          made.set(key, w);
+        }
+        if (byParsed[k].size < PARSED_LIMIT) byParsed[k].set(d, w);
+      }
+      sink.add(row.row, col, 'fix.date-normalize', w.new, w.why);
     }
   }
-  return out;
 }

@@ -10,12 +10,11 @@ import { voteRatio, recommendationPass } from '../../rules/recommendation';
 import { incompetentTrigger } from '../../rules/dismissal';
 import type { CellValue } from '../grid';
 import { a1 } from '../grid';
-import type { CellEdit } from '../edit-plan';
 import type { FieldKey } from '../fields';
 import type { TypedRow, TypedSheet } from '../rows';
 import type { CheckContext } from '../checks/context';
 import { candidateStatusOf } from '../checks/recommendation';
-import { edit } from './context';
+import type { EditSink } from './sink';
 
 const VALUE_ERROR: CellValue = { error: '#VALUE!' };
 
@@ -26,40 +25,31 @@ interface NewColumn {
   readonly cached: (row: TypedRow) => CellValue;
 }
 
-function addColumns(sheet: TypedSheet, cols: readonly NewColumn[]): CellEdit[] {
-  const out: CellEdit[] = [];
+function addColumns(sheet: TypedSheet, cols: readonly NewColumn[], sink: EditSink): void {
   const start = sheet.grid.colCount;
   const headerRow = sheet.model.headerTop;
   cols.forEach((c, i) => {
     const col = start + i;
-    out.push(edit(sheet, headerRow, col, { value: c.header }, 'fix.formula-column', msg(`新增公式列“${c.header}”`, `New formula column "${c.header}"`)));
+    sink.add(headerRow, col, 'fix.formula-column', { value: c.header }, msg(`新增公式列“${c.header}”`, `New formula column "${c.header}"`));
+    const why = msg(`“${c.header}”公式（附计算结果，便于未安装加载项的同事查看）`, `"${c.header}" formula (with its result for colleagues without the add-in)`);
     for (const row of sheet.rows) {
-      const write = { formula: c.formula(row.row), cached: c.cached(row), ...(c.numberFormat ? { numberFormat: c.numberFormat } : {}) };
-      out.push(
-        edit(
-          sheet,
-          row.row,
-          col,
-          write,
-          'fix.formula-column',
-          msg(`“${c.header}”公式（附计算结果，便于未安装加载项的同事查看）`, `"${c.header}" formula (with its result for colleagues without the add-in)`),
-        ),
-      );
+      // The formula and its cached result are built only for fix (check counts the cells).
+      const write = () => ({ formula: c.formula(row.row), cached: c.cached(row), ...(c.numberFormat ? { numberFormat: c.numberFormat } : {}) });
+      sink.add(row.row, col, 'fix.formula-column', write, why);
     }
   });
-  return out;
 }
 
 const ref = (col: number) => (r: number) => a1(r, col);
 
-export function formulaColumns(sheet: TypedSheet, ctx: CheckContext): CellEdit[] {
+export function formulaColumns(sheet: TypedSheet, ctx: CheckContext, sink: EditSink): void {
   const cols = sheet.model.columns;
   const kind = sheet.model.kind;
   if (kind === 'recommendation') {
     const baseField: FieldKey = ctx.policy.recommend.denominator;
     const v = cols.get('votes');
     const b = cols.get(baseField);
-    if (v === undefined || b === undefined) return [];
+    if (v === undefined || b === undefined) return;
     const V = ref(v);
     const B = ref(b);
     const add: NewColumn[] = [];
@@ -90,12 +80,12 @@ export function formulaColumns(sheet: TypedSheet, ctx: CheckContext): CellEdit[]
         },
       });
     }
-    return addColumns(sheet, add);
+    return addColumns(sheet, add, sink);
   }
   if (kind === 'assessment') {
     const i = cols.get('incompetentVotes');
     const t = cols.get('valid');
-    if (i === undefined || t === undefined) return [];
+    if (i === undefined || t === undefined) return;
     const I = ref(i);
     const T = ref(t);
     const add: NewColumn[] = [];
@@ -119,7 +109,6 @@ export function formulaColumns(sheet: TypedSheet, ctx: CheckContext): CellEdit[]
           return inc === undefined || valid === undefined ? VALUE_ERROR : (incompetentTrigger(inc, valid, ctx.policy).outcome ?? VALUE_ERROR);
         },
       });
-    return addColumns(sheet, add);
+    return addColumns(sheet, add, sink);
   }
-  return [];
 }

@@ -6,40 +6,44 @@
  * upgraded to 18 here — the ledger keeps what the document says.
  */
 import { msg } from '../../i18n/message';
-import type { CellEdit } from '../edit-plan';
 import type { TypedSheet } from '../rows';
 import { toHalfWidth } from '../../values/text';
-import { edit, isConstant } from './context';
+import { isConstant } from './context';
+import type { EditSink } from './sink';
 
-export function idsToText(sheet: TypedSheet): CellEdit[] {
+/** Only ASCII digits and capital letters: already canonical (the usual ID), no regex needed. */
+function plainId(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90))) return false;
+  }
+  return true;
+}
+
+/** The canonical text of an ID typed as text: half-width, no spaces or dashes, no leading ', capital X. */
+export function canonicalIdText(v: string): string {
+  if (plainId(v)) return v;
+  return toHalfWidth(v)
+    .replace(/[\s\u3000-]/g, '')
+    .replace(/^'/, '')
+    .toUpperCase();
+}
+
+export function idsToText(sheet: TypedSheet, _ctx: unknown, sink: EditSink): void {
   const col = sheet.model.columns.get('idNumber');
-  if (col === undefined) return [];
-  const out: CellEdit[] = [];
+  if (col === undefined) return;
+  const values = sheet.grid.values;
   for (const row of sheet.rows) {
     if (!row.ids.idNumber || !isConstant(sheet, row.row, col)) continue;
-    const v = sheet.grid.values[row.row][col];
+    const v = values[row.row][col];
     if (typeof v === 'number') {
       const text = String(v);
-      out.push(
-        edit(
-          sheet,
-          row.row,
-          col,
-          { value: text, numberFormat: '@' },
-          'fix.id-to-text',
-          msg(`身份证号 ${text} 由数字改为文本`, `ID number ${text} stored as text instead of a number`),
-        ),
+      sink.add(row.row, col, 'fix.id-to-text', { value: text, numberFormat: '@' }, () =>
+        msg(`身份证号 ${text} 由数字改为文本`, `ID number ${text} stored as text instead of a number`),
       );
     } else if (typeof v === 'string') {
-      const canon = toHalfWidth(v)
-        .replace(/[\s\u3000-]/g, '')
-        .replace(/^'/, '')
-        .toUpperCase();
-      if (canon !== v)
-        out.push(
-          edit(sheet, row.row, col, { value: canon }, 'fix.id-to-text', msg(`身份证号“${v}”规范为“${canon}”`, `ID number "${v}" normalised to "${canon}"`)),
-        );
+      const canon = canonicalIdText(v);
+      if (canon !== v) sink.add(row.row, col, 'fix.id-to-text', { value: canon }, () => msg(`身份证号“${v}”规范为“${canon}”`, `ID number "${v}" normalised to "${canon}"`));
     }
   }
-  return out;
 }

@@ -11,6 +11,7 @@ import { normalizeDates } from './dates';
 import { cleanNamesAndText } from './text';
 import { idsToText } from './id-text';
 import { formulaColumns } from './formula-columns';
+import { FixableSink, PlanSink, type EditSink, type FixableGroup } from './sink';
 
 export const TRANSFORMS: readonly Transform[] = [idsToText, normalizeDates, cleanNamesAndText, formulaColumns];
 
@@ -24,21 +25,29 @@ export const TRANSFORM_CODES = [
   'fix.formula-column',
 ] as const;
 
-export function planFixes(ledgers: readonly TypedSheet[], ctx: CheckContext): EditPlan {
-  const edits: CellEdit[] = [];
+/** Every transform over every recognised, unprotected sheet, into a sink made per sheet. */
+function runTransforms(ledgers: readonly TypedSheet[], ctx: CheckContext, sinkFor: (sheet: TypedSheet) => EditSink): void {
   for (const sheet of ledgers) {
     if (sheet.grid.protected || sheet.model.kind === 'unknown') continue;
-    // Cells already planned on this sheet, as row · 16384 + column (Excel's column limit): a number
-    // per cell, not a string, since a big ledger plans hundreds of thousands of edits.
-    const seen = new Set<number>();
-    for (const t of TRANSFORMS) {
-      for (const e of t(sheet, ctx)) {
-        const key = e.row * 16384 + e.col;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        edits.push(e);
-      }
-    }
+    const sink = sinkFor(sheet);
+    for (const t of TRANSFORMS) t(sheet, ctx, sink);
   }
+}
+
+/** The whole plan, as fix applies it. */
+export function planFixes(ledgers: readonly TypedSheet[], ctx: CheckContext): EditPlan {
+  const edits: CellEdit[] = [];
+  runTransforms(ledgers, ctx, (sheet) => new PlanSink(sheet.model.sheet, sheet.grid, edits));
   return { edits };
+}
+
+/**
+ * What check reports of the plan (fixable.*): per sheet and transform, in plan order, how many
+ * cells, the first `listed` of them and the first reason — the same transforms through the same
+ * calls as planFixes, without building an edit per cell.
+ */
+export function planSummary(ledgers: readonly TypedSheet[], ctx: CheckContext, listed: number): FixableGroup[] {
+  const groups: FixableGroup[] = [];
+  runTransforms(ledgers, ctx, (sheet) => new FixableSink(sheet.model.sheet, sheet.grid, groups, listed));
+  return groups;
 }

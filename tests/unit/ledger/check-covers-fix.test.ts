@@ -10,10 +10,36 @@ import { planWorkbookFixes } from '../../../src/ledger/fix-workbook';
 import { DEFAULT_POLICY } from '../../../src/policy/policy';
 import { a1, type Grid } from '../../../src/ledger/grid';
 import { sheet } from '../../fixtures/layouts/kit';
+import { planFixes, planSummary } from '../../../src/ledger/transforms';
+import type { EditPlan } from '../../../src/ledger/edit-plan';
+import { writeAssessment, writeRoster } from '../../bench/generate';
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 
 const ctx = { policy: DEFAULT_POLICY, asOf: { y: 2023, m: 6, d: 30 } };
 
+/** The summary check reports, as planFixes's whole plan gives it: per sheet and transform, in plan order. */
+function summaryOf(plan: EditPlan, listed: number) {
+  const groups = new Map<string, { sheet: string; code: string; count: number; cells: { row: number; col: number }[]; why: unknown }>();
+  for (const e of plan.edits) {
+    const key = `${e.sheet}|${e.code}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { sheet: e.sheet, code: e.code, count: 0, cells: [], why: e.why }));
+    g.count++;
+    if (g.cells.length < listed) g.cells.push({ row: e.row, col: e.col });
+  }
+  return [...groups.values()];
+}
+
+/** check's summary (planSummary) is exactly what the whole plan fix applies would give. */
+function summaryAgrees(grids: readonly Grid[]): void {
+  const { ledgers } = checkWorkbook(grids, ctx);
+  for (const listed of [1, 12, 1000]) expect(planSummary(ledgers, ctx, listed)).toEqual(summaryOf(planFixes(ledgers, ctx), listed));
+}
+
 function agree(grids: readonly Grid[]): number {
+  summaryAgrees(grids);
   const { findings } = checkWorkbook(grids, ctx);
   const { plan } = planWorkbookFixes(grids, ctx);
   const groups = new Map<string, { first: string; n: number }>();
@@ -50,5 +76,23 @@ describe('check names every cell fix changes', () => {
     expect(agree([g])).toBeGreaterThanOrEqual(5);
     const codes = checkWorkbook([g], ctx).findings.map((f) => f.code);
     expect(codes).toEqual(expect.arrayContaining(['fixable.name-normalize', 'fixable.date-normalize']));
+  });
+
+  it('the summary equals the whole plan on generated ledgers (dates in three shapes, formula columns)', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cadre-summary-'));
+    try {
+      for (const [file, write] of [
+        ['roster.xlsx', writeRoster],
+        ['assessment.xlsx', writeAssessment],
+      ] as const) {
+        await write(path.join(dir, file), 400);
+        const book = await openFileWorkbook(new Uint8Array(await fs.readFile(path.join(dir, file))));
+        const grids = await book.read();
+        summaryAgrees(grids);
+        expect(planFixes(checkWorkbook(grids, ctx).ledgers, ctx).edits.length).toBeGreaterThan(400);
+      }
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
 });
