@@ -43,7 +43,8 @@ export function idsToText(sheet: TypedSheet, _ctx: unknown, sink: EditSink): voi
       );
     } else if (typeof v === 'string') {
       const canon = canonicalIdText(v);
-      if (canon !== v) sink.add(row.row, col, 'fix.id-to-text', { value: canon }, () => msg(`身份证号“${v}”规范为“${canon}”`, `ID number "${v}" normalised to "${canon}"`));
+      if (canon !== v)
+        sink.add(row.row, col, 'fix.id-to-text', { value: canon }, () => msg(`身份证号“${v}”规范为“${canon}”`, `ID number "${v}" normalised to "${canon}"`));
     }
   }
 }
