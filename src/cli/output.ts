@@ -50,9 +50,28 @@ const PIECE = 5000;
 export function* checkJsonText(file: string, models: readonly SheetModel[], findings: readonly LedgerFinding[], lang: Locale): Generator<string> {
   const head = JSON.stringify({ file, sheets: models.map(sheetJson), findings: [] });
   yield head.slice(0, -2); // without the closing `]}`
+  // Each finding's object text is written directly, key by key in findingJson's order: the same
+  // bytes JSON.stringify gives (strings still go through it), without an object per finding. A
+  // sheet's or code's quoted text is made once.
+  const quoted = new Map<string, string>();
+  const q = (t: string): string => {
+    let j = quoted.get(t);
+    if (j === undefined) quoted.set(t, (j = JSON.stringify(t)));
+    return j;
+  };
+  const letters: string[] = [];
+  const part: string[] = [];
   for (let i = 0; i < findings.length; i += PIECE) {
-    const part = JSON.stringify(findings.slice(i, i + PIECE).map((f) => findingJson(f, lang)));
-    yield `${i === 0 ? '' : ','}${part.slice(1, -1)}`;
+    part.length = 0;
+    const end = Math.min(findings.length, i + PIECE);
+    for (let k = i; k < end; k++) {
+      const f = findings[k];
+      const col = letters[f.col] ?? (letters[f.col] = columnLetter(f.col));
+      part.push(
+        `{"sheet":${q(f.sheet)},"cell":"${col}${f.row + 1}","severity":"${f.severity}","code":${q(f.code)},"message":${JSON.stringify(say(f.message, lang))}}`,
+      );
+    }
+    yield `${i === 0 ? '' : ','}${part.join(',')}`;
   }
   yield ']}\n';
 }

@@ -62,6 +62,14 @@ export function readLedger(grid: Grid, ctx: Pick<CheckContext, 'asOf' | 'taught'
   return typeRows(grid, recognizeSheet(grid, taughtFor(ctx.taught, grid.sheet)), { asOf: ctx.asOf });
 }
 
+/**
+ * `to.push(...list)` without the spread: a spread passes every element as an argument, and past
+ * about 120,000 of them (a 200k-row roster's name findings) V8 throws "Maximum call stack size exceeded".
+ */
+function append<T>(to: T[], list: readonly T[]): void {
+  for (let i = 0; i < list.length; i++) to.push(list[i]);
+}
+
 export function checkWorkbook(grids: readonly Grid[], ctx: CheckContext): WorkbookCheck {
   const models: SheetModel[] = [];
   const ledgers: TypedSheet[] = [];
@@ -72,12 +80,12 @@ export function checkWorkbook(grids: readonly Grid[], ctx: CheckContext): Workbo
     models.push(typed.model);
     if (typed.model.kind === 'unknown') continue;
     ledgers.push(typed);
-    findings.push(...typed.findings);
-    for (const check of [...COMMON, ...(BY_KIND[typed.model.kind] ?? [])]) findings.push(...check(typed, ctx));
+    append(findings, typed.findings);
+    for (const check of [...COMMON, ...(BY_KIND[typed.model.kind] ?? [])]) append(findings, check(typed, ctx));
   }
-  findings.push(...checkCrossSheets(ledgers));
-  findings.push(...taughtFindings(models, ctx.taught, ctx.taughtProblems));
-  findings.push(...fixableFindings(planSummary(ledgers, ctx, LISTED)));
+  append(findings, checkCrossSheets(ledgers));
+  append(findings, taughtFindings(models, ctx.taught, ctx.taughtProblems));
+  append(findings, fixableFindings(planSummary(ledgers, ctx, LISTED)));
   return {
     models,
     ledgers,

@@ -2,6 +2,7 @@
  * The JSON and text results written piece by piece are byte for byte the text of one whole
  * JSON.stringify / join (issue 14: no giant string for a big ledger), at every piece border.
  */
+import fc from 'fast-check';
 import { checkJson, checkJsonText, linesText } from '../../../src/cli/output';
 import { msg } from '../../../src/i18n/message';
 import type { LedgerFinding } from '../../../src/ledger/findings';
@@ -49,5 +50,38 @@ describe('output written in pieces', () => {
   it.each([1, 4999, 5000, 5001, 10001])('%i lines: the same text as one join', (n) => {
     const lines = Array.from({ length: n }, (_, i) => `line ${i}`);
     expect([...linesText(lines)].join('')).toBe(`${lines.join('\n')}\n`);
+  });
+});
+
+describe('output written in pieces, any text', () => {
+  it('is JSON.stringify of checkJson for random sheet names, codes and messages (quotes, controls, lone surrogates)', () => {
+    const text = fc.string({ unit: 'binary', maxLength: 12 });
+    const arb = fc.array(
+      fc.record({
+        sheet: fc.constantFrom(model.sheet, 'Sheet1', '考核\\"表'),
+        row: fc.nat(2000000),
+        col: fc.nat(16383),
+        severity: fc.constantFrom('error' as const, 'warning' as const, 'info' as const),
+        code: text,
+        zh: text,
+        en: text,
+      }),
+      { maxLength: 30 },
+    );
+    fc.assert(
+      fc.property(arb, (xs) => {
+        const findings: LedgerFinding[] = xs.map((x) => ({
+          sheet: x.sheet,
+          row: x.row,
+          col: x.col,
+          severity: x.severity,
+          code: x.code,
+          message: msg(x.zh, x.en),
+        }));
+        for (const lang of ['zh-CN', 'en-US'] as const) {
+          expect([...checkJsonText('f.xlsx', [model], findings, lang)].join('')).toBe(`${JSON.stringify(checkJson('f.xlsx', [model], findings, lang))}\n`);
+        }
+      }),
+    );
   });
 });
