@@ -1,5 +1,5 @@
 /**
- * CLI bench: a generated roster (10k, 50k, 100k rows) and assessment tally (5k, 10k, 20k rows)
+ * CLI bench: a generated roster (10k, 50k, 100k, 200k rows) and assessment tally (5k, 10k, 20k rows)
  * run through the real `cadre-ledger check` (one child process per run, so peak memory is that
  * run's alone). Prints, per size, the median of BENCH_RUNS runs (default 5) of wall time, CPU time
  * (user + system) and peak RSS, and beside it the floor: a bare baseline that only inflates the
@@ -141,10 +141,10 @@ describe('cadre-ledger check bench', () => {
     await fs.rm(dir, { recursive: true, force: true });
   });
 
-  it('roster: 10k, 50k, 100k rows, against the floor (inflate and scan only)', async () => {
+  it('roster: 10k, 50k, 100k, 200k rows, against the floor (inflate and scan only)', async () => {
     const out: Measure[] = [];
     const lines: string[] = [`load average before: ${load()} (${os.cpus().length} CPUs), median of ${RUNS} runs`];
-    for (const n of [10000, 50000, 100000]) {
+    for (const n of [10000, 50000, 100000, 200000]) {
       const file = path.join(dir, `roster-${n}.xlsx`);
       await roster(file, n);
       const m = measure(file, n, 'check');
@@ -155,7 +155,8 @@ describe('cadre-ledger check bench', () => {
           `floor (inflate + scan ${b.cells} cells) ${(b.ms / 1000).toFixed(2)} s wall, ${(b.cpuMs / 1000).toFixed(2)} s CPU, peak ${b.peakMb.toFixed(0)} MB | ` +
           `ratio ${(m.ms / b.ms).toFixed(1)}× wall, ${(m.cpuMs / b.cpuMs).toFixed(1)}× CPU`,
       );
-      expect([n, outputHash(file)]).toEqual([n, ROSTER_OUTPUT_SHA256[n]]);
+      // 200k has no recorded hash: the code before issue 14 crashed there (push(...) of 200k findings).
+      if (ROSTER_OUTPUT_SHA256[n]) expect([n, outputHash(file)]).toEqual([n, ROSTER_OUTPUT_SHA256[n]]);
     }
     lines.push(`load average after: ${load()}`);
     process.stdout.write(`${lines.join('\n')}\n`);
