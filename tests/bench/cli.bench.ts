@@ -27,8 +27,9 @@ import { openFileWorkbook } from '../../src/workbook/file/file-workbook';
 import { writeAssessment as assessment, writeRoster as roster } from './generate';
 
 const ROOT = path.join(__dirname, '..', '..');
-// BENCH_ENTRY: another build's dist/node/cli/main.js (e.g. of the commit before), to measure it the same way.
-const ENTRY = process.env.BENCH_ENTRY ? path.resolve(process.env.BENCH_ENTRY) : path.join(ROOT, 'dist', 'node', 'cli', 'main.js');
+// What bin/cadre-ledger.js runs: the one-file build (webpack.cli.config.js). BENCH_ENTRY: another
+// build's entry (e.g. dist/node/cli/main.js of the commit before), to measure it the same way.
+const ENTRY = process.env.BENCH_ENTRY ? path.resolve(process.env.BENCH_ENTRY) : path.join(ROOT, 'dist', 'node', 'bundle', 'cadre-ledger.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 /**

@@ -4,6 +4,7 @@
  */
 import { execFileSync, spawnSync } from 'child_process';
 import { promises as fs } from 'fs';
+import * as fsSync from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { readerUse } from '../../../src/cli/main';
@@ -165,7 +166,26 @@ describe('the real binary', () => {
       cwd: root,
       stdio: 'pipe',
     });
+    // The binary runs the one-file build (webpack.cli.config.js), as npm run build:cli makes it.
+    execFileSync(process.execPath, [path.join(root, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--config', path.join(root, 'webpack.cli.config.js')], {
+      cwd: root,
+      stdio: 'pipe',
+    });
   }, 180000);
+
+  it('loads the commands kept in their own chunks: brief, forms, lrmx, the legacy reader', async () => {
+    const bin = path.join(root, 'bin', 'cadre-ledger.js');
+    for (const command of ['brief', 'forms', 'lrmx']) {
+      const help = spawnSync(process.execPath, [bin, command, '--help'], { encoding: 'utf8' });
+      expect([command, help.status, help.stderr]).toEqual([command, 0, '']);
+      expect(help.stdout.length).toBeGreaterThan(50);
+    }
+    const odsDir = path.join(root, 'tests', 'fixtures', 'formats', 'ods');
+    const ods = path.join(odsDir, fsSync.readdirSync(odsDir).find((f) => f.endsWith('.ods')) as string);
+    const check = spawnSync(process.execPath, [bin, 'check', ods, '--json', '--as-of', '2023-06-30'], { encoding: 'utf8' });
+    expect(check.stderr).toBe('');
+    expect(JSON.parse(check.stdout).sheets.length).toBeGreaterThan(0);
+  }, 60000);
 
   it('runs check and fix end to end with the documented exit codes', async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cadre-cli-'));

@@ -24,7 +24,9 @@ describe('npx cadre-ledger from the repository root', () => {
 
   it('is wired: the bin is declared and "prepare" links it into node_modules/.bin', () => {
     expect(pkg.bin['cadre-ledger']).toBe('bin/cadre-ledger.js');
-    expect(pkg.scripts.prepare).toMatch(/tsc -p tsconfig\.cli\.json/);
+    expect(pkg.scripts.prepare).toMatch(/npm run build:cli/);
+    // tsc checks the types; webpack makes the one file bin/cadre-ledger.js runs.
+    expect(pkg.scripts['build:cli']).toMatch(/tsc -p tsconfig\.cli\.json && webpack --config webpack\.cli\.config\.js/);
     expect(pkg.scripts.prepare).toMatch(/node scripts\/link-bin\.js/);
   });
 
