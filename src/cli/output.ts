@@ -40,6 +40,14 @@ export function checkJson(file: string, models: readonly SheetModel[], findings:
   return { file, sheets: models.map(sheetJson), findings: findings.map((f) => findingJson(f, lang)) };
 }
 
+/** What JSON.stringify escapes in a string: quote, backslash, control characters, lone surrogates. */
+const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** JSON.stringify(text), byte for byte; the usual message needs no escape and no stringify call (a third of the time). */
+function jsonString(text: string): string {
+  return ESCAPED.test(text) ? JSON.stringify(text) : `"${text}"`;
+}
+
 /** Findings per piece of output text: a big result is written piece by piece, never as one giant string. */
 const PIECE = 5000;
 
@@ -68,7 +76,7 @@ export function* checkJsonText(file: string, models: readonly SheetModel[], find
       const f = findings[k];
       const col = letters[f.col] ?? (letters[f.col] = columnLetter(f.col));
       part.push(
-        `{"sheet":${q(f.sheet)},"cell":"${col}${f.row + 1}","severity":"${f.severity}","code":${q(f.code)},"message":${JSON.stringify(say(f.message, lang))}}`,
+        `{"sheet":${q(f.sheet)},"cell":"${col}${f.row + 1}","severity":"${f.severity}","code":${q(f.code)},"message":${jsonString(say(f.message, lang))}}`,
       );
     }
     yield `${i === 0 ? '' : ','}${part.join(',')}`;
