@@ -83,6 +83,7 @@ const PI_END = ascii('?>');
 const R = ascii('r');
 const S = ascii('s');
 const HIDDEN = ascii('hidden');
+const TRUE = ascii('true');
 const NAMES = {
   sheetData: ascii('sheetData'),
   row: ascii('row'),
@@ -93,6 +94,9 @@ const NAMES = {
 };
 
 // ignoreBOM: a value that starts with U+FEFF keeps it, as when the whole document is decoded.
+/** How much of a new chunk is joined to the previous chunk's unfinished tail (SheetFeeder). */
+const HEAD_BYTES = 4096;
+
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** The text of b[s, e): ASCII without a decoder call (the usual attribute and number). */
@@ -128,6 +132,12 @@ function nameIs(b: Uint8Array, s: number, e: number, name: Uint8Array): boolean 
   if (e - s !== name.length) return false;
   for (let i = 0; i < name.length; i++) if (b[s + i] !== name[i]) return false;
   return true;
+}
+
+/** b[s, e) holds the byte `c`. */
+function hasByte(b: Uint8Array, s: number, e: number, c: number): boolean {
+  for (let i = s; i < e; i++) if (b[i] === c) return true;
+  return false;
 }
 
 /** b[s, e) holds only the digits 0–9 (and at least one). */
@@ -237,18 +247,26 @@ export class SheetScanner {
    * Read every complete tag and cell of `b`; returns how many bytes were consumed (the rest must
    * be given again, followed by more, on the next call). With `final`, `b` is the end of the XML.
    */
-  scan(bytes: Uint8Array, final: boolean): number {
+  scan(bytes: Uint8Array, final: boolean, from = 0): number {
     // A plain Uint8Array view: a Node Buffer's own indexOf is slow for short searches, and one
     // element kind keeps the byte reads monomorphic.
     const b = Object.getPrototypeOf(bytes) === Uint8Array.prototype ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
     const n = b.length;
-    let i = 0;
+    const usual = this.texts === undefined;
+    let i = from;
     for (;;) {
       // Tags follow each other without text in between, mostly: look at the next byte first.
-      const lt = b[i] === LT ? i : b.indexOf(LT, i);
+      const lt = i < n && b[i] === LT ? i : b.indexOf(LT, i);
       if (lt < 0) return n;
       if (lt + 1 >= n) return final ? n : lt;
       const c1 = b[lt + 1];
+      if (c1 === 99 /* c */ && usual && this.inSheetData && lt + 2 < n && b[lt + 2] === 32) {
+        const next = this.usualCell(b, lt);
+        if (next > 0) {
+          i = next;
+          continue;
+        }
+      }
       if (c1 === 33 /* ! */) {
         if (lt + CDATA.length > n && !final) return lt;
         if (startsWith(b, lt, CDATA)) throw new GridReaderUnsupported('CDATA');
@@ -299,16 +317,61 @@ export class SheetScanner {
     }
   }
 
+  /**
+   * A <row> tag's attributes b[s, e): r, hidden and s, in one pass over the usual row (`<row r="3"
+   * spans="1:12" …>`: no entity in any value); otherwise by attrValue, one attribute at a time.
+   */
+  private row(b: Uint8Array, s: number, e: number): void {
+    // -1: absent; -2: present but not plain digits (or hidden's value other than 1/true, 0).
+    let rNo = -1;
+    let hidden = -1;
+    let style = -1;
+    let general = false;
+    let i = s;
+    while (i < e) {
+      // findAttr's parse, with loops: the attributes end at e, before the end of b.
+      while (i < e && b[i] <= 32) i++;
+      let eq = i;
+      while (eq < e && b[eq] !== 61 /* = */) eq++;
+      if (eq >= e) break;
+      let ke = eq;
+      while (ke > i && b[ke - 1] <= 32) ke--;
+      let q = eq + 1;
+      while (q < e && b[q] <= 32) q++;
+      if (q >= e) break;
+      const quote = b[q];
+      let close = q + 1;
+      while (close < e && b[close] !== quote) close++;
+      if (close >= e) break;
+      const vs = q + 1;
+      const isR = rNo === -1 && nameIs(b, i, ke, R);
+      const isHidden = !isR && hidden === -1 && nameIs(b, i, ke, HIDDEN);
+      const isS = !isR && !isHidden && style === -1 && nameIs(b, i, ke, S);
+      if ((isR || isHidden || isS) && hasByte(b, vs, close, 38 /* & */)) general = true;
+      else if (isR) rNo = allDigits(b, vs, close) && close - vs <= 9 ? digitsValue(b, vs, close) : -2;
+      else if (isHidden) hidden = (close - vs === 1 && b[vs] === 49) /* 1 */ || nameIs(b, vs, close, TRUE) ? 1 : 0;
+      else if (isS) style = close === vs ? 0 : allDigits(b, vs, close) && close - vs <= 9 ? digitsValue(b, vs, close) + 1 : -2;
+      i = close + 1;
+    }
+    if (general || rNo === -2 || style === -2) {
+      // Entities, or a number that is not plain digits: attrValue's decoding and parseInt.
+      const r = attrValue(b, s, e, R);
+      this.rowNo = r !== undefined ? parseInt(r, 10) : this.rowNo + 1;
+      const h = attrValue(b, s, e, HIDDEN);
+      hidden = h === '1' || h === 'true' ? 1 : 0;
+      const st = attrValue(b, s, e, S);
+      style = st ? parseInt(st, 10) + 1 : 0;
+    } else this.rowNo = rNo >= 0 ? rNo : this.rowNo + 1;
+    this.prevCol = 0;
+    if (hidden === 1) this.hiddenRows.push(this.rowNo - 1);
+    // style: 1 + the style id; 0 or -1 for none (NaN for an unreadable id, as parseInt gives it).
+    if (style > 0 || Number.isNaN(style)) this.rowNumFmt.set(this.rowNo, this.ctx.formats[style - 1]);
+  }
+
   /** A tag other than a cell: the sheet-level facts the Grid needs. */
   private element(b: Uint8Array, ns: number, e: number, attrsEnd: number, selfClose: boolean): void {
     if (nameIs(b, ns, e, NAMES.row)) {
-      const r = attrValue(b, e, attrsEnd, R);
-      this.rowNo = r !== undefined ? parseInt(r, 10) : this.rowNo + 1;
-      this.prevCol = 0;
-      const hidden = attrValue(b, e, attrsEnd, HIDDEN);
-      if (hidden === '1' || hidden === 'true') this.hiddenRows.push(this.rowNo - 1);
-      const s = attrValue(b, e, attrsEnd, S);
-      if (s) this.rowNumFmt.set(this.rowNo, this.ctx.formats[parseInt(s, 10)]);
+      this.row(b, e, attrsEnd);
       return;
     }
     if (nameIs(b, ns, e, NAMES.sheetData)) {
@@ -343,6 +406,78 @@ export class SheetScanner {
       const ref = attr(attrs, 'ref');
       if (ref !== undefined && (attr(attrs, 'r:id') !== undefined || attr(attrs, 'id') !== undefined)) this.hyperlinkRefs.push(ref);
     }
+  }
+
+  /**
+   * The usual cell, read in one pass: `<c r="B3" s="1" t="s"><v>13</v></c>` with s and t optional
+   * (in this order, one space before each, double quotes), t "s" with a plain index or no t with a
+   * number. Returns the index after it, or -1 for any other shape or a cell not complete in `b`:
+   * `cell` then reads it, with the same result for these shapes.
+   */
+  private usualCell(b: Uint8Array, lt: number): number {
+    // No read beyond the end (an out-of-bounds read deoptimizes): the tag up to <v> is at most
+    // 43 bytes here, the loops are bounded and the value is checked against the end.
+    const n = b.length;
+    if (lt + 48 > n) return -1;
+    let p = lt + 3;
+    if (b[p] !== 114 /* r */ || b[p + 1] !== 61 /* = */ || b[p + 2] !== 34 /* " */) return -1;
+    p += 3;
+    const cs = p;
+    let col = 0;
+    while (p - cs < 4 && b[p] >= 65 && b[p] <= 90) col = col * 26 + (b[p++] - 64);
+    if (p === cs || p - cs > 3) return -1;
+    const rs = p;
+    let row = 0;
+    while (p - rs < 10 && b[p] >= 48 && b[p] <= 57) row = row * 10 + (b[p++] - 48);
+    if (p === rs || p - rs > 9 || row < 1 || b[p] !== 34) return -1;
+    p++;
+    let styleId = -1;
+    if (b[p] === 32 && b[p + 1] === 115 /* s */ && b[p + 2] === 61 && b[p + 3] === 34) {
+      p += 4;
+      const ss = p;
+      let id = 0;
+      while (p - ss < 10 && b[p] >= 48 && b[p] <= 57) id = id * 10 + (b[p++] - 48);
+      if (p === ss || p - ss > 9 || b[p] !== 34) return -1;
+      styleId = id;
+      p++;
+    }
+    let shared = false;
+    if (b[p] === 32 && b[p + 1] === 116 /* t */ && b[p + 2] === 61 && b[p + 3] === 34) {
+      if (b[p + 4] !== 115 /* s */ || b[p + 5] !== 34) return -1;
+      shared = true;
+      p += 6;
+    }
+    // ><v>
+    if (b[p] !== GT || b[p + 1] !== LT || b[p + 2] !== 118 /* v */ || b[p + 3] !== GT) return -1;
+    p += 4;
+    const vs = p;
+    let num = 0;
+    while (p < n && b[p] >= 48 && b[p] <= 57) num = num * 10 + (b[p++] - 48);
+    // Digits only and at most 15 of them (9 for an index) are exact; anything else is parseFloat's.
+    let plain = p - vs <= (shared ? 9 : 15);
+    if (p < n && b[p] !== LT) {
+      if (shared) return -1;
+      plain = false;
+      while (p < n && b[p] !== LT) {
+        if (b[p] === 38 /* & */ || b[p] === 13 /* CR */) return -1;
+        p++;
+      }
+    }
+    const ve = p;
+    if (ve === vs || (shared && !plain) || p + 8 > n) return -1;
+    // </v></c>
+    if (b[p + 1] !== SLASH || b[p + 2] !== 118 || b[p + 3] !== GT || b[p + 4] !== LT || b[p + 5] !== SLASH || b[p + 6] !== 99 || b[p + 7] !== GT) return -1;
+    this.prevCol = col;
+    let v: CellValue;
+    if (shared) {
+      const s = this.ctx.strings[num];
+      v = s === undefined ? null : s;
+    } else {
+      const x = plain ? num : parseFloat(text(b, vs, ve));
+      v = styleId >= 0 && this.dateStyle[styleId] ? viaDate(x, this.ctx.date1904) : x;
+    }
+    this.put(row - 1, col - 1, v, null, styleId >= 0 ? (this.formatName[styleId] ?? 'General') : 'General');
+    return p + 8;
   }
 
   /**
@@ -783,13 +918,27 @@ export class SheetFeeder {
   constructor(private readonly scanner: SheetScanner) {}
 
   push(chunk: Uint8Array): void {
+    const tail = this.tail;
     let b = chunk;
-    if (this.tail) {
-      b = new Uint8Array(this.tail.length + chunk.length);
-      b.set(this.tail);
-      b.set(chunk, this.tail.length);
+    let from = 0;
+    if (tail) {
+      // The tail is an unfinished tag or cell, mostly a few bytes: finish it with the chunk's first
+      // bytes, then scan the chunk itself from there, without copying the whole chunk.
+      const head = Math.min(chunk.length, HEAD_BYTES);
+      const joined = new Uint8Array(tail.length + head);
+      joined.set(tail);
+      joined.set(chunk.subarray(0, head), tail.length);
+      const used = this.scanner.scan(joined, false);
+      if (used > tail.length) from = used - tail.length;
+      else {
+        // An element longer than the head (a long inline string): join it all.
+        b = new Uint8Array(tail.length + chunk.length);
+        b.set(tail);
+        b.set(chunk, tail.length);
+        from = used;
+      }
     }
-    const used = this.scanner.scan(b, false);
+    const used = this.scanner.scan(b, false, from);
     this.tail = used < b.length ? b.slice(used) : null;
   }
 
