@@ -29,6 +29,7 @@ import {
 
 const DAY_MS = 86400000;
 const UNIX_EPOCH_SERIAL = 25569;
+const MAX_TIME = 8.64e15;
 
 export interface SheetRef {
   readonly name: string;
@@ -50,8 +51,10 @@ export type TextCells = Map<number, Map<number, string>>;
 /** exceljs's Date round trip for a value in a date-formatted cell (excelToDate → dateToSerial). */
 export function viaDate(v: unknown, date1904: boolean): number {
   const ms = Math.round(((v as number) - UNIX_EPOCH_SERIAL + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000);
-  const d = new Date(ms);
-  return d.getTime() / DAY_MS + UNIX_EPOCH_SERIAL;
+  // new Date(ms).getTime() without the Date: TimeClip (ECMA-262 §21.4.1.31) keeps an integer
+  // within ±8.64e15 ms (−0 becomes +0) and gives NaN for anything else.
+  const t = Math.abs(ms) <= MAX_TIME ? ms + 0 : NaN;
+  return t / DAY_MS + UNIX_EPOCH_SERIAL;
 }
 
 /** plainValue of a formula result, as the full reader computes it. */
@@ -204,10 +207,13 @@ function cellType(b: Uint8Array, s: number, e: number): string {
   return text(b, s, e);
 }
 
-/** `row` cut or filled to `length` cells, holes filled with `fill`, in place. */
+/**
+ * `row` cut or filled to `length` cells, holes filled with `fill`, in place. No cell holds
+ * undefined, so reading undefined means a hole (cheaper than the `in` operator).
+ */
 function dense<T>(row: T[], length: number, fill: T): void {
   if (row.length > length) row.length = length;
-  for (let c = 0; c < length; c++) if (!(c in row)) row[c] = fill;
+  for (let c = 0; c < length; c++) if (row[c] === undefined) row[c] = fill;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -863,7 +869,7 @@ export class SheetScanner {
       const fr = formulas[r];
       const nr = numberFormats[r];
       for (let c = vr.length - 1; c >= 0; c--) {
-        if (!(c in vr) || (vr[c] === null && (fr?.[c] ?? null) === null && (nr?.[c] ?? 'General') === 'General')) continue;
+        if (vr[c] === undefined || (vr[c] === null && (fr?.[c] ?? null) === null && (nr?.[c] ?? 'General') === 'General')) continue;
         if (r + 1 > rowCount) rowCount = r + 1;
         if (c + 1 > colCount) colCount = c + 1;
         break;
