@@ -42,8 +42,9 @@ describe('isPlainXlsxPackage', () => {
     // Central directory entry 1's method field (offset 10) set to 99, which JSZip does not know.
     const odd = xlsx.slice();
     const view = new DataView(odd.buffer);
-    let cd = -1;
-    for (let i = odd.length - 22; i >= 0; i--) if (view.getUint32(i, true) === 0x06054b50) ((cd = view.getUint32(i + 16, true)), (i = -1));
+    let eocd = odd.length - 22;
+    while (view.getUint32(eocd, true) !== 0x06054b50) eocd--;
+    const cd = view.getUint32(eocd + 16, true);
     view.setUint16(cd + 10, 99, true);
     expect(isPlainXlsxPackage(odd)).toBe(false);
   });
