@@ -267,8 +267,8 @@ export class SheetScanner {
       if (lt + 1 >= n) return final ? n : lt;
       const c1 = b[lt + 1];
       if (c1 === 99 /* c */ && usual && this.inSheetData && lt + 2 < n && b[lt + 2] === 32) {
-        const next = this.usualCell(b, lt);
-        if (next > 0) {
+        const next = this.usualCells(b, lt);
+        if (next > lt) {
           i = next;
           continue;
         }
@@ -415,75 +415,94 @@ export class SheetScanner {
   }
 
   /**
-   * The usual cell, read in one pass: `<c r="B3" s="1" t="s"><v>13</v></c>` with s and t optional
-   * (in this order, one space before each, double quotes), t "s" with a plain index or no t with a
-   * number. Returns the index after it, or -1 for any other shape or a cell not complete in `b`:
-   * `cell` then reads it, with the same result for these shapes.
+   * A run of usual cells, each read in one pass: `<c r="B3" s="1" t="s"><v>13</v></c>` with s and
+   * t optional (in this order, one space before each, double quotes), t "s" with a plain index or
+   * no t with a number. Returns the index after the last one read (`lt` when none): any other
+   * shape, or a cell not complete in `b`, is left to `cell`, which reads these shapes the same way.
+   * Stores as `put` does, with the run's row arrays and the context held in locals.
    */
-  private usualCell(b: Uint8Array, lt: number): number {
-    // No read beyond the end (an out-of-bounds read deoptimizes): the tag up to <v> is at most
-    // 43 bytes here, the loops are bounded and the value is checked against the end.
+  private usualCells(b: Uint8Array, lt: number): number {
     const n = b.length;
-    if (lt + 48 > n) return -1;
-    let p = lt + 3;
-    if (b[p] !== 114 /* r */ || b[p + 1] !== 61 /* = */ || b[p + 2] !== 34 /* " */) return -1;
-    p += 3;
-    const cs = p;
-    let col = 0;
-    while (p - cs < 4 && b[p] >= 65 && b[p] <= 90) col = col * 26 + (b[p++] - 64);
-    if (p === cs || p - cs > 3) return -1;
-    const rs = p;
-    let row = 0;
-    while (p - rs < 10 && b[p] >= 48 && b[p] <= 57) row = row * 10 + (b[p++] - 48);
-    if (p === rs || p - rs > 9 || row < 1 || b[p] !== 34) return -1;
-    p++;
-    let styleId = -1;
-    if (b[p] === 32 && b[p + 1] === 115 /* s */ && b[p + 2] === 61 && b[p + 3] === 34) {
-      p += 4;
-      const ss = p;
-      let id = 0;
-      while (p - ss < 10 && b[p] >= 48 && b[p] <= 57) id = id * 10 + (b[p++] - 48);
-      if (p === ss || p - ss > 9 || b[p] !== 34) return -1;
-      styleId = id;
+    const { strings, date1904 } = this.ctx;
+    const { values, formulas, numberFormats, formatName, dateStyle } = this;
+    let at = lt;
+    let rowIndex = -1;
+    let vr: CellValue[] = [];
+    let fr: (string | null)[] | undefined;
+    let nr: string[] | undefined;
+    // No read beyond the end (an out-of-bounds read deoptimizes): the tag up to <v> is at most
+    // 43 bytes, the loops are bounded and the value is checked against the end.
+    while (at + 48 <= n && b[at] === LT && b[at + 1] === 99 /* c */ && b[at + 2] === 32) {
+      let p = at + 3;
+      if (b[p] !== 114 /* r */ || b[p + 1] !== 61 /* = */ || b[p + 2] !== 34 /* " */) break;
+      p += 3;
+      const cs = p;
+      let col = 0;
+      while (p - cs < 4 && b[p] >= 65 && b[p] <= 90) col = col * 26 + (b[p++] - 64);
+      if (p === cs || p - cs > 3) break;
+      const rs = p;
+      let row = 0;
+      while (p - rs < 10 && b[p] >= 48 && b[p] <= 57) row = row * 10 + (b[p++] - 48);
+      if (p === rs || p - rs > 9 || row < 1 || b[p] !== 34) break;
       p++;
-    }
-    let shared = false;
-    if (b[p] === 32 && b[p + 1] === 116 /* t */ && b[p + 2] === 61 && b[p + 3] === 34) {
-      if (b[p + 4] !== 115 /* s */ || b[p + 5] !== 34) return -1;
-      shared = true;
-      p += 6;
-    }
-    // ><v>
-    if (b[p] !== GT || b[p + 1] !== LT || b[p + 2] !== 118 /* v */ || b[p + 3] !== GT) return -1;
-    p += 4;
-    const vs = p;
-    let num = 0;
-    while (p < n && b[p] >= 48 && b[p] <= 57) num = num * 10 + (b[p++] - 48);
-    // Digits only and at most 15 of them (9 for an index) are exact; anything else is parseFloat's.
-    let plain = p - vs <= (shared ? 9 : 15);
-    if (p < n && b[p] !== LT) {
-      if (shared) return -1;
-      plain = false;
-      while (p < n && b[p] !== LT) {
-        if (b[p] === 38 /* & */ || b[p] === 13 /* CR */) return -1;
+      let styleId = -1;
+      if (b[p] === 32 && b[p + 1] === 115 /* s */ && b[p + 2] === 61 && b[p + 3] === 34) {
+        p += 4;
+        const ss = p;
+        let id = 0;
+        while (p - ss < 10 && b[p] >= 48 && b[p] <= 57) id = id * 10 + (b[p++] - 48);
+        if (p === ss || p - ss > 9 || b[p] !== 34) break;
+        styleId = id;
         p++;
       }
+      let shared = false;
+      if (b[p] === 32 && b[p + 1] === 116 /* t */ && b[p + 2] === 61 && b[p + 3] === 34) {
+        if (b[p + 4] !== 115 /* s */ || b[p + 5] !== 34) break;
+        shared = true;
+        p += 6;
+      }
+      // ><v>
+      if (b[p] !== GT || b[p + 1] !== LT || b[p + 2] !== 118 /* v */ || b[p + 3] !== GT) break;
+      p += 4;
+      const vs = p;
+      let num = 0;
+      while (p < n && b[p] >= 48 && b[p] <= 57) num = num * 10 + (b[p++] - 48);
+      // Digits only and at most 15 of them (9 for an index) are exact; anything else is parseFloat's.
+      let plain = p - vs <= (shared ? 9 : 15);
+      if (p < n && b[p] !== LT) {
+        if (shared) break;
+        plain = false;
+        while (p < n && b[p] !== LT && b[p] !== 38 /* & */ && b[p] !== 13 /* CR */) p++;
+        if (p < n && b[p] !== LT) break;
+      }
+      const ve = p;
+      if (ve === vs || (shared && !plain) || p + 8 > n) break;
+      // </v></c>
+      if (b[p + 1] !== SLASH || b[p + 2] !== 118 || b[p + 3] !== GT || b[p + 4] !== LT || b[p + 5] !== SLASH || b[p + 6] !== 99 || b[p + 7] !== GT) break;
+      let v: CellValue;
+      if (shared) {
+        const s = strings[num];
+        v = s === undefined ? null : s;
+      } else {
+        const x = plain ? num : parseFloat(text(b, vs, ve));
+        v = styleId >= 0 && dateStyle[styleId] ? viaDate(x, date1904) : x;
+      }
+      const fmt = styleId >= 0 ? (formatName[styleId] ?? 'General') : 'General';
+      const r = row - 1;
+      const c = col - 1;
+      if (r !== rowIndex) {
+        rowIndex = r;
+        vr = values[r] ?? (values[r] = []);
+        fr = formulas[r];
+        nr = numberFormats[r];
+      }
+      vr[c] = v;
+      if (fr) fr[c] = null;
+      if (fmt !== 'General' || nr) (nr ??= numberFormats[r] = [])[c] = fmt;
+      this.prevCol = col;
+      at = p + 8;
     }
-    const ve = p;
-    if (ve === vs || (shared && !plain) || p + 8 > n) return -1;
-    // </v></c>
-    if (b[p + 1] !== SLASH || b[p + 2] !== 118 || b[p + 3] !== GT || b[p + 4] !== LT || b[p + 5] !== SLASH || b[p + 6] !== 99 || b[p + 7] !== GT) return -1;
-    this.prevCol = col;
-    let v: CellValue;
-    if (shared) {
-      const s = this.ctx.strings[num];
-      v = s === undefined ? null : s;
-    } else {
-      const x = plain ? num : parseFloat(text(b, vs, ve));
-      v = styleId >= 0 && this.dateStyle[styleId] ? viaDate(x, this.ctx.date1904) : x;
-    }
-    this.put(row - 1, col - 1, v, null, styleId >= 0 ? (this.formatName[styleId] ?? 'General') : 'General');
-    return p + 8;
+    return at;
   }
 
   /**
