@@ -191,11 +191,17 @@ function sharedStrings(xml: string | null): { strings: (string | null)[]; rich: 
   let from = 0;
   for (;;) {
     // The usual entry, <si><t>text</t></si>, without a tag scan (what the general loop gives it).
-    const lt = xml.indexOf('<', from);
+    // One pass over its text notes what needs decoding: & (entities), CR (line ends), _ (_xHHHH_).
+    const lt = xml.charCodeAt(from) === 60 /* < */ ? from : xml.indexOf('<', from);
     if (lt >= 0 && parts === null && phonetic === 0 && xml.startsWith('<si><t>', lt)) {
-      const end = xml.indexOf('<', lt + 7);
-      if (end > 0 && xml.startsWith('</t></si>', end)) {
-        out.push(unescapeOoxml(xmlText(xml.slice(lt + 7, end))));
+      let end = lt + 7;
+      let special = false;
+      for (let c = xml.charCodeAt(end); c !== 60 && end < xml.length; c = xml.charCodeAt(++end)) {
+        if (c === 38 || c === 13 || c === 95) special = true;
+      }
+      if (end < xml.length && xml.startsWith('</t></si>', end)) {
+        const raw = xml.slice(lt + 7, end);
+        out.push(special ? unescapeOoxml(xmlText(raw)) : raw);
         from = end + 9;
         continue;
       }

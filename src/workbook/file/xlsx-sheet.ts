@@ -273,6 +273,19 @@ export class SheetScanner {
           continue;
         }
       }
+      // </row> and <row …> without the general tag scan (what it would do with them).
+      if (c1 === SLASH && lt + 5 < n && b[lt + 2] === 114 /* r */ && b[lt + 3] === 111 /* o */ && b[lt + 4] === 119 /* w */ && b[lt + 5] === GT) {
+        i = lt + 6;
+        continue;
+      }
+      if (c1 === 114 /* r */ && lt + 4 < n && b[lt + 2] === 111 /* o */ && b[lt + 3] === 119 /* w */ && b[lt + 4] === 32) {
+        let gt = lt + 5;
+        while (gt < n && b[gt] !== GT) gt++;
+        if (gt >= n) return final ? n : lt;
+        this.row(b, lt + 4, b[gt - 1] === SLASH ? gt - 1 : gt);
+        i = gt + 1;
+        continue;
+      }
       if (c1 === 33 /* ! */) {
         if (lt + CDATA.length > n && !final) return lt;
         if (startsWith(b, lt, CDATA)) throw new GridReaderUnsupported('CDATA');
