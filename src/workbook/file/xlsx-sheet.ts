@@ -216,6 +216,12 @@ function dense<T>(row: T[], length: number, fill: T): void {
   for (let c = 0; c < length; c++) if (row[c] === undefined) row[c] = fill;
 }
 
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 // ---------------------------------------------------------------------------------------------
 // the scanner
 
@@ -233,6 +239,8 @@ export class SheetScanner {
   private protectedSheet = false;
   private rowNo = 0;
   private prevCol = 0;
+  /** The widest row so far: a new row's array is made that long, so it never grows (less memory, no copy). */
+  private width = 1;
   private inSheetData = false;
   /** By style id: the number format name of the Grid and whether exceljs reads it as a date. */
   private readonly formatName: string[];
@@ -505,13 +513,14 @@ export class SheetScanner {
       const c = col - 1;
       if (r !== rowIndex) {
         rowIndex = r;
-        vr = values[r] ?? (values[r] = []);
+        vr = values[r] ?? (values[r] = new Array<CellValue>(this.width));
         fr = formulas[r];
         nr = numberFormats[r];
       }
       vr[c] = v;
+      if (col > this.width) this.width = col;
       if (fr) fr[c] = null;
-      if (fmt !== 'General' || nr) (nr ??= numberFormats[r] = [])[c] = fmt;
+      if (fmt !== 'General' || nr) (nr ??= numberFormats[r] = new Array<string>(this.width))[c] = fmt;
       this.prevCol = col;
       at = p + 8;
     }
@@ -846,8 +855,9 @@ export class SheetScanner {
    */
   private put(r: number, c: number, v: CellValue, f: string | null, n: string): void {
     let vr = this.values[r];
-    if (!vr) vr = this.values[r] = [];
+    if (!vr) vr = this.values[r] = new Array<CellValue>(this.width);
     vr[c] = v;
+    if (c >= this.width) this.width = c + 1;
     if (f !== null || this.formulas[r]) (this.formulas[r] ??= [])[c] = f;
     if (n !== 'General' || this.numberFormats[r]) (this.numberFormats[r] ??= [])[c] = n;
   }
@@ -918,15 +928,22 @@ export class SheetScanner {
     const N: string[][] = numberFormats;
     const noFormulas = new Array<string | null>(colCount).fill(null);
     const allGeneral = new Array<string>(colCount).fill('General');
+    // A row of formats like the previous one shares its array too (a date column: one array, not
+    // one per row).
     V.length = F.length = N.length = rowCount;
+    let lastFormats = allGeneral;
     for (let r = 0; r < rowCount; r++) {
       const vr = V[r];
       if (!vr) V[r] = new Array<CellValue>(colCount).fill(null);
       else dense(vr, colCount, null);
       if (F[r]) dense(F[r], colCount, null);
       else F[r] = noFormulas;
-      if (N[r]) dense(N[r], colCount, 'General');
-      else N[r] = allGeneral;
+      const nr = N[r];
+      if (nr) {
+        dense(nr, colCount, 'General');
+        if (sameStrings(nr, lastFormats)) N[r] = lastFormats;
+        else lastFormats = nr;
+      } else N[r] = allGeneral;
     }
     return {
       sheet: this.ref.name,
