@@ -161,29 +161,43 @@ function digitsValue(b: Uint8Array, s: number, e: number): number {
 let valueStart = 0;
 let valueEnd = 0;
 
+/** The key of the attribute nextAttr found: b[keyStart, keyEnd). */
+let keyStart = 0;
+let keyEnd = 0;
+
 /**
- * Find attribute `name` in the attribute bytes b[s, e) with xlsx-xml.ts attr()'s rules (keys
- * trimmed, prefix-sensitive); its value's bytes are then b[valueStart, valueEnd).
+ * The next attribute in the attribute bytes b[i, e) with xlsx-xml.ts attr()'s parse (keys trimmed,
+ * either quote): its key is then b[keyStart, keyEnd) and its value b[valueStart, valueEnd).
+ * Returns the index after it, or -1 when there is none.
+ */
+function nextAttr(b: Uint8Array, from: number, e: number): number {
+  let i = from;
+  while (i < e && b[i] <= 32) i++;
+  let eq = i;
+  while (eq < e && b[eq] !== 61 /* = */) eq++;
+  if (eq >= e) return -1;
+  let ke = eq;
+  while (ke > i && b[ke - 1] <= 32) ke--;
+  let q = eq + 1;
+  while (q < e && b[q] <= 32) q++;
+  if (q >= e) return -1;
+  const quote = b[q];
+  let close = q + 1;
+  while (close < e && b[close] !== quote) close++;
+  if (close >= e) return -1;
+  keyStart = i;
+  keyEnd = ke;
+  valueStart = q + 1;
+  valueEnd = close;
+  return close + 1;
+}
+
+/**
+ * Find attribute `name` in the attribute bytes b[s, e) (prefix-sensitive); its value's bytes are
+ * then b[valueStart, valueEnd).
  */
 function findAttr(b: Uint8Array, s: number, e: number, name: Uint8Array): boolean {
-  let i = s;
-  while (i < e) {
-    while (i < e && b[i] <= 32) i++;
-    const eq = b.indexOf(61 /* = */, i);
-    if (eq < 0 || eq >= e) return false;
-    let ke = eq;
-    while (ke > i && b[ke - 1] <= 32) ke--;
-    let q = eq + 1;
-    while (q < e && b[q] <= 32) q++;
-    const close = q < e ? b.indexOf(b[q], q + 1) : -1;
-    if (close < 0 || close >= e) return false;
-    if (nameIs(b, i, ke, name)) {
-      valueStart = q + 1;
-      valueEnd = close;
-      return true;
-    }
-    i = close + 1;
-  }
+  for (let i = nextAttr(b, s, e); i >= 0; i = nextAttr(b, i, e)) if (nameIs(b, keyStart, keyEnd, name)) return true;
   return false;
 }
 
@@ -354,31 +368,18 @@ export class SheetScanner {
     let hidden = -1;
     let style = -1;
     let general = false;
-    let i = s;
-    while (i < e) {
-      // findAttr's parse, with loops: the attributes end at e, before the end of b.
-      while (i < e && b[i] <= 32) i++;
-      let eq = i;
-      while (eq < e && b[eq] !== 61 /* = */) eq++;
-      if (eq >= e) break;
-      let ke = eq;
-      while (ke > i && b[ke - 1] <= 32) ke--;
-      let q = eq + 1;
-      while (q < e && b[q] <= 32) q++;
-      if (q >= e) break;
-      const quote = b[q];
-      let close = q + 1;
-      while (close < e && b[close] !== quote) close++;
-      if (close >= e) break;
-      const vs = q + 1;
-      const isR = rNo === -1 && nameIs(b, i, ke, R);
-      const isHidden = !isR && hidden === -1 && nameIs(b, i, ke, HIDDEN);
-      const isS = !isR && !isHidden && style === -1 && nameIs(b, i, ke, S);
+    for (let i = nextAttr(b, s, e); i >= 0; i = nextAttr(b, i, e)) {
+      const vs = valueStart;
+      const close = valueEnd;
+      const k = keyStart;
+      const ke = keyEnd;
+      const isR = rNo === -1 && nameIs(b, k, ke, R);
+      const isHidden = !isR && hidden === -1 && nameIs(b, k, ke, HIDDEN);
+      const isS = !isR && !isHidden && style === -1 && nameIs(b, k, ke, S);
       if ((isR || isHidden || isS) && hasByte(b, vs, close, 38 /* & */)) general = true;
       else if (isR) rNo = allDigits(b, vs, close) && close - vs <= 9 ? digitsValue(b, vs, close) : -2;
       else if (isHidden) hidden = (close - vs === 1 && b[vs] === 49) /* 1 */ || nameIs(b, vs, close, TRUE) ? 1 : 0;
       else if (isS) style = close === vs ? 0 : allDigits(b, vs, close) && close - vs <= 9 ? digitsValue(b, vs, close) + 1 : -2;
-      i = close + 1;
     }
     if (general || rNo === -2 || style === -2) {
       // Entities, or a number that is not plain digits: attrValue's decoding and parseInt.
@@ -581,44 +582,23 @@ export class SheetScanner {
     let sE = -1;
     let tS = -1;
     let tE = -1;
-    let i = nameEnd;
-    while (i < attrsEnd) {
-      let eq = i;
-      while (eq < attrsEnd && b[eq] !== 61 /* = */) eq++;
-      if (eq >= attrsEnd) break;
-      let k = i;
-      while (k < eq && b[k] <= 32) k++;
-      let ke = eq;
-      while (ke > k && b[ke - 1] <= 32) ke--;
-      let q = eq + 1;
-      while (q < attrsEnd && b[q] <= 32) q++;
-      if (q >= attrsEnd) break;
-      const quote = b[q];
-      let close = q + 1;
-      let amp = false;
-      while (close < attrsEnd && b[close] !== quote) {
-        if (b[close] === 38 /* & */) amp = true;
-        close++;
+    for (let i = nextAttr(b, nameEnd, attrsEnd); i >= 0; i = nextAttr(b, i, attrsEnd)) {
+      if (keyEnd !== keyStart + 1) continue;
+      if (hasByte(b, valueStart, valueEnd, 38 /* & */)) {
+        this.slowCell(text(b, lt, end));
+        return end;
       }
-      if (close >= attrsEnd) break;
-      if (ke === k + 1) {
-        const ch = b[k];
-        if (amp) {
-          this.slowCell(text(b, lt, end));
-          return end;
-        }
-        if (ch === 114) {
-          rS = q + 1;
-          rE = close;
-        } else if (ch === 115) {
-          sS = q + 1;
-          sE = close;
-        } else if (ch === 116) {
-          tS = q + 1;
-          tE = close;
-        }
+      const ch = b[keyStart];
+      if (ch === 114) {
+        rS = valueStart;
+        rE = valueEnd;
+      } else if (ch === 115) {
+        sS = valueStart;
+        sE = valueEnd;
+      } else if (ch === 116) {
+        tS = valueStart;
+        tE = valueEnd;
       }
-      i = close + 1;
     }
     let col: number;
     let row = this.rowNo;
