@@ -183,11 +183,12 @@ async function openLedger(file: string, io: CliIo): Promise<LedgerSource> {
 
 /**
  * Node's raw-deflate stream for the fast reader: a worksheet is scanned chunk by chunk as it
- * inflates (on the thread pool), never held whole.
+ * inflates (on the thread pool), never held whole. 1 MiB chunks: fewer callbacks than 256 KiB
+ * (r100k read: ~10% less CPU for ~6 MiB more peak).
  */
 function inflateStream(data: Uint8Array, onChunk: (chunk: Uint8Array) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const z = createInflateRaw({ chunkSize: 256 * 1024 });
+    const z = createInflateRaw({ chunkSize: 1024 * 1024 });
     z.on('data', (chunk: Buffer) => {
       try {
         onChunk(chunk);

@@ -38,6 +38,7 @@ import type { SheetInfo } from '../port';
 import { implicitNumberFormat } from '../../values/number-format';
 import { decodeSetting, SETTINGS_SHEET } from './settings-sheet';
 import { attr, excelJsXmlDecode, GridReaderUnsupported, nextTag, textUntil, unescapeOoxml, xmlText, type Tag } from './xlsx-xml';
+import { entryData, zipDirectory, type ZipEntry } from './zip-directory';
 import { readSheet, SheetFeeder, SheetScanner, type SheetCtx, type SheetRef, type TextCells } from './xlsx-sheet';
 
 export { GridReaderUnsupported, slideFormula } from './xlsx-xml';
@@ -95,59 +96,6 @@ const BUILTIN_FORMATS: Readonly<Record<number, string>> = {
 
 // ---------------------------------------------------------------------------------------------
 // zip
-
-interface ZipEntry {
-  readonly method: number;
-  readonly compressedSize: number;
-  readonly localOffset: number;
-}
-
-function u16(b: Uint8Array, i: number): number {
-  return b[i] | (b[i + 1] << 8);
-}
-function u32(b: Uint8Array, i: number): number {
-  return (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16)) + b[i + 3] * 0x1000000;
-}
-
-/** The central directory of a zip: name → entry. */
-function zipDirectory(b: Uint8Array): Map<string, ZipEntry> {
-  let eocd = -1;
-  for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) {
-    if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 5 && b[i + 3] === 6) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new GridReaderUnsupported('no end of central directory');
-  const count = u16(b, eocd + 10);
-  let p = u32(b, eocd + 16);
-  if (count === 0xffff || p === 0xffffffff) throw new GridReaderUnsupported('zip64');
-  const names = new TextDecoder('utf-8');
-  const out = new Map<string, ZipEntry>();
-  for (let n = 0; n < count; n++) {
-    if (u32(b, p) !== 0x02014b50) throw new GridReaderUnsupported('bad central directory');
-    const flags = u16(b, p + 8);
-    if (flags & 1) throw new GridReaderUnsupported('encrypted entry');
-    const method = u16(b, p + 10);
-    const compressedSize = u32(b, p + 20);
-    const nameLen = u16(b, p + 28);
-    const extraLen = u16(b, p + 30);
-    const commentLen = u16(b, p + 32);
-    const localOffset = u32(b, p + 42);
-    if (compressedSize === 0xffffffff || localOffset === 0xffffffff) throw new GridReaderUnsupported('zip64');
-    out.set(names.decode(b.subarray(p + 46, p + 46 + nameLen)), { method, compressedSize, localOffset });
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return out;
-}
-
-/** An entry's stored bytes (compressed or not), found through its local header. */
-function entryData(b: Uint8Array, e: ZipEntry): Uint8Array {
-  const p = e.localOffset;
-  if (u32(b, p) !== 0x04034b50) throw new GridReaderUnsupported('bad local header');
-  const start = p + 30 + u16(b, p + 26) + u16(b, p + 28);
-  return b.subarray(start, start + e.compressedSize);
-}
 
 function entryBytes(b: Uint8Array, e: ZipEntry, inflate: InflateRaw): Uint8Array {
   if (e.method === 0) return entryData(b, e);
@@ -243,11 +191,17 @@ function sharedStrings(xml: string | null): { strings: (string | null)[]; rich: 
   let from = 0;
   for (;;) {
     // The usual entry, <si><t>text</t></si>, without a tag scan (what the general loop gives it).
-    const lt = xml.indexOf('<', from);
+    // One pass over its text notes what needs decoding: & (entities), CR (line ends), _ (_xHHHH_).
+    const lt = xml.charCodeAt(from) === 60 /* < */ ? from : xml.indexOf('<', from);
     if (lt >= 0 && parts === null && phonetic === 0 && xml.startsWith('<si><t>', lt)) {
-      const end = xml.indexOf('<', lt + 7);
-      if (end > 0 && xml.startsWith('</t></si>', end)) {
-        out.push(unescapeOoxml(xmlText(xml.slice(lt + 7, end))));
+      let end = lt + 7;
+      let special = false;
+      for (let c = xml.charCodeAt(end); c !== 60 && end < xml.length; c = xml.charCodeAt(++end)) {
+        if (c === 38 || c === 13 || c === 95) special = true;
+      }
+      if (end < xml.length && xml.startsWith('</t></si>', end)) {
+        const raw = xml.slice(lt + 7, end);
+        out.push(special ? unescapeOoxml(xmlText(raw)) : raw);
         from = end + 9;
         continue;
       }

@@ -29,6 +29,7 @@ import {
 
 const DAY_MS = 86400000;
 const UNIX_EPOCH_SERIAL = 25569;
+const MAX_TIME = 8.64e15;
 
 export interface SheetRef {
   readonly name: string;
@@ -50,8 +51,10 @@ export type TextCells = Map<number, Map<number, string>>;
 /** exceljs's Date round trip for a value in a date-formatted cell (excelToDate → dateToSerial). */
 export function viaDate(v: unknown, date1904: boolean): number {
   const ms = Math.round(((v as number) - UNIX_EPOCH_SERIAL + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000);
-  const d = new Date(ms);
-  return d.getTime() / DAY_MS + UNIX_EPOCH_SERIAL;
+  // new Date(ms).getTime() without the Date: TimeClip (ECMA-262 §21.4.1.31) keeps an integer
+  // within ±8.64e15 ms (−0 becomes +0) and gives NaN for anything else.
+  const t = Math.abs(ms) <= MAX_TIME ? ms + 0 : NaN;
+  return t / DAY_MS + UNIX_EPOCH_SERIAL;
 }
 
 /** plainValue of a formula result, as the full reader computes it. */
@@ -83,6 +86,7 @@ const PI_END = ascii('?>');
 const R = ascii('r');
 const S = ascii('s');
 const HIDDEN = ascii('hidden');
+const TRUE = ascii('true');
 const NAMES = {
   sheetData: ascii('sheetData'),
   row: ascii('row'),
@@ -93,6 +97,9 @@ const NAMES = {
 };
 
 // ignoreBOM: a value that starts with U+FEFF keeps it, as when the whole document is decoded.
+/** How much of a new chunk is joined to the previous chunk's unfinished tail (SheetFeeder). */
+const HEAD_BYTES = 4096;
+
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** The text of b[s, e): ASCII without a decoder call (the usual attribute and number). */
@@ -130,6 +137,12 @@ function nameIs(b: Uint8Array, s: number, e: number, name: Uint8Array): boolean 
   return true;
 }
 
+/** b[s, e) holds the byte `c`. */
+function hasByte(b: Uint8Array, s: number, e: number, c: number): boolean {
+  for (let i = s; i < e; i++) if (b[i] === c) return true;
+  return false;
+}
+
 /** b[s, e) holds only the digits 0–9 (and at least one). */
 function allDigits(b: Uint8Array, s: number, e: number): boolean {
   if (e <= s) return false;
@@ -148,29 +161,43 @@ function digitsValue(b: Uint8Array, s: number, e: number): number {
 let valueStart = 0;
 let valueEnd = 0;
 
+/** The key of the attribute nextAttr found: b[keyStart, keyEnd). */
+let keyStart = 0;
+let keyEnd = 0;
+
 /**
- * Find attribute `name` in the attribute bytes b[s, e) with xlsx-xml.ts attr()'s rules (keys
- * trimmed, prefix-sensitive); its value's bytes are then b[valueStart, valueEnd).
+ * The next attribute in the attribute bytes b[i, e) with xlsx-xml.ts attr()'s parse (keys trimmed,
+ * either quote): its key is then b[keyStart, keyEnd) and its value b[valueStart, valueEnd).
+ * Returns the index after it, or -1 when there is none.
+ */
+function nextAttr(b: Uint8Array, from: number, e: number): number {
+  let i = from;
+  while (i < e && b[i] <= 32) i++;
+  let eq = i;
+  while (eq < e && b[eq] !== 61 /* = */) eq++;
+  if (eq >= e) return -1;
+  let ke = eq;
+  while (ke > i && b[ke - 1] <= 32) ke--;
+  let q = eq + 1;
+  while (q < e && b[q] <= 32) q++;
+  if (q >= e) return -1;
+  const quote = b[q];
+  let close = q + 1;
+  while (close < e && b[close] !== quote) close++;
+  if (close >= e) return -1;
+  keyStart = i;
+  keyEnd = ke;
+  valueStart = q + 1;
+  valueEnd = close;
+  return close + 1;
+}
+
+/**
+ * Find attribute `name` in the attribute bytes b[s, e) (prefix-sensitive); its value's bytes are
+ * then b[valueStart, valueEnd).
  */
 function findAttr(b: Uint8Array, s: number, e: number, name: Uint8Array): boolean {
-  let i = s;
-  while (i < e) {
-    while (i < e && b[i] <= 32) i++;
-    const eq = b.indexOf(61 /* = */, i);
-    if (eq < 0 || eq >= e) return false;
-    let ke = eq;
-    while (ke > i && b[ke - 1] <= 32) ke--;
-    let q = eq + 1;
-    while (q < e && b[q] <= 32) q++;
-    const close = q < e ? b.indexOf(b[q], q + 1) : -1;
-    if (close < 0 || close >= e) return false;
-    if (nameIs(b, i, ke, name)) {
-      valueStart = q + 1;
-      valueEnd = close;
-      return true;
-    }
-    i = close + 1;
-  }
+  for (let i = nextAttr(b, s, e); i >= 0; i = nextAttr(b, i, e)) if (nameIs(b, keyStart, keyEnd, name)) return true;
   return false;
 }
 
@@ -194,10 +221,19 @@ function cellType(b: Uint8Array, s: number, e: number): string {
   return text(b, s, e);
 }
 
-/** `row` cut or filled to `length` cells, holes filled with `fill`, in place. */
+/**
+ * `row` cut or filled to `length` cells, holes filled with `fill`, in place. No cell holds
+ * undefined, so reading undefined means a hole (cheaper than the `in` operator).
+ */
 function dense<T>(row: T[], length: number, fill: T): void {
   if (row.length > length) row.length = length;
-  for (let c = 0; c < length; c++) if (!(c in row)) row[c] = fill;
+  for (let c = 0; c < length; c++) if (row[c] === undefined) row[c] = fill;
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -217,6 +253,8 @@ export class SheetScanner {
   private protectedSheet = false;
   private rowNo = 0;
   private prevCol = 0;
+  /** The widest row so far: a new row's array is made that long, so it never grows (less memory, no copy). */
+  private width = 1;
   private inSheetData = false;
   /** By style id: the number format name of the Grid and whether exceljs reads it as a date. */
   private readonly formatName: string[];
@@ -237,18 +275,39 @@ export class SheetScanner {
    * Read every complete tag and cell of `b`; returns how many bytes were consumed (the rest must
    * be given again, followed by more, on the next call). With `final`, `b` is the end of the XML.
    */
-  scan(bytes: Uint8Array, final: boolean): number {
+  scan(bytes: Uint8Array, final: boolean, from = 0): number {
     // A plain Uint8Array view: a Node Buffer's own indexOf is slow for short searches, and one
     // element kind keeps the byte reads monomorphic.
     const b = Object.getPrototypeOf(bytes) === Uint8Array.prototype ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
     const n = b.length;
-    let i = 0;
+    const usual = this.texts === undefined;
+    let i = from;
     for (;;) {
       // Tags follow each other without text in between, mostly: look at the next byte first.
-      const lt = b[i] === LT ? i : b.indexOf(LT, i);
+      const lt = i < n && b[i] === LT ? i : b.indexOf(LT, i);
       if (lt < 0) return n;
       if (lt + 1 >= n) return final ? n : lt;
       const c1 = b[lt + 1];
+      if (c1 === 99 /* c */ && usual && this.inSheetData && lt + 2 < n && b[lt + 2] === 32) {
+        const next = this.usualCells(b, lt);
+        if (next > lt) {
+          i = next;
+          continue;
+        }
+      }
+      // </row> and <row …> without the general tag scan (what it would do with them).
+      if (c1 === SLASH && lt + 5 < n && b[lt + 2] === 114 /* r */ && b[lt + 3] === 111 /* o */ && b[lt + 4] === 119 /* w */ && b[lt + 5] === GT) {
+        i = lt + 6;
+        continue;
+      }
+      if (c1 === 114 /* r */ && lt + 4 < n && b[lt + 2] === 111 /* o */ && b[lt + 3] === 119 /* w */ && b[lt + 4] === 32) {
+        let gt = lt + 5;
+        while (gt < n && b[gt] !== GT) gt++;
+        if (gt >= n) return final ? n : lt;
+        this.row(b, lt + 4, b[gt - 1] === SLASH ? gt - 1 : gt);
+        i = gt + 1;
+        continue;
+      }
       if (c1 === 33 /* ! */) {
         if (lt + CDATA.length > n && !final) return lt;
         if (startsWith(b, lt, CDATA)) throw new GridReaderUnsupported('CDATA');
@@ -299,16 +358,48 @@ export class SheetScanner {
     }
   }
 
+  /**
+   * A <row> tag's attributes b[s, e): r, hidden and s, in one pass over the usual row (`<row r="3"
+   * spans="1:12" …>`: no entity in any value); otherwise by attrValue, one attribute at a time.
+   */
+  private row(b: Uint8Array, s: number, e: number): void {
+    // -1: absent; -2: present but not plain digits (or hidden's value other than 1/true, 0).
+    let rNo = -1;
+    let hidden = -1;
+    let style = -1;
+    let general = false;
+    for (let i = nextAttr(b, s, e); i >= 0; i = nextAttr(b, i, e)) {
+      const vs = valueStart;
+      const close = valueEnd;
+      const k = keyStart;
+      const ke = keyEnd;
+      const isR = rNo === -1 && nameIs(b, k, ke, R);
+      const isHidden = !isR && hidden === -1 && nameIs(b, k, ke, HIDDEN);
+      const isS = !isR && !isHidden && style === -1 && nameIs(b, k, ke, S);
+      if ((isR || isHidden || isS) && hasByte(b, vs, close, 38 /* & */)) general = true;
+      else if (isR) rNo = allDigits(b, vs, close) && close - vs <= 9 ? digitsValue(b, vs, close) : -2;
+      else if (isHidden) hidden = (close - vs === 1 && b[vs] === 49) /* 1 */ || nameIs(b, vs, close, TRUE) ? 1 : 0;
+      else if (isS) style = close === vs ? 0 : allDigits(b, vs, close) && close - vs <= 9 ? digitsValue(b, vs, close) + 1 : -2;
+    }
+    if (general || rNo === -2 || style === -2) {
+      // Entities, or a number that is not plain digits: attrValue's decoding and parseInt.
+      const r = attrValue(b, s, e, R);
+      this.rowNo = r !== undefined ? parseInt(r, 10) : this.rowNo + 1;
+      const h = attrValue(b, s, e, HIDDEN);
+      hidden = h === '1' || h === 'true' ? 1 : 0;
+      const st = attrValue(b, s, e, S);
+      style = st ? parseInt(st, 10) + 1 : 0;
+    } else this.rowNo = rNo >= 0 ? rNo : this.rowNo + 1;
+    this.prevCol = 0;
+    if (hidden === 1) this.hiddenRows.push(this.rowNo - 1);
+    // style: 1 + the style id; 0 or -1 for none (NaN for an unreadable id, as parseInt gives it).
+    if (style > 0 || Number.isNaN(style)) this.rowNumFmt.set(this.rowNo, this.ctx.formats[style - 1]);
+  }
+
   /** A tag other than a cell: the sheet-level facts the Grid needs. */
   private element(b: Uint8Array, ns: number, e: number, attrsEnd: number, selfClose: boolean): void {
     if (nameIs(b, ns, e, NAMES.row)) {
-      const r = attrValue(b, e, attrsEnd, R);
-      this.rowNo = r !== undefined ? parseInt(r, 10) : this.rowNo + 1;
-      this.prevCol = 0;
-      const hidden = attrValue(b, e, attrsEnd, HIDDEN);
-      if (hidden === '1' || hidden === 'true') this.hiddenRows.push(this.rowNo - 1);
-      const s = attrValue(b, e, attrsEnd, S);
-      if (s) this.rowNumFmt.set(this.rowNo, this.ctx.formats[parseInt(s, 10)]);
+      this.row(b, e, attrsEnd);
       return;
     }
     if (nameIs(b, ns, e, NAMES.sheetData)) {
@@ -343,6 +434,98 @@ export class SheetScanner {
       const ref = attr(attrs, 'ref');
       if (ref !== undefined && (attr(attrs, 'r:id') !== undefined || attr(attrs, 'id') !== undefined)) this.hyperlinkRefs.push(ref);
     }
+  }
+
+  /**
+   * A run of usual cells, each read in one pass: `<c r="B3" s="1" t="s"><v>13</v></c>` with s and
+   * t optional (in this order, one space before each, double quotes), t "s" with a plain index or
+   * no t with a number. Returns the index after the last one read (`lt` when none): any other
+   * shape, or a cell not complete in `b`, is left to `cell`, which reads these shapes the same way.
+   * Stores as `put` does, with the run's row arrays and the context held in locals.
+   */
+  private usualCells(b: Uint8Array, lt: number): number {
+    const n = b.length;
+    const { strings, date1904 } = this.ctx;
+    const { values, formulas, numberFormats, formatName, dateStyle } = this;
+    let at = lt;
+    let rowIndex = -1;
+    let vr: CellValue[] = [];
+    let fr: (string | null)[] | undefined;
+    let nr: string[] | undefined;
+    // No read beyond the end (an out-of-bounds read deoptimizes): the tag up to <v> is at most
+    // 43 bytes, the loops are bounded and the value is checked against the end.
+    while (at + 48 <= n && b[at] === LT && b[at + 1] === 99 /* c */ && b[at + 2] === 32) {
+      let p = at + 3;
+      if (b[p] !== 114 /* r */ || b[p + 1] !== 61 /* = */ || b[p + 2] !== 34 /* " */) break;
+      p += 3;
+      const cs = p;
+      let col = 0;
+      while (p - cs < 4 && b[p] >= 65 && b[p] <= 90) col = col * 26 + (b[p++] - 64);
+      if (p === cs || p - cs > 3) break;
+      const rs = p;
+      let row = 0;
+      while (p - rs < 10 && b[p] >= 48 && b[p] <= 57) row = row * 10 + (b[p++] - 48);
+      if (p === rs || p - rs > 9 || row < 1 || b[p] !== 34) break;
+      p++;
+      let styleId = -1;
+      if (b[p] === 32 && b[p + 1] === 115 /* s */ && b[p + 2] === 61 && b[p + 3] === 34) {
+        p += 4;
+        const ss = p;
+        let id = 0;
+        while (p - ss < 10 && b[p] >= 48 && b[p] <= 57) id = id * 10 + (b[p++] - 48);
+        if (p === ss || p - ss > 9 || b[p] !== 34) break;
+        styleId = id;
+        p++;
+      }
+      let shared = false;
+      if (b[p] === 32 && b[p + 1] === 116 /* t */ && b[p + 2] === 61 && b[p + 3] === 34) {
+        if (b[p + 4] !== 115 /* s */ || b[p + 5] !== 34) break;
+        shared = true;
+        p += 6;
+      }
+      // ><v>
+      if (b[p] !== GT || b[p + 1] !== LT || b[p + 2] !== 118 /* v */ || b[p + 3] !== GT) break;
+      p += 4;
+      const vs = p;
+      let num = 0;
+      while (p < n && b[p] >= 48 && b[p] <= 57) num = num * 10 + (b[p++] - 48);
+      // Digits only and at most 15 of them (9 for an index) are exact; anything else is parseFloat's.
+      let plain = p - vs <= (shared ? 9 : 15);
+      if (p < n && b[p] !== LT) {
+        if (shared) break;
+        plain = false;
+        while (p < n && b[p] !== LT && b[p] !== 38 /* & */ && b[p] !== 13 /* CR */) p++;
+        if (p < n && b[p] !== LT) break;
+      }
+      const ve = p;
+      if (ve === vs || (shared && !plain) || p + 8 > n) break;
+      // </v></c>
+      if (b[p + 1] !== SLASH || b[p + 2] !== 118 || b[p + 3] !== GT || b[p + 4] !== LT || b[p + 5] !== SLASH || b[p + 6] !== 99 || b[p + 7] !== GT) break;
+      let v: CellValue;
+      if (shared) {
+        const s = strings[num];
+        v = s === undefined ? null : s;
+      } else {
+        const x = plain ? num : parseFloat(text(b, vs, ve));
+        v = styleId >= 0 && dateStyle[styleId] ? viaDate(x, date1904) : x;
+      }
+      const fmt = styleId >= 0 ? (formatName[styleId] ?? 'General') : 'General';
+      const r = row - 1;
+      const c = col - 1;
+      if (r !== rowIndex) {
+        rowIndex = r;
+        vr = values[r] ?? (values[r] = new Array<CellValue>(this.width));
+        fr = formulas[r];
+        nr = numberFormats[r];
+      }
+      vr[c] = v;
+      if (col > this.width) this.width = col;
+      if (fr) fr[c] = null;
+      if (fmt !== 'General' || nr) (nr ??= numberFormats[r] = new Array<string>(this.width))[c] = fmt;
+      this.prevCol = col;
+      at = p + 8;
+    }
+    return at;
   }
 
   /**
@@ -399,44 +582,23 @@ export class SheetScanner {
     let sE = -1;
     let tS = -1;
     let tE = -1;
-    let i = nameEnd;
-    while (i < attrsEnd) {
-      let eq = i;
-      while (eq < attrsEnd && b[eq] !== 61 /* = */) eq++;
-      if (eq >= attrsEnd) break;
-      let k = i;
-      while (k < eq && b[k] <= 32) k++;
-      let ke = eq;
-      while (ke > k && b[ke - 1] <= 32) ke--;
-      let q = eq + 1;
-      while (q < attrsEnd && b[q] <= 32) q++;
-      if (q >= attrsEnd) break;
-      const quote = b[q];
-      let close = q + 1;
-      let amp = false;
-      while (close < attrsEnd && b[close] !== quote) {
-        if (b[close] === 38 /* & */) amp = true;
-        close++;
+    for (let i = nextAttr(b, nameEnd, attrsEnd); i >= 0; i = nextAttr(b, i, attrsEnd)) {
+      if (keyEnd !== keyStart + 1) continue;
+      if (hasByte(b, valueStart, valueEnd, 38 /* & */)) {
+        this.slowCell(text(b, lt, end));
+        return end;
       }
-      if (close >= attrsEnd) break;
-      if (ke === k + 1) {
-        const ch = b[k];
-        if (amp) {
-          this.slowCell(text(b, lt, end));
-          return end;
-        }
-        if (ch === 114) {
-          rS = q + 1;
-          rE = close;
-        } else if (ch === 115) {
-          sS = q + 1;
-          sE = close;
-        } else if (ch === 116) {
-          tS = q + 1;
-          tE = close;
-        }
+      const ch = b[keyStart];
+      if (ch === 114) {
+        rS = valueStart;
+        rE = valueEnd;
+      } else if (ch === 115) {
+        sS = valueStart;
+        sE = valueEnd;
+      } else if (ch === 116) {
+        tS = valueStart;
+        tE = valueEnd;
       }
-      i = close + 1;
     }
     let col: number;
     let row = this.rowNo;
@@ -673,8 +835,9 @@ export class SheetScanner {
    */
   private put(r: number, c: number, v: CellValue, f: string | null, n: string): void {
     let vr = this.values[r];
-    if (!vr) vr = this.values[r] = [];
+    if (!vr) vr = this.values[r] = new Array<CellValue>(this.width);
     vr[c] = v;
+    if (c >= this.width) this.width = c + 1;
     if (f !== null || this.formulas[r]) (this.formulas[r] ??= [])[c] = f;
     if (n !== 'General' || this.numberFormats[r]) (this.numberFormats[r] ??= [])[c] = n;
   }
@@ -728,7 +891,7 @@ export class SheetScanner {
       const fr = formulas[r];
       const nr = numberFormats[r];
       for (let c = vr.length - 1; c >= 0; c--) {
-        if (!(c in vr) || (vr[c] === null && (fr?.[c] ?? null) === null && (nr?.[c] ?? 'General') === 'General')) continue;
+        if (vr[c] === undefined || (vr[c] === null && (fr?.[c] ?? null) === null && (nr?.[c] ?? 'General') === 'General')) continue;
         if (r + 1 > rowCount) rowCount = r + 1;
         if (c + 1 > colCount) colCount = c + 1;
         break;
@@ -745,15 +908,22 @@ export class SheetScanner {
     const N: string[][] = numberFormats;
     const noFormulas = new Array<string | null>(colCount).fill(null);
     const allGeneral = new Array<string>(colCount).fill('General');
+    // A row of formats like the previous one shares its array too (a date column: one array, not
+    // one per row).
     V.length = F.length = N.length = rowCount;
+    let lastFormats = allGeneral;
     for (let r = 0; r < rowCount; r++) {
       const vr = V[r];
       if (!vr) V[r] = new Array<CellValue>(colCount).fill(null);
       else dense(vr, colCount, null);
       if (F[r]) dense(F[r], colCount, null);
       else F[r] = noFormulas;
-      if (N[r]) dense(N[r], colCount, 'General');
-      else N[r] = allGeneral;
+      const nr = N[r];
+      if (nr) {
+        dense(nr, colCount, 'General');
+        if (sameStrings(nr, lastFormats)) N[r] = lastFormats;
+        else lastFormats = nr;
+      } else N[r] = allGeneral;
     }
     return {
       sheet: this.ref.name,
@@ -783,13 +953,27 @@ export class SheetFeeder {
   constructor(private readonly scanner: SheetScanner) {}
 
   push(chunk: Uint8Array): void {
+    const tail = this.tail;
     let b = chunk;
-    if (this.tail) {
-      b = new Uint8Array(this.tail.length + chunk.length);
-      b.set(this.tail);
-      b.set(chunk, this.tail.length);
+    let from = 0;
+    if (tail) {
+      // The tail is an unfinished tag or cell, mostly a few bytes: finish it with the chunk's first
+      // bytes, then scan the chunk itself from there, without copying the whole chunk.
+      const head = Math.min(chunk.length, HEAD_BYTES);
+      const joined = new Uint8Array(tail.length + head);
+      joined.set(tail);
+      joined.set(chunk.subarray(0, head), tail.length);
+      const used = this.scanner.scan(joined, false);
+      if (used > tail.length) from = used - tail.length;
+      else {
+        // An element longer than the head (a long inline string): join it all.
+        b = new Uint8Array(tail.length + chunk.length);
+        b.set(tail);
+        b.set(chunk, tail.length);
+        from = used;
+      }
     }
-    const used = this.scanner.scan(b, false);
+    const used = this.scanner.scan(b, false, from);
     this.tail = used < b.length ? b.slice(used) : null;
   }
 
