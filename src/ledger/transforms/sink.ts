@@ -28,6 +28,9 @@ const force = <T>(x: Lazy<T>): T => (typeof x === 'function' ? (x as () => T)() 
 class PlannedCells {
   private readonly byCol = new Map<number, Uint8Array>();
   private readonly beyond = new Set<number>();
+  // The column of the previous claim: a transform walks a column (or a row's few columns) at a time.
+  private lastCol = -1;
+  private last: Uint8Array | null = null;
   constructor(private readonly rows: number) {}
 
   /** Marks the cell; false when it was marked already. */
@@ -39,8 +42,10 @@ class PlannedCells {
       this.beyond.add(key);
       return true;
     }
-    let c = this.byCol.get(col);
+    let c = col === this.lastCol ? this.last : this.byCol.get(col);
     if (!c) this.byCol.set(col, (c = new Uint8Array(this.rows)));
+    this.lastCol = col;
+    this.last = c;
     if (c[row]) return false;
     c[row] = 1;
     return true;
@@ -80,6 +85,7 @@ export interface FixableGroup {
 export class FixableSink implements EditSink {
   private readonly planned: PlannedCells;
   private readonly byCode = new Map<string, FixableGroup>();
+  private last: FixableGroup | null = null;
   constructor(
     private readonly sheet: string,
     grid: Grid,
@@ -91,12 +97,13 @@ export class FixableSink implements EditSink {
 
   add(row: number, col: number, code: string, _next: Lazy<CellWrite>, why: Lazy<Msg>): void {
     if (!this.planned.claim(row, col)) return;
-    let g = this.byCode.get(code);
+    let g = code === this.last?.code ? this.last : this.byCode.get(code);
     if (!g) {
       g = { sheet: this.sheet, code, count: 0, cells: [], why: force(why) };
       this.byCode.set(code, g);
       this.groups.push(g);
     }
+    this.last = g;
     g.count++;
     if (g.cells.length < this.listed) g.cells.push({ row, col });
   }
