@@ -45,6 +45,39 @@ const ALLOWED = /^[\p{L}\p{M}\u00b7 '.-]*$/u;
  * tell namesakes apart that way, and only a person can decide.
  */
 export function normalizePersonName(input: unknown): Parsed<string> {
+  if (typeof input === 'string') {
+    // The usual cell (王五, 干部12, Li): nothing to normalise; only a digit makes it suspicious.
+    const plain = plainName(input);
+    if (plain === PLAIN) return ok(input, NO_NOTES);
+    if (plain === PLAIN_WITH_DIGITS) return ok(input, [suspicious(showInput(input))]);
+  }
+  return normalizePersonNameByRules(input);
+}
+
+const NOT_PLAIN = 0;
+const PLAIN = 1;
+const PLAIN_WITH_DIGITS = 2;
+const NO_NOTES: readonly Finding[] = Object.freeze([]);
+
+/**
+ * Text of Han characters of the original block (U+4E00–U+9FA5, all letters in every Unicode
+ * version), ASCII letters and digits only: already normal, no dot, no space, so the rules below
+ * keep it as it is and only a digit breaks ALLOWED. NOT_PLAIN for anything else (and for '').
+ */
+function plainName(t: string): number {
+  if (t.length === 0) return NOT_PLAIN;
+  let digits = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if ((c >= 0x4e00 && c <= 0x9fa5) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) continue;
+    if (c >= 0x30 && c <= 0x39) digits = true;
+    else return NOT_PLAIN;
+  }
+  return digits ? PLAIN_WITH_DIGITS : PLAIN;
+}
+
+/** normalizePersonName by its general rules, without the plain-text shortcut (the property test compares the two). */
+export function normalizePersonNameByRules(input: unknown): Parsed<string> {
   const err = cellErrorText(input);
   if (err !== null) return fail(suspicious(showInput(input)));
   if (isBlank(input)) return fail(empty());

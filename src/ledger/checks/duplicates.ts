@@ -26,7 +26,9 @@ export function checkDuplicates(sheet: TypedSheet): LedgerFinding[] {
   if (sheet.model.kind === 'complaints' || sheet.model.kind === 'unknown') return [];
   const out: LedgerFinding[] = [];
   const byId = new Map<string, number>();
-  const byPerson = new Map<string, Map<number, number>>();
+  // name → the first row of each birth month: one number (month and row packed) while the name has
+  // one month, a Map from its second month on — most names are unique, so no Map per row.
+  const byPerson = new Map<string, number | Map<number, number>>();
   for (const row of sheet.rows) {
     const scope = scopeOf(sheet, row);
     const id = row.ids.idNumber?.id18;
@@ -43,10 +45,8 @@ export function checkDuplicates(sheet: TypedSheet): LedgerFinding[] {
     if (name && birth && !dupId) {
       // name → birth month → first row, without building a key string per row.
       const scoped = scope + name;
-      let months = byPerson.get(scoped);
-      if (!months) byPerson.set(scoped, (months = new Map()));
       const month = birth.date.y * 12 + birth.date.m;
-      const first = months.get(month);
+      const first = firstOfMonth(byPerson, scoped, month, row.row);
       if (first !== undefined) {
         out.push(
           onField(
@@ -61,8 +61,35 @@ export function checkDuplicates(sheet: TypedSheet): LedgerFinding[] {
             ),
           ),
         );
-      } else months.set(month, row.row);
+      }
     }
   }
   return out;
+}
+
+/** Rows below this (Excel has 1,048,576) pack with a non-negative month into one safe integer. */
+const ROW_SPAN = 2 ** 21;
+
+/**
+ * The first row seen for (person, month), or undefined after recording `row` as that first row.
+ * Exactly what a Map per person would answer.
+ */
+function firstOfMonth(byPerson: Map<string, number | Map<number, number>>, person: string, month: number, row: number): number | undefined {
+  const held = byPerson.get(person);
+  const packs = month >= 0 && Number.isInteger(month) && row >= 0 && row < ROW_SPAN;
+  if (held === undefined) {
+    byPerson.set(person, packs ? month * ROW_SPAN + row : new Map([[month, row]]));
+    return undefined;
+  }
+  let months: Map<number, number>;
+  if (typeof held === 'number') {
+    const heldMonth = Math.floor(held / ROW_SPAN);
+    const heldRow = held - heldMonth * ROW_SPAN;
+    if (heldMonth === month) return heldRow;
+    months = new Map([[heldMonth, heldRow]]);
+    byPerson.set(person, months);
+  } else months = held;
+  const first = months.get(month);
+  if (first === undefined) months.set(month, row);
+  return first;
 }
