@@ -128,52 +128,40 @@ interface HeaderKeys {
   readonly keyOf: (t: string) => string;
 }
 
-/**
- * At least half the filled cells (and at least two) are header texts of this table. Stops as soon
- * as the count can no longer be reached, so a data row is told apart after a few cells.
- */
+/** How many header texts make a row a repeated header: at least half the filled cells, at least two. */
+function repeatNeed(count: number): number {
+  return Math.max(2, Math.ceil(count / 2));
+}
+
 function isRepeatedHeader(row: readonly CellValue[], count: number, h: HeaderKeys): boolean {
-  const need = Math.max(2, Math.ceil(count / 2));
   let hits = 0;
-  let left = count;
-  for (let c = 0; c < row.length; c++) {
-    const v = row[c];
-    if (isBlank(v)) continue;
-    if (typeof v === 'string' && isHeaderText(v, h)) {
-      if (++hits >= need) return true;
-    }
-    if (hits + --left < need) return false;
+  for (const v of row) if (typeof v === 'string' && !isBlank(v) && h.keys.has(isPlainKey(v) ? v : h.keyOf(v))) hits++;
+  return hits >= repeatNeed(count);
+}
+
+/** Lower-case ASCII letters, digits and Han only: text that is its own headerKey (the usual data cell). */
+function isPlainKey(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x4e00 && c <= 0x9fff)) continue;
+    return false;
   }
-  return false;
+  return true;
 }
 
 /**
- * headerKeys.has(headerKey(t)). Text of lower-case ASCII, digits and Han is its own key, so it can
- * only be one when its first character starts a key. Other already-normal text (printable ASCII
- * and Han) keys to a subsequence of its characters lower-cased (headerKey only deletes and
- * lower-cases then), so it can only be one when one of them starts a key. Anything else is keyed.
+ * False only when neither the squeezed text (TOTAL, NOTE) nor the header key of `t` can start with
+ * a character of `first`. A first character that is an ASCII letter or digit or a common Han
+ * character survives normalizeText, space removal and headerKey (which only lower-cases it), so
+ * that character (lower-cased) decides; any other first character may be dropped or changed, so
+ * the text stays possible.
  */
-function isHeaderText(t: string, h: HeaderKeys): boolean {
-  let plain = true;
-  let normal = true;
-  let starts = false;
-  for (let i = 0; i < t.length; i++) {
-    let c = t.charCodeAt(i);
-    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x4e00 && c <= 0x9fff)) {
-      // plain so far
-    } else if (c >= 0x21 && c <= 0x7e) {
-      plain = false;
-      if (c >= 0x41 && c <= 0x5a) c += 0x20;
-    } else {
-      plain = false;
-      normal = false;
-      break;
-    }
-    if (h.first[c] === 1) starts = true;
-  }
-  if (plain) return h.first[t.charCodeAt(0)] === 1 && h.keys.has(t);
-  if (normal && !starts) return false;
-  return h.keys.has(h.keyOf(t));
+function mayStartWith(t: string, first: Uint8Array): boolean {
+  const c = t.charCodeAt(0);
+  if (c >= 0x4e00 && c <= 0x9fff) return first[c] === 1;
+  if ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a)) return first[c] === 1;
+  if (c >= 0x41 && c <= 0x5a) return first[c + 0x20] === 1;
+  return true;
 }
 
 /** A row that only numbers the columns (1 2 3 … under the header). */
@@ -265,12 +253,19 @@ export function recognizeSheet(g: Grid, taught: readonly TaughtColumn[] = []): S
   const hk: HeaderKeys = { keys: headerKeys, first: charSet([...headerKeys].map((k) => k[0])), keyOf };
   for (let r = bottom + 1; r < g.rowCount; r++) {
     const row = g.values[r] ?? [];
-    // One pass over the row, no allocation: how many cells are filled and where the first one is.
+    // One pass over the row, no allocation: how many cells are filled, where the first one is, and
+    // whether a first character leaves a total (in the first three) or header texts possible.
     let count = 0;
     let firstCol = -1;
+    let maybeTotal = false;
+    let maybeHeaders = 0;
     for (let c = 0; c < row.length; c++) {
-      if (isBlank(row[c])) continue;
+      const v = row[c];
+      if (isBlank(v)) continue;
       if (count++ === 0) firstCol = c;
+      if (typeof v !== 'string') continue;
+      if (count <= 3 && mayStartWith(v, TOTAL_FIRST)) maybeTotal = true;
+      if (mayStartWith(v, hk.first)) maybeHeaders++;
     }
     if (count === 0) {
       skipped.push({ row: r, why: 'blank' });
@@ -278,16 +273,16 @@ export function recognizeSheet(g: Grid, taught: readonly TaughtColumn[] = []): S
     }
     const firstV = row[firstCol];
     const firstText = typeof firstV === 'string' ? squeezed(firstV) : '';
-    const nameText = nameCol !== undefined ? nameTextAt(row[nameCol]) : '';
+    const nameV = nameCol !== undefined ? row[nameCol] : undefined;
     if (dataRows.length === 0 && isColumnNumbers(row)) {
       skipped.push({ row: r, why: 'column-numbers' });
       continue;
     }
-    if (totalInFirstThree(row, firstCol) || isTotal(nameText)) {
+    if ((maybeTotal && totalInFirstThree(row, firstCol)) || (typeof nameV === 'string' && mayStartWith(nameV, TOTAL_FIRST) && isTotal(squeezed(nameV)))) {
       skipped.push({ row: r, why: 'total' });
       continue;
     }
-    if (isNote(firstText) && (nameCol === undefined || firstCol <= nameCol || nameText === firstText)) {
+    if (isNote(firstText) && (nameCol === undefined || firstCol <= nameCol || nameTextAt(nameV) === firstText)) {
       notesFrom = r;
       break;
     }
@@ -297,7 +292,8 @@ export function recognizeSheet(g: Grid, taught: readonly TaughtColumn[] = []): S
       notesFrom = r;
       break;
     }
-    if (isRepeatedHeader(row, count, hk)) {
+    // Every header text passed mayStartWith, so fewer candidates than needed cannot make a repeat.
+    if (maybeHeaders >= repeatNeed(count) && isRepeatedHeader(row, count, hk)) {
       skipped.push({ row: r, why: 'repeated-header' });
       continue;
     }
@@ -327,3 +323,6 @@ export function recognizeSheet(g: Grid, taught: readonly TaughtColumn[] = []): S
     lastCol,
   };
 }
+
+/** The first-character shortcuts of the data-row loop, for the property test that they never skip a match. */
+export const ROW_SHORTCUTS = { TOTAL, NOTE, TOTAL_FIRST, NOTE_FIRST, charSet, mayStartWith, squeezed } as const;

@@ -9,7 +9,7 @@ import { parseChineseDate, type ChineseDate } from '../values/dates';
 import { ok, type CodeDoc, type Finding, type Parsed } from '../values/finding';
 import { parseIdNumber, type IdNumber } from '../values/id-number';
 import type { LocalDate } from '../values/local-date';
-import { normalizePersonName } from '../values/names';
+import { normalizePersonName, plainNameKind, suspiciousName } from '../values/names';
 import { normalizeText } from '../values/text';
 import { isDateFormat } from '../values/number-format';
 import { FIELDS, type FieldKey } from './fields';
@@ -219,6 +219,13 @@ export function typeRows(grid: Grid, model: SheetModel, opts: RowOptions = {}): 
       let failed: Finding | null = null;
       switch (type) {
         case 'name': {
+          // The usual name needs no Parsed object: normalizePersonName's own shortcut, taken here.
+          const plain = typeof v === 'string' ? plainNameKind(v) : null;
+          if (plain !== null) {
+            names[field] = v as string;
+            if (plain === 'suspicious') put(r, c, suspiciousName(v as string));
+            break;
+          }
           const p = normalizePersonName(v);
           if (p.ok) {
             names[field] = p.value;

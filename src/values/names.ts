@@ -47,33 +47,37 @@ const ALLOWED = /^[\p{L}\p{M}\u00b7 '.-]*$/u;
 export function normalizePersonName(input: unknown): Parsed<string> {
   if (typeof input === 'string') {
     // The usual cell (王五, 干部12, Li): nothing to normalise; only a digit makes it suspicious.
-    const plain = plainName(input);
-    if (plain === PLAIN) return ok(input, NO_NOTES);
-    if (plain === PLAIN_WITH_DIGITS) return ok(input, [suspicious(showInput(input))]);
+    const plain = plainNameKind(input);
+    if (plain === 'plain') return ok(input, NO_NOTES);
+    if (plain === 'suspicious') return ok(input, [suspiciousName(input)]);
   }
   return normalizePersonNameByRules(input);
 }
 
-const NOT_PLAIN = 0;
-const PLAIN = 1;
-const PLAIN_WITH_DIGITS = 2;
 const NO_NOTES: readonly Finding[] = Object.freeze([]);
 
 /**
- * Text of Han characters of the original block (U+4E00–U+9FA5, all letters in every Unicode
- * version), ASCII letters and digits only: already normal, no dot, no space, so the rules below
- * keep it as it is and only a digit breaks ALLOWED. NOT_PLAIN for anything else (and for '').
+ * The shortcut of normalizePersonName, for callers that read many names: text of Han characters
+ * of the original block (U+4E00–U+9FA5, letters in every Unicode version), ASCII letters and
+ * digits only is already normal with no dot and no space, so the rules keep it as it is and only
+ * a digit breaks ALLOWED: 'plain' (no note) or 'suspicious' (the note of suspiciousName). null
+ * for any other text (and for ''): call normalizePersonName.
  */
-function plainName(t: string): number {
-  if (t.length === 0) return NOT_PLAIN;
+export function plainNameKind(t: string): 'plain' | 'suspicious' | null {
+  if (t.length === 0) return null;
   let digits = false;
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
     if ((c >= 0x4e00 && c <= 0x9fa5) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) continue;
     if (c >= 0x30 && c <= 0x39) digits = true;
-    else return NOT_PLAIN;
+    else return null;
   }
-  return digits ? PLAIN_WITH_DIGITS : PLAIN;
+  return digits ? 'suspicious' : 'plain';
+}
+
+/** The name.suspicious note on a name as typed. */
+export function suspiciousName(raw: string): Finding {
+  return suspicious(showInput(raw));
 }
 
 /** normalizePersonName by its general rules, without the plain-text shortcut (the property test compares the two). */

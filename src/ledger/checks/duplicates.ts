@@ -3,7 +3,7 @@
  * rows. Reported on the later row, naming the earlier one. Complaint ledgers are exempt (one
  * person may be complained about many times); recommendation tallies count a person once per post.
  */
-import { msg } from '../../i18n/message';
+import { msg, type Msg } from '../../i18n/message';
 import { formatDate } from '../../values/dates';
 import type { LedgerFinding } from '../findings';
 import type { TypedRow, TypedSheet } from '../rows';
@@ -26,6 +26,13 @@ export function checkDuplicates(sheet: TypedSheet): LedgerFinding[] {
   if (sheet.model.kind === 'complaints' || sheet.model.kind === 'unknown') return [];
   const out: LedgerFinding[] = [];
   const byId = new Map<string, number>();
+  // One message per first row, shared by the findings that name it (messages are read-only).
+  const sameId = new Map<number, Msg>();
+  const sameIdAs = (first: number): Msg => {
+    let m = sameId.get(first);
+    if (!m) sameId.set(first, (m = msg(`身份证号与第${first + 1}行相同`, `Same ID number as row ${first + 1}`)));
+    return m;
+  };
   // name → the first row of each birth month: one number (month and row packed) while the name has
   // one month, a Map from its second month on — most names are unique, so no Map per row.
   const byPerson = new Map<string, number | Map<number, number>>();
@@ -37,7 +44,7 @@ export function checkDuplicates(sheet: TypedSheet): LedgerFinding[] {
       const first = byId.get(scope + id);
       if (first !== undefined) {
         dupId = true;
-        out.push(onField(sheet, row, 'idNumber', 'dup.id', 'error', msg(`身份证号与第${first + 1}行相同`, `Same ID number as row ${first + 1}`)));
+        out.push(onField(sheet, row, 'idNumber', 'dup.id', 'error', sameIdAs(first)));
       } else byId.set(scope + id, row.row);
     }
     const name = row.names.name;
