@@ -120,13 +120,18 @@ class FieldSets {
  */
 class ParseMemo<T> {
   private readonly byFormat = new Map<string, Map<CellValue, T>>();
+  // The format of the previous lookup and its map: a column mostly keeps one format.
+  private lastFormat: string | null = null;
+  private lastMap: Map<CellValue, T> | null = null;
   private size = 0;
   /** `parse` is fixed per memo, so a lookup allocates no closure. */
   constructor(private readonly parse: (v: CellValue, format: string) => T) {}
   get(format: string, v: CellValue): T {
     if (Object.is(v, -0)) return this.parse(v, format); // a Map takes -0 for 0
-    let m = this.byFormat.get(format);
+    let m = format === this.lastFormat ? this.lastMap : this.byFormat.get(format);
     if (!m) this.byFormat.set(format, (m = new Map()));
+    this.lastFormat = format;
+    this.lastMap = m;
     let r = m.get(v);
     if (r === undefined) {
       r = this.parse(v, format);
@@ -273,7 +278,7 @@ export function typeRows(grid: Grid, model: SheetModel, opts: RowOptions = {}): 
     }
     rows.push({
       row: r,
-      hidden: hidden.has(r),
+      hidden: hidden.size > 0 && hidden.has(r),
       names,
       texts,
       dates,
