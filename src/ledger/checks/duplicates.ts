@@ -18,8 +18,9 @@ export const CODES: readonly CodeDoc[] = [
   },
 ];
 
-function scopeOf(sheet: TypedSheet, row: TypedRow): string {
-  return sheet.model.kind === 'recommendation' || sheet.model.kind === 'inspection' ? `${row.texts.targetPost ?? ''}\u0000` : '';
+/** Tallies count a person once per post: the post, as a key prefix; '' for other kinds. */
+function scopeOf(scoped: boolean, row: TypedRow): string {
+  return scoped ? `${row.texts.targetPost ?? ''}\u0000` : '';
 }
 
 export function checkDuplicates(sheet: TypedSheet): LedgerFinding[] {
@@ -36,24 +37,26 @@ export function checkDuplicates(sheet: TypedSheet): LedgerFinding[] {
   // name → the first row of each birth month: one number (month and row packed) while the name has
   // one month, a Map from its second month on — most names are unique, so no Map per row.
   const byPerson = new Map<string, number | Map<number, number>>();
+  const scoped = sheet.model.kind === 'recommendation' || sheet.model.kind === 'inspection';
   for (const row of sheet.rows) {
-    const scope = scopeOf(sheet, row);
+    const scope = scopeOf(scoped, row);
     const id = row.ids.idNumber?.id18;
     let dupId = false;
     if (id) {
-      const first = byId.get(scope + id);
+      const key = scoped ? scope + id : id;
+      const first = byId.get(key);
       if (first !== undefined) {
         dupId = true;
         out.push(onField(sheet, row, 'idNumber', 'dup.id', 'error', sameIdAs(first)));
-      } else byId.set(scope + id, row.row);
+      } else byId.set(key, row.row);
     }
     const name = row.names.name;
     const birth = row.dates.birth;
     if (name && birth && !dupId) {
       // name → birth month → first row, without building a key string per row.
-      const scoped = scope + name;
+      const person = scoped ? scope + name : name;
       const month = birth.date.y * 12 + birth.date.m;
-      const first = firstOfMonth(byPerson, scoped, month, row.row);
+      const first = firstOfMonth(byPerson, person, month, row.row);
       if (first !== undefined) {
         out.push(
           onField(
