@@ -4,7 +4,7 @@
  * Works on a Grid only; nothing is read cell by cell from Excel.
  */
 import { isBlank } from '../values/cell-input';
-import { normalizeText } from '../values/text';
+import { isAlreadyNormal, normalizeText } from '../values/text';
 import type { FieldKey } from './fields';
 import { type CellValue, type Grid, type RangeBox } from './grid';
 import { headerKey, lookupAmbiguous, lookupHeader, splitYear } from './header-text';
@@ -52,9 +52,6 @@ export interface SheetModel {
   readonly lastCol: number;
 }
 
-/** Lower-case ASCII letters, digits and Han only: text that is its own headerKey (the usual data cell). */
-const PLAIN_KEY = /^[a-z0-9\u4e00-\u9fff]*$/;
-
 const TOTAL = /^(?:合计|总计|小计|共计|总数|合计人数|累计)/;
 const NOTE = /^(?:注|说明|备注|附注|附：|附:|填表|制表|审核|负责人|联系|单位负责人|填报|统计人|经办人|分管领导|主要领导|签字|盖章)/;
 
@@ -70,17 +67,101 @@ function headerHits(g: Grid, r: number): number {
   return seen.size;
 }
 
-function isBlankRow(row: readonly CellValue[]): boolean {
-  for (const v of row) if (!isBlank(v)) return false;
-  return true;
-}
-
 function nonEmpty(row: readonly CellValue[]): { col: number; v: CellValue }[] {
   const out: { col: number; v: CellValue }[] = [];
   row.forEach((v, col) => {
     if (!isBlank(v)) out.push({ col, v });
   });
   return out;
+}
+
+/**
+ * Cell text normalised with every space removed. Text of printable ASCII and common Han is its own
+ * normal form and holds no space (normalizeText's shortcut), so the usual cell costs no allocation.
+ */
+function squeezed(v: string): string {
+  return isAlreadyNormal(v) ? v : normalizeText(v).replace(/\s+/g, '');
+}
+
+/** textAt(name cell) without spaces. */
+function nameTextAt(v: CellValue | undefined): string {
+  return typeof v === 'string' ? squeezed(v) : '';
+}
+
+// First characters of the TOTAL and NOTE words: text starting with anything else cannot match,
+// so the usual data cell is told apart by one character lookup instead of a regex run.
+const TOTAL_FIRST = charSet('合总小共累');
+const NOTE_FIRST = charSet('注说备附填制审负联单统经分主签盖');
+
+/** A lookup table of UTF-16 code units. */
+function charSet(chars: Iterable<string>): Uint8Array {
+  const set = new Uint8Array(0x10000);
+  for (const ch of chars) set[ch.charCodeAt(0)] = 1;
+  return set;
+}
+
+function isTotal(t: string): boolean {
+  return t !== '' && TOTAL_FIRST[t.charCodeAt(0)] === 1 && TOTAL.test(t);
+}
+
+function isNote(t: string): boolean {
+  return t !== '' && NOTE_FIRST[t.charCodeAt(0)] === 1 && NOTE.test(t);
+}
+
+/** One of the first three filled cells (from `firstCol`) starts with 合计/总计…. */
+function totalInFirstThree(row: readonly CellValue[], firstCol: number): boolean {
+  let seen = 0;
+  for (let c = firstCol; c < row.length && seen < 3; c++) {
+    const v = row[c];
+    if (isBlank(v)) continue;
+    seen++;
+    if (typeof v === 'string' && isTotal(squeezed(v))) return true;
+  }
+  return false;
+}
+
+/** The header keys of a table, and the first characters they start with. */
+interface HeaderKeys {
+  readonly keys: ReadonlySet<string>;
+  readonly first: Uint8Array;
+  /** Header key of any text, remembered per distinct text. */
+  readonly keyOf: (t: string) => string;
+}
+
+/** How many header texts make a row a repeated header: at least half the filled cells, at least two. */
+function repeatNeed(count: number): number {
+  return Math.max(2, Math.ceil(count / 2));
+}
+
+function isRepeatedHeader(row: readonly CellValue[], count: number, h: HeaderKeys): boolean {
+  let hits = 0;
+  for (const v of row) if (typeof v === 'string' && !isBlank(v) && h.keys.has(isPlainKey(v) ? v : h.keyOf(v))) hits++;
+  return hits >= repeatNeed(count);
+}
+
+/** Lower-case ASCII letters, digits and Han only: text that is its own headerKey (the usual data cell). */
+function isPlainKey(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x4e00 && c <= 0x9fff)) continue;
+    return false;
+  }
+  return true;
+}
+
+/**
+ * False only when neither the squeezed text (TOTAL, NOTE) nor the header key of `t` can start with
+ * a character of `first`. A first character that is an ASCII letter or digit or a common Han
+ * character survives normalizeText, space removal and headerKey (which only lower-cases it), so
+ * that character (lower-cased) decides; any other first character may be dropped or changed, so
+ * the text stays possible.
+ */
+function mayStartWith(t: string, first: Uint8Array): boolean {
+  const c = t.charCodeAt(0);
+  if (c >= 0x4e00 && c <= 0x9fff) return first[c] === 1;
+  if ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a)) return first[c] === 1;
+  if (c >= 0x41 && c <= 0x5a) return first[c + 0x20] === 1;
+  return true;
 }
 
 /** A row that only numbers the columns (1 2 3 … under the header). */
@@ -169,40 +250,54 @@ export function recognizeSheet(g: Grid, taught: readonly TaughtColumn[] = []): S
     if (k === undefined) keys.set(t, (k = headerKey(t)));
     return k;
   };
+  const hk: HeaderKeys = { keys: headerKeys, first: charSet([...headerKeys].map((k) => k[0])), keyOf };
   for (let r = bottom + 1; r < g.rowCount; r++) {
     const row = g.values[r] ?? [];
-    if (isBlankRow(row)) {
+    // One pass over the row, no allocation: how many cells are filled, where the first one is, and
+    // whether a first character leaves a total (in the first three) or header texts possible.
+    let count = 0;
+    let firstCol = -1;
+    let maybeTotal = false;
+    let maybeHeaders = 0;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (isBlank(v)) continue;
+      if (count++ === 0) firstCol = c;
+      if (typeof v !== 'string') continue;
+      if (count <= 3 && mayStartWith(v, TOTAL_FIRST)) maybeTotal = true;
+      if (mayStartWith(v, hk.first)) maybeHeaders++;
+    }
+    if (count === 0) {
       skipped.push({ row: r, why: 'blank' });
       continue;
     }
-    const cells = nonEmpty(row);
-    const first = cells[0];
-    const firstText = typeof first.v === 'string' ? normalizeText(first.v).replace(/\s+/g, '') : '';
-    const nameText = nameCol !== undefined ? textAt(g, r, nameCol).replace(/\s+/g, '') : '';
+    const firstV = row[firstCol];
+    const firstText = typeof firstV === 'string' ? squeezed(firstV) : '';
+    const nameV = nameCol !== undefined ? row[nameCol] : undefined;
     if (dataRows.length === 0 && isColumnNumbers(row)) {
       skipped.push({ row: r, why: 'column-numbers' });
       continue;
     }
-    if (cells.slice(0, 3).some((x) => typeof x.v === 'string' && TOTAL.test(normalizeText(x.v).replace(/\s+/g, ''))) || TOTAL.test(nameText)) {
+    if ((maybeTotal && totalInFirstThree(row, firstCol)) || (typeof nameV === 'string' && mayStartWith(nameV, TOTAL_FIRST) && isTotal(squeezed(nameV)))) {
       skipped.push({ row: r, why: 'total' });
       continue;
     }
-    if (NOTE.test(firstText) && (nameCol === undefined || first.col <= nameCol || nameText === firstText)) {
+    if (isNote(firstText) && (nameCol === undefined || firstCol <= nameCol || nameTextAt(nameV) === firstText)) {
       notesFrom = r;
       break;
     }
-    const merge = cells.length === 1 ? mergeAt(g.merges, r, first.col) : undefined;
+    const merge = count === 1 ? mergeAt(g.merges, r, firstCol) : undefined;
     if (merge && merge.right - merge.left >= 2 && firstText.length > 12) {
       // One long text merged across the table under the data: a note without a 注 prefix.
       notesFrom = r;
       break;
     }
-    const repeats = cells.filter((x) => typeof x.v === 'string' && headerKeys.has(PLAIN_KEY.test(x.v) ? x.v : keyOf(x.v))).length;
-    if (repeats >= Math.max(2, Math.ceil(cells.length / 2))) {
+    // Every header text passed mayStartWith, so fewer candidates than needed cannot make a repeat.
+    if (maybeHeaders >= repeatNeed(count) && isRepeatedHeader(row, count, hk)) {
       skipped.push({ row: r, why: 'repeated-header' });
       continue;
     }
-    if (cells.length === 1 && first.col !== nameCol) {
+    if (count === 1 && firstCol !== nameCol) {
       // 一、正科级干部 — a section line inside the table.
       skipped.push({ row: r, why: 'section' });
       continue;
@@ -228,3 +323,6 @@ export function recognizeSheet(g: Grid, taught: readonly TaughtColumn[] = []): S
     lastCol,
   };
 }
+
+/** The first-character shortcuts of the data-row loop, for the property test that they never skip a match. */
+export const ROW_SHORTCUTS = { TOTAL, NOTE, TOTAL_FIRST, NOTE_FIRST, charSet, mayStartWith, squeezed } as const;

@@ -9,7 +9,7 @@ import { parseChineseDate, type ChineseDate } from '../values/dates';
 import { ok, type CodeDoc, type Finding, type Parsed } from '../values/finding';
 import { parseIdNumber, type IdNumber } from '../values/id-number';
 import type { LocalDate } from '../values/local-date';
-import { normalizePersonName } from '../values/names';
+import { normalizePersonName, plainNameKind, suspiciousName } from '../values/names';
 import { normalizeText } from '../values/text';
 import { isDateFormat } from '../values/number-format';
 import { FIELDS, type FieldKey } from './fields';
@@ -88,23 +88,53 @@ export function shownPrecision(date: ChineseDate, format: string): ChineseDate {
 }
 
 /** The shared empty set of a row with no blank / unreadable / 至今 field (never mutated). */
-const NONE: Set<FieldKey> = new Set<FieldKey>();
+const NONE: ReadonlySet<FieldKey> = new Set<FieldKey>();
+
+/**
+ * The blank / unreadable / 至今 sets of the rows, one Set per distinct combination of fields and
+ * shared by the rows that have it (most rows leave the same columns blank), never mutated. A
+ * combination is written as one character per field: the field's index in `fields`, in order.
+ */
+class FieldSets {
+  readonly char: readonly string[];
+  private readonly byKey = new Map<string, ReadonlySet<FieldKey>>();
+  constructor(private readonly fields: readonly FieldKey[]) {
+    this.char = fields.map((_, k) => String.fromCharCode(k));
+  }
+  of(key: string): ReadonlySet<FieldKey> {
+    if (key === '') return NONE;
+    let set = this.byKey.get(key);
+    if (!set) {
+      const made = new Set<FieldKey>();
+      for (let i = 0; i < key.length; i++) made.add(this.fields[key.charCodeAt(i)]);
+      this.byKey.set(key, (set = made));
+    }
+    return set;
+  }
+}
 
 /**
  * Parsed cells by their input: a ledger repeats the same dates, counts and ratios row after row
- * (and each 1985.03 parses the same way every time), so each distinct (format, value) of a column
- * is parsed once. The parsers are pure and their results read-only, so rows may share them.
+ * (and each 1985.03 parses the same way every time), and ID numbers repeat too (a person on two
+ * rows), so each distinct (format, value) of a column is parsed once. The parsers are pure and their results read-only, so rows may share them.
  */
 class ParseMemo<T> {
   private readonly byFormat = new Map<string, Map<CellValue, T>>();
+  // The format of the previous lookup and its map: a column mostly keeps one format.
+  private lastFormat: string | null = null;
+  private lastMap: Map<CellValue, T> | null = null;
   private size = 0;
-  get(format: string, v: CellValue, parse: () => T): T {
-    if (Object.is(v, -0)) return parse(); // a Map takes -0 for 0
-    let m = this.byFormat.get(format);
+  /** `parse` is fixed per memo, so a lookup allocates no closure. */
+  constructor(private readonly parse: (v: CellValue, format: string) => T) {}
+  get(format: string, v: CellValue): T {
+    if (Object.is(v, -0)) return this.parse(v, format); // a Map takes -0 for 0
+    let m = format === this.lastFormat ? this.lastMap : this.byFormat.get(format);
     if (!m) this.byFormat.set(format, (m = new Map()));
+    this.lastFormat = format;
+    this.lastMap = m;
     let r = m.get(v);
     if (r === undefined) {
-      r = parse();
+      r = this.parse(v, format);
       // A column of values that never repeat would only fill memory: stop remembering then.
       if (this.size < MEMO_LIMIT) {
         m.set(v, r);
@@ -125,20 +155,29 @@ export function typeRows(grid: Grid, model: SheetModel, opts: RowOptions = {}): 
   const findings: LedgerFinding[] = [];
   const hidden = new Set(grid.hiddenRows);
   const fields = [...model.columns.entries()].filter(([f]) => FIELDS[f].type !== 'seq').map(([f, c]) => [f, c, FIELDS[f].type] as const);
-  const dateMemos = new Map<number, ParseMemo<Parsed<ChineseDate>>>();
-  const countMemos = new Map<number, ParseMemo<Parsed<number>>>();
-  const ratioMemos = new Map<number, ParseMemo<Parsed<number>>>();
-  for (const [, c, type] of fields) {
-    if (type === 'date') dateMemos.set(c, new ParseMemo());
-    else if (type === 'count') countMemos.set(c, new ParseMemo());
-    else if (type === 'ratio') ratioMemos.set(c, new ParseMemo());
-  }
+  const asOf = opts.asOf;
+  const parseDate = (v: CellValue, format: string): Parsed<ChineseDate> => {
+    const q = parseChineseDate(v, { numberFormat: format });
+    return q.ok && typeof v === 'number' ? ok(shownPrecision(q.value, format), q.notes) : q;
+  };
+  const parseId = (v: CellValue): Parsed<IdNumber> => parseIdNumber(v, { asOf });
+  // One memo per field (index k of `fields`); names and texts are not memoised.
+  const memos = fields.map(([f, , type]): ParseMemo<Parsed<unknown>> | null => {
+    if (type === 'date') return new ParseMemo(parseDate);
+    if (type === 'id') return new ParseMemo(parseId);
+    if (type === 'count') return new ParseMemo((v) => parseCount(v));
+    if (type !== 'ratio') return null;
+    const percentUnit = model.percentFields.has(f);
+    return new ParseMemo((v, format) => parseRatio(v, { numberFormat: format, percentUnit }));
+  });
   // A kind of value no column of the sheet holds stays the shared empty record (no object per row).
   const has = new Set(fields.map(([, , type]) => type));
+  const [hasName, hasText, hasDate, hasId, hasCount, hasRatio] = (['name', 'text', 'date', 'id', 'count', 'ratio'] as const).map((t) => has.has(t));
   const fieldKeys = fields.map(([f]) => f);
   const cols = fields.map(([, c]) => c);
   const types = fields.map(([, , t]) => t);
   const rows: TypedRow[] = [];
+  const sets = new FieldSets(fieldKeys);
   const sheet = grid.sheet;
   const put = (r: number, c: number, f: Finding) => {
     if (!QUIET.has(f.code)) findings.push(at(sheet, r, c, f));
@@ -149,31 +188,27 @@ export function typeRows(grid: Grid, model: SheetModel, opts: RowOptions = {}): 
   for (const r of model.dataRows) {
     const values = grid.values[r];
     const formats = grid.numberFormats[r];
-    const row = {
-      row: r,
-      hidden: hidden.has(r),
-      names: (has.has('name') ? {} : EMPTY) as Partial<Record<FieldKey, string>>,
-      texts: (has.has('text') ? {} : EMPTY) as Partial<Record<FieldKey, string>>,
-      dates: (has.has('date') ? {} : EMPTY) as Partial<Record<FieldKey, ChineseDate>>,
-      ids: (has.has('id') ? {} : EMPTY) as Partial<Record<FieldKey, IdNumber>>,
-      counts: (has.has('count') ? {} : EMPTY) as Partial<Record<FieldKey, number>>,
-      ratios: (has.has('ratio') ? {} : EMPTY) as Partial<Record<FieldKey, number>>,
-      // The sets are made only for rows that need them (most rows have no unreadable cell).
-      blank: NONE,
-      unreadable: NONE,
-      untilNow: NONE,
-    };
+    const names = (hasName ? {} : EMPTY) as Partial<Record<FieldKey, string>>;
+    const texts = (hasText ? {} : EMPTY) as Partial<Record<FieldKey, string>>;
+    const dates = (hasDate ? {} : EMPTY) as Partial<Record<FieldKey, ChineseDate>>;
+    const ids = (hasId ? {} : EMPTY) as Partial<Record<FieldKey, IdNumber>>;
+    const counts = (hasCount ? {} : EMPTY) as Partial<Record<FieldKey, number>>;
+    const ratios = (hasRatio ? {} : EMPTY) as Partial<Record<FieldKey, number>>;
+    // The fields of each set, in order, as one character per field (see FieldSets).
+    let blank = '';
+    let unreadable = '';
+    let untilNow = '';
     for (let k = 0; k < fields.length; k++) {
       const field = fieldKeys[k];
       const c = cols[k];
       const type = types[k];
       const v = values[c] ?? null;
       if (blankValue(v)) {
-        (row.blank === NONE ? (row.blank = new Set<FieldKey>()) : row.blank).add(field);
+        blank += sets.char[k];
         continue;
       }
       if (isCellError(v)) {
-        (row.unreadable === NONE ? (row.unreadable = new Set<FieldKey>()) : row.unreadable).add(field);
+        unreadable += sets.char[k];
         findings.push(
           at(sheet, r, c, {
             code: 'cell.error-value',
@@ -189,59 +224,71 @@ export function typeRows(grid: Grid, model: SheetModel, opts: RowOptions = {}): 
       let failed: Finding | null = null;
       switch (type) {
         case 'name': {
+          // The usual name needs no Parsed object: normalizePersonName's own shortcut, taken here.
+          const plain = typeof v === 'string' ? plainNameKind(v) : null;
+          if (plain !== null) {
+            names[field] = v as string;
+            if (plain === 'suspicious') put(r, c, suspiciousName(v as string));
+            break;
+          }
           const p = normalizePersonName(v);
           if (p.ok) {
-            row.names[field] = p.value;
+            names[field] = p.value;
             putNotes(r, c, p.notes);
           } else failed = p.finding;
           break;
         }
         case 'date': {
-          const format = formats[c];
-          const p = (dateMemos.get(c) as ParseMemo<Parsed<ChineseDate>>).get(format, v, () => {
-            const q = parseChineseDate(v, { numberFormat: format });
-            return q.ok && typeof v === 'number' ? ok(shownPrecision(q.value, format), q.notes) : q;
-          });
+          const p = (memos[k] as ParseMemo<Parsed<ChineseDate>>).get(formats[c], v);
           if (p.ok) {
-            row.dates[field] = p.value;
+            dates[field] = p.value;
             putNotes(r, c, p.notes);
           } else if (p.finding.code === 'date.until-now') {
-            (row.untilNow === NONE ? (row.untilNow = new Set<FieldKey>()) : row.untilNow).add(field);
+            untilNow += sets.char[k];
           } else failed = p.finding;
           break;
         }
         case 'id': {
-          const p = parseIdNumber(v, { asOf: opts.asOf });
+          const p = (memos[k] as ParseMemo<Parsed<IdNumber>>).get('', v);
           if (p.ok) {
-            row.ids[field] = p.value;
+            ids[field] = p.value;
             putNotes(r, c, p.notes);
           } else failed = p.finding;
           break;
         }
         case 'count': {
-          const p = (countMemos.get(c) as ParseMemo<Parsed<number>>).get('', v, () => parseCount(v));
-          if (p.ok) row.counts[field] = p.value;
+          const p = (memos[k] as ParseMemo<Parsed<number>>).get('', v);
+          if (p.ok) counts[field] = p.value;
           else failed = p.finding;
           break;
         }
         case 'ratio': {
-          const format = formats[c];
-          const p = (ratioMemos.get(c) as ParseMemo<Parsed<number>>).get(format, v, () =>
-            parseRatio(v, { numberFormat: format, percentUnit: model.percentFields.has(field) }),
-          );
-          if (p.ok) row.ratios[field] = p.value;
+          const p = (memos[k] as ParseMemo<Parsed<number>>).get(formats[c], v);
+          if (p.ok) ratios[field] = p.value;
           else failed = p.finding;
           break;
         }
         default:
-          row.texts[field] = typeof v === 'string' ? normalizeText(v) : String(v);
+          texts[field] = typeof v === 'string' ? normalizeText(v) : String(v);
       }
       if (failed) {
-        (row.unreadable === NONE ? (row.unreadable = new Set<FieldKey>()) : row.unreadable).add(field);
+        unreadable += sets.char[k];
         put(r, c, failed);
       }
     }
-    rows.push(row);
+    rows.push({
+      row: r,
+      hidden: hidden.size > 0 && hidden.has(r),
+      names,
+      texts,
+      dates,
+      ids,
+      counts,
+      ratios,
+      blank: sets.of(blank),
+      unreadable: sets.of(unreadable),
+      untilNow: sets.of(untilNow),
+    });
   }
   return { model, grid, rows, findings };
 }

@@ -45,6 +45,43 @@ const ALLOWED = /^[\p{L}\p{M}\u00b7 '.-]*$/u;
  * tell namesakes apart that way, and only a person can decide.
  */
 export function normalizePersonName(input: unknown): Parsed<string> {
+  if (typeof input === 'string') {
+    // The usual cell (王五, 干部12, Li): nothing to normalise; only a digit makes it suspicious.
+    const plain = plainNameKind(input);
+    if (plain === 'plain') return ok(input, NO_NOTES);
+    if (plain === 'suspicious') return ok(input, [suspiciousName(input)]);
+  }
+  return normalizePersonNameByRules(input);
+}
+
+const NO_NOTES: readonly Finding[] = Object.freeze([]);
+
+/**
+ * The shortcut of normalizePersonName, for callers that read many names: text of Han characters
+ * of the original block (U+4E00–U+9FA5, letters in every Unicode version), ASCII letters and
+ * digits only is already normal with no dot and no space, so the rules keep it as it is and only
+ * a digit breaks ALLOWED: 'plain' (no note) or 'suspicious' (the note of suspiciousName). null
+ * for any other text (and for ''): call normalizePersonName.
+ */
+export function plainNameKind(t: string): 'plain' | 'suspicious' | null {
+  if (t.length === 0) return null;
+  let digits = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if ((c >= 0x4e00 && c <= 0x9fa5) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) continue;
+    if (c >= 0x30 && c <= 0x39) digits = true;
+    else return null;
+  }
+  return digits ? 'suspicious' : 'plain';
+}
+
+/** The name.suspicious note on a name as typed. */
+export function suspiciousName(raw: string): Finding {
+  return suspicious(showInput(raw));
+}
+
+/** normalizePersonName by its general rules, without the plain-text shortcut (the property test compares the two). */
+export function normalizePersonNameByRules(input: unknown): Parsed<string> {
   const err = cellErrorText(input);
   if (err !== null) return fail(suspicious(showInput(input)));
   if (isBlank(input)) return fail(empty());

@@ -14,10 +14,13 @@ const FULL_WIDTH = /[\uff01-\uff5e]/g;
 const LINE_BREAK = / *(?:\r\n|[\r\n\u000b\u000c\u0085\u2028\u2029])\s*/g;
 const HAN = /[\p{Script=Han}\u3007]/u;
 // Text made only of printable ASCII (no space) and common Han characters is already normal; most
-// cells are, so they skip the replacement passes (alreadyNormal: /^[\x21-\x7e\u4e00-\u9fff]*$/).
+// cells are, so they skip the replacement passes (isAlreadyNormal: /^[\x21-\x7e\u4e00-\u9fff]*$/).
 
-/** /^[\x21-\x7e\u4e00-\u9fff]*$/.test(text), as a loop: no regex call for the millions of short cells of a big ledger. */
-function alreadyNormal(text: string): boolean {
+/**
+ * /^[\x21-\x7e\u4e00-\u9fff]*$/.test(text), as a loop: no regex call for the millions of short
+ * cells of a big ledger. Such text is its own normalizeText and holds no space of any kind.
+ */
+export function isAlreadyNormal(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if ((c >= 0x21 && c <= 0x7e) || (c >= 0x4e00 && c <= 0x9fff)) continue;
@@ -38,7 +41,7 @@ export function toHalfWidth(text: string): string {
  */
 export function normalizeText(text: string): string {
   if (typeof text !== 'string') return '';
-  if (alreadyNormal(text)) return text;
+  if (isAlreadyNormal(text)) return text;
   let s = toHalfWidth(text).replace(INVISIBLE, '').replace(SPACE_LIKE, ' ');
   s = s.replace(LINE_BREAK, (match: string, offset: number, whole: string) => {
     const before = whole.slice(0, offset);

@@ -6,7 +6,8 @@
  * date 1988-07-01 there means July 1988, the usual way a month is kept in a date cell.
  */
 import { msg } from '../../i18n/message';
-import { formatDate, type ChineseDate } from '../../values/dates';
+import { formatDate, type ChineseDate, type DatePrecision } from '../../values/dates';
+import type { LocalDate } from '../../values/local-date';
 import type { LedgerFinding } from '../findings';
 import type { FieldKey } from '../fields';
 import type { TypedRow, TypedSheet } from '../rows';
@@ -24,9 +25,27 @@ export const CODES: readonly CodeDoc[] = [
 
 /** a − b at the coarser precision: negative when a is earlier, 0 when equal at that precision. */
 export function compareAtPrecision(a: ChineseDate, b: ChineseDate): number {
-  const coarse = a.precision === 'year' || b.precision === 'year' ? 'year' : a.precision === 'month' || b.precision === 'month' ? 'month' : 'day';
-  const key = (d: ChineseDate) => (coarse === 'year' ? d.date.y : coarse === 'month' ? d.date.y * 12 + d.date.m : d.date.y * 10000 + d.date.m * 100 + d.date.d);
-  return key(a) - key(b);
+  return compareDates(a.date, RANK[a.precision], b.date, RANK[b.precision]);
+}
+
+/** Precisions by how fine they are, so the coarser of two is the smaller rank. */
+const RANK: Readonly<Record<DatePrecision, number>> = { year: 0, month: 1, day: 2 };
+const DAY = RANK.day;
+
+/** compareAtPrecision on dates and precision ranks: no object per comparison. */
+function compareDates(a: LocalDate, aRank: number, b: LocalDate, bRank: number): number {
+  const coarse = aRank < bRank ? aRank : bRank;
+  return keyAt(a, coarse) - keyAt(b, coarse);
+}
+
+function keyAt(d: LocalDate, rank: number): number {
+  return rank === 0 ? d.y : rank === 1 ? d.y * 12 + d.m : d.y * 10000 + d.m * 100 + d.d;
+}
+
+/** The precision rank of columnDate(…) for a date of a column (month columns cap it at month). */
+function rankIn(d: ChineseDate, monthColumn: boolean): number {
+  const rank = RANK[d.precision];
+  return monthColumn && rank === DAY ? RANK.month : rank;
 }
 
 const show = (d: ChineseDate) => formatDate(d.date, d.precision);
@@ -40,10 +59,18 @@ export function columnDate(sheet: TypedSheet, row: TypedRow, field: FieldKey): C
 
 export function checkCrossFields(sheet: TypedSheet): LedgerFinding[] {
   const out: LedgerFinding[] = [];
+  const months = sheet.model.monthFields;
+  const birthMonths = months.has('birth');
+  const workMonths = months.has('workStart');
+  const sinceMonths = months.has('postSince');
+  // Dates are compared by their parts and precision ranks (what columnDate and compareAtPrecision
+  // give); the ChineseDate objects to show are made only for a finding.
   for (const row of sheet.rows) {
     const id = row.ids.idNumber;
-    const birth = columnDate(sheet, row, 'birth');
-    if (id && birth && compareAtPrecision({ date: id.birth, precision: 'day' }, birth) !== 0) {
+    const birth = row.dates.birth;
+    const birthRank = birth ? rankIn(birth, birthMonths) : 0;
+    if (id && birth && compareDates(id.birth, DAY, birth.date, birthRank) !== 0) {
+      const shown = columnDate(sheet, row, 'birth') as ChineseDate;
       const idBirth = formatDate(id.birth, 'day');
       out.push(
         onField(
@@ -52,13 +79,17 @@ export function checkCrossFields(sheet: TypedSheet): LedgerFinding[] {
           'birth',
           'cross.id-birth-mismatch',
           'error',
-          msg(`出生年月 ${show(birth)} 与身份证号中的出生日期 ${idBirth} 不一致`, `Date of birth ${show(birth)} disagrees with ${idBirth} in the ID number`),
+          msg(`出生年月 ${show(shown)} 与身份证号中的出生日期 ${idBirth} 不一致`, `Date of birth ${show(shown)} disagrees with ${idBirth} in the ID number`),
         ),
       );
     }
-    const born = birth ?? (id ? { date: id.birth, precision: 'day' as const } : undefined);
-    const work = columnDate(sheet, row, 'workStart');
-    if (born && work && compareAtPrecision(work, born) <= 0) {
+    const bornDate = birth ? birth.date : id?.birth;
+    const bornRank = birth ? birthRank : DAY;
+    const work = row.dates.workStart;
+    const workRank = work ? rankIn(work, workMonths) : 0;
+    if (bornDate && work && compareDates(work.date, workRank, bornDate, bornRank) <= 0) {
+      const shownWork = columnDate(sheet, row, 'workStart') as ChineseDate;
+      const born = birth ? (columnDate(sheet, row, 'birth') as ChineseDate) : { date: bornDate, precision: 'day' as const };
       out.push(
         onField(
           sheet,
@@ -66,12 +97,14 @@ export function checkCrossFields(sheet: TypedSheet): LedgerFinding[] {
           'workStart',
           'cross.work-before-birth',
           'error',
-          msg(`参加工作时间 ${show(work)} 不晚于出生日期 ${show(born)}`, `Started work ${show(work)}, not after birth ${show(born)}`),
+          msg(`参加工作时间 ${show(shownWork)} 不晚于出生日期 ${show(born)}`, `Started work ${show(shownWork)}, not after birth ${show(born)}`),
         ),
       );
     }
-    const since = columnDate(sheet, row, 'postSince');
-    if (work && since && compareAtPrecision(since, work) < 0) {
+    const since = row.dates.postSince;
+    if (work && since && compareDates(since.date, rankIn(since, sinceMonths), work.date, workRank) < 0) {
+      const shownWork = columnDate(sheet, row, 'workStart') as ChineseDate;
+      const shownSince = columnDate(sheet, row, 'postSince') as ChineseDate;
       out.push(
         onField(
           sheet,
@@ -79,7 +112,10 @@ export function checkCrossFields(sheet: TypedSheet): LedgerFinding[] {
           'postSince',
           'cross.post-before-work',
           'error',
-          msg(`任现职时间 ${show(since)} 早于参加工作时间 ${show(work)}`, `In the current post since ${show(since)}, before starting work ${show(work)}`),
+          msg(
+            `任现职时间 ${show(shownSince)} 早于参加工作时间 ${show(shownWork)}`,
+            `In the current post since ${show(shownSince)}, before starting work ${show(shownWork)}`,
+          ),
         ),
       );
     }

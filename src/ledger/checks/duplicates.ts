@@ -3,7 +3,7 @@
  * rows. Reported on the later row, naming the earlier one. Complaint ledgers are exempt (one
  * person may be complained about many times); recommendation tallies count a person once per post.
  */
-import { msg } from '../../i18n/message';
+import { msg, type Msg } from '../../i18n/message';
 import { formatDate } from '../../values/dates';
 import type { LedgerFinding } from '../findings';
 import type { TypedRow, TypedSheet } from '../rows';
@@ -18,35 +18,45 @@ export const CODES: readonly CodeDoc[] = [
   },
 ];
 
-function scopeOf(sheet: TypedSheet, row: TypedRow): string {
-  return sheet.model.kind === 'recommendation' || sheet.model.kind === 'inspection' ? `${row.texts.targetPost ?? ''}\u0000` : '';
+/** Tallies count a person once per post: the post, as a key prefix; '' for other kinds. */
+function scopeOf(scoped: boolean, row: TypedRow): string {
+  return scoped ? `${row.texts.targetPost ?? ''}\u0000` : '';
 }
 
 export function checkDuplicates(sheet: TypedSheet): LedgerFinding[] {
   if (sheet.model.kind === 'complaints' || sheet.model.kind === 'unknown') return [];
   const out: LedgerFinding[] = [];
   const byId = new Map<string, number>();
-  const byPerson = new Map<string, Map<number, number>>();
+  // One message per first row, shared by the findings that name it (messages are read-only).
+  const sameId = new Map<number, Msg>();
+  const sameIdAs = (first: number): Msg => {
+    let m = sameId.get(first);
+    if (!m) sameId.set(first, (m = msg(`身份证号与第${first + 1}行相同`, `Same ID number as row ${first + 1}`)));
+    return m;
+  };
+  // name → the first row of each birth month: one number (month and row packed) while the name has
+  // one month, a Map from its second month on — most names are unique, so no Map per row.
+  const byPerson = new Map<string, number | Map<number, number>>();
+  const scoped = sheet.model.kind === 'recommendation' || sheet.model.kind === 'inspection';
   for (const row of sheet.rows) {
-    const scope = scopeOf(sheet, row);
+    const scope = scopeOf(scoped, row);
     const id = row.ids.idNumber?.id18;
     let dupId = false;
     if (id) {
-      const first = byId.get(scope + id);
+      const key = scoped ? scope + id : id;
+      const first = byId.get(key);
       if (first !== undefined) {
         dupId = true;
-        out.push(onField(sheet, row, 'idNumber', 'dup.id', 'error', msg(`身份证号与第${first + 1}行相同`, `Same ID number as row ${first + 1}`)));
-      } else byId.set(scope + id, row.row);
+        out.push(onField(sheet, row, 'idNumber', 'dup.id', 'error', sameIdAs(first)));
+      } else byId.set(key, row.row);
     }
     const name = row.names.name;
     const birth = row.dates.birth;
     if (name && birth && !dupId) {
       // name → birth month → first row, without building a key string per row.
-      const scoped = scope + name;
-      let months = byPerson.get(scoped);
-      if (!months) byPerson.set(scoped, (months = new Map()));
+      const person = scoped ? scope + name : name;
       const month = birth.date.y * 12 + birth.date.m;
-      const first = months.get(month);
+      const first = firstOfMonth(byPerson, person, month, row.row);
       if (first !== undefined) {
         out.push(
           onField(
@@ -61,8 +71,35 @@ export function checkDuplicates(sheet: TypedSheet): LedgerFinding[] {
             ),
           ),
         );
-      } else months.set(month, row.row);
+      }
     }
   }
   return out;
+}
+
+/** Rows below this (Excel has 1,048,576) pack with a non-negative month into one safe integer. */
+const ROW_SPAN = 2 ** 21;
+
+/**
+ * The first row seen for (person, month), or undefined after recording `row` as that first row.
+ * Exactly what a Map per person would answer.
+ */
+function firstOfMonth(byPerson: Map<string, number | Map<number, number>>, person: string, month: number, row: number): number | undefined {
+  const held = byPerson.get(person);
+  const packs = month >= 0 && Number.isInteger(month) && row >= 0 && row < ROW_SPAN;
+  if (held === undefined) {
+    byPerson.set(person, packs ? month * ROW_SPAN + row : new Map([[month, row]]));
+    return undefined;
+  }
+  let months: Map<number, number>;
+  if (typeof held === 'number') {
+    const heldMonth = Math.floor(held / ROW_SPAN);
+    const heldRow = held - heldMonth * ROW_SPAN;
+    if (heldMonth === month) return heldRow;
+    months = new Map([[heldMonth, heldRow]]);
+    byPerson.set(person, months);
+  } else months = held;
+  const first = months.get(month);
+  if (first === undefined) months.set(month, row);
+  return first;
 }
