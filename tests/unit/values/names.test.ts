@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { normalizePersonName } from '../../../src/values/names';
 import { VALUE_CODES } from '../../../src/values';
+import { msg, say } from '../../../src/i18n/message';
 
 const value = (input: unknown) => {
   const r = normalizePersonName(input);
@@ -84,5 +85,29 @@ describe('normalizePersonName', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('the name.suspicious message (texts made when read)', () => {
+  const message = (input: unknown) => {
+    const r = normalizePersonName(input);
+    const f = r.ok ? r.notes[0] : r.finding;
+    expect(f.code).toBe('name.suspicious');
+    return f.message;
+  };
+  test.each([
+    ['干部12', '"干部12"'],
+    ['张三#', '"张三#"'],
+    [{ error: '#N/A' }, '#N/A'],
+    [true, 'TRUE'],
+    ['王五\n2', '"王五⏎2"'],
+  ])('%j shows the cell as %s, in both languages and in JSON', (input, shown) => {
+    const m = message(input);
+    const zh = `姓名 ${shown} 含有数字或符号；姓名应只含文字和间隔号“·”`;
+    const en = `Name ${shown} contains digits or symbols; a name should contain only letters and the middle dot "·"`;
+    expect([say(m, 'zh-CN'), say(m, 'en-US')]).toEqual([zh, en]);
+    expect(JSON.parse(JSON.stringify(m))).toEqual(msg(zh, en));
+    // Read twice, the same text (nothing cached that could go stale).
+    expect(m['zh-CN']).toBe(zh);
   });
 });
