@@ -59,14 +59,16 @@ export function* checkJsonText(file: string, models: readonly SheetModel[], find
   const head = JSON.stringify({ file, sheets: models.map(sheetJson), findings: [] });
   yield head.slice(0, -2); // without the closing `]}`
   // Each finding's object text is written directly, key by key in findingJson's order: the same
-  // bytes JSON.stringify gives (strings still go through it), without an object per finding. A
-  // sheet's or code's quoted text is made once.
-  const quoted = new Map<string, string>();
-  const q = (t: string): string => {
-    let j = quoted.get(t);
-    if (j === undefined) quoted.set(t, (j = JSON.stringify(t)));
-    return j;
-  };
+  // bytes JSON.stringify gives (strings still go through it), without an object per finding. The
+  // text before the cell (per sheet) and between the cell and the message (per severity and code)
+  // is made once.
+  const before = new Map<string, string>();
+  const between = new Map<string, string>();
+  let lastSheet: string | null = null;
+  let lastBefore = '';
+  let lastSeverity: string | null = null;
+  let lastCode: string | null = null;
+  let lastBetween = '';
   const letters: string[] = [];
   const part: string[] = [];
   for (let i = 0; i < findings.length; i += PIECE) {
@@ -74,10 +76,20 @@ export function* checkJsonText(file: string, models: readonly SheetModel[], find
     const end = Math.min(findings.length, i + PIECE);
     for (let k = i; k < end; k++) {
       const f = findings[k];
+      if (f.sheet !== lastSheet) {
+        lastSheet = f.sheet;
+        lastBefore = before.get(f.sheet) ?? `{"sheet":${JSON.stringify(f.sheet)},"cell":"`;
+        before.set(f.sheet, lastBefore);
+      }
+      if (f.severity !== lastSeverity || f.code !== lastCode) {
+        lastSeverity = f.severity;
+        lastCode = f.code;
+        const key = `${f.severity} ${f.code}`;
+        lastBetween = between.get(key) ?? `","severity":"${f.severity}","code":${JSON.stringify(f.code)},"message":`;
+        between.set(key, lastBetween);
+      }
       const col = letters[f.col] ?? (letters[f.col] = columnLetter(f.col));
-      part.push(
-        `{"sheet":${q(f.sheet)},"cell":"${col}${f.row + 1}","severity":"${f.severity}","code":${q(f.code)},"message":${jsonString(say(f.message, lang))}}`,
-      );
+      part.push(`${lastBefore}${col}${f.row + 1}${lastBetween}${jsonString(say(f.message, lang))}}`);
     }
     yield `${i === 0 ? '' : ','}${part.join(',')}`;
   }
