@@ -2,6 +2,7 @@
  * What the CLI prints: the exact JSON objects of SPEC §7 and readable text for people.
  */
 import { msg, plural, say, type Locale } from '../i18n/message';
+import { messageJson } from '../i18n/filled-message';
 import { columnLetter, a1, isCellError, type CellValue } from '../ledger/grid';
 import type { LedgerFinding } from '../ledger/findings';
 import type { SheetModel } from '../ledger/recognize';
@@ -38,14 +39,6 @@ export function findingJson(f: LedgerFinding, lang: Locale): FindingJson {
 
 export function checkJson(file: string, models: readonly SheetModel[], findings: readonly LedgerFinding[], lang: Locale) {
   return { file, sheets: models.map(sheetJson), findings: findings.map((f) => findingJson(f, lang)) };
-}
-
-/** What JSON.stringify escapes in a string: quote, backslash, control characters, lone surrogates. */
-const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
-
-/** JSON.stringify(text), byte for byte; the usual message needs no escape and no stringify call (a third of the time). */
-function jsonString(text: string): string {
-  return ESCAPED.test(text) ? JSON.stringify(text) : `"${text}"`;
 }
 
 /** Findings per piece of output text: a big result is written piece by piece, never as one giant string. */
@@ -89,7 +82,7 @@ export function* checkJsonText(file: string, models: readonly SheetModel[], find
         between.set(key, lastBetween);
       }
       const col = letters[f.col] ?? (letters[f.col] = columnLetter(f.col));
-      part.push(`${lastBefore}${col}${f.row + 1}${lastBetween}${jsonString(say(f.message, lang))}}`);
+      part.push(`${lastBefore}${col}${f.row + 1}${lastBetween}${messageJson(f.message, lang)}}`);
     }
     yield `${i === 0 ? '' : ','}${part.join(',')}`;
   }

@@ -25,7 +25,7 @@ export function isBlank(input: unknown): boolean {
   return BLANK.test(input);
 }
 
-const MAX_SHOWN = 40;
+export const MAX_SHOWN = 40;
 
 /**
  * The found value as it should appear in a message: text in quotes (shortened), numbers as

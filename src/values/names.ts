@@ -3,9 +3,10 @@
  * three-character ones (`王  五`), minority names joined by a middle dot in one of many look-alike
  * characters (`阿依古丽•买买提`), stray line breaks.
  */
-import { msg, type Msg } from '../i18n/message';
+import { msg } from '../i18n/message';
+import { MsgTemplate } from '../i18n/filled-message';
 import { fail, ok, type CodeDoc, type Finding, type Parsed } from './finding';
-import { cellErrorText, isBlank, showInput } from './cell-input';
+import { cellErrorText, isBlank, MAX_SHOWN, showInput } from './cell-input';
 import { normalizeText } from './text';
 
 export const CODES: readonly CodeDoc[] = [
@@ -105,25 +106,23 @@ function empty(): Finding {
 }
 
 /**
- * The name.suspicious message, its texts made when read. A roster can carry this note on every row
- * (干部1, 干部2 …: 100,000 of them in the issue 14 bench), and building both texts up front cost
- * ~200 bytes a note that check held until it printed one of them; this keeps only the cell's own
- * value. JSON gives both texts, like msg().
+ * The name.suspicious message, its texts made when read (i18n/filled-message.ts): a roster can
+ * carry this note on every row (干部1, 干部2 …: 100,000 of them in the issue 14 bench). The usual
+ * name is shown as typed in quotes, so the template holds the quotes and the value is the cell's own text.
  */
-class SuspiciousNameMessage implements Msg {
-  constructor(private readonly input: unknown) {}
-  get 'zh-CN'(): string {
-    return `姓名 ${showInput(this.input)} 含有数字或符号；姓名应只含文字和间隔号“·”`;
-  }
-  get 'en-US'(): string {
-    return `Name ${showInput(this.input)} contains digits or symbols; a name should contain only letters and the middle dot "·"`;
-  }
-  toJSON(): Msg {
-    return msg(this['zh-CN'], this['en-US']);
-  }
-}
+const SUSPICIOUS = new MsgTemplate(
+  '姓名 {} 含有数字或符号；姓名应只含文字和间隔号“·”',
+  'Name {} contains digits or symbols; a name should contain only letters and the middle dot "·"',
+);
+const SUSPICIOUS_QUOTED = new MsgTemplate(
+  '姓名 "{}" 含有数字或符号；姓名应只含文字和间隔号“·”',
+  'Name "{}" contains digits or symbols; a name should contain only letters and the middle dot "·"',
+);
 
 /** The name.suspicious note on `input` (a cell value: shown as showInput shows it). */
 function suspicious(input: unknown): Finding {
-  return { code: 'name.suspicious', severity: 'warning', message: new SuspiciousNameMessage(input) };
+  // showInput shows a short one-line text as "text": the cell's own string, no new one.
+  const asIs = typeof input === 'string' && input.length <= MAX_SHOWN && input.indexOf('\n') < 0 && input.indexOf('\r') < 0;
+  const message = asIs ? SUSPICIOUS_QUOTED.fill(input) : SUSPICIOUS.fill(showInput(input));
+  return { code: 'name.suspicious', severity: 'warning', message };
 }
