@@ -56,7 +56,7 @@ export function* checkJsonText(file: string, models: readonly SheetModel[], find
   // text before the cell (per sheet) and between the cell and the message (per severity and code)
   // is made once.
   const before = new Map<string, string>();
-  const between = new Map<string, string>();
+  const between = new Map<string, Partial<Record<LedgerFinding['severity'], string>>>();
   let lastSheet: string | null = null;
   let lastBefore = '';
   let lastSeverity: string | null = null;
@@ -77,9 +77,10 @@ export function* checkJsonText(file: string, models: readonly SheetModel[], find
       if (f.severity !== lastSeverity || f.code !== lastCode) {
         lastSeverity = f.severity;
         lastCode = f.code;
-        const key = `${f.severity} ${f.code}`;
-        lastBetween = between.get(key) ?? `","severity":"${f.severity}","code":${JSON.stringify(f.code)},"message":`;
-        between.set(key, lastBetween);
+        // By code, then severity: the codes are the checks' own constant strings (no key to build).
+        let bySeverity = between.get(f.code);
+        if (!bySeverity) between.set(f.code, (bySeverity = {}));
+        lastBetween = bySeverity[f.severity] ??= `","severity":"${f.severity}","code":${JSON.stringify(f.code)},"message":`;
       }
       const col = letters[f.col] ?? (letters[f.col] = columnLetter(f.col));
       part.push(`${lastBefore}${col}${f.row + 1}${lastBetween}${messageJson(f.message, lang)}}`);
