@@ -8,23 +8,9 @@ import { columnLetter } from '../../../src/ledger/grid';
 import { recognizeSheet } from '../../../src/ledger/recognize';
 import { headerKey, synonymIndex } from '../../../src/ledger/header-text';
 import { SYNONYMS } from '../../../src/ledger/synonyms';
+import { gridOf } from '../../support/grid-of';
 
-function grid(rows: CellValue[][], sheet = '花名册'): Grid {
-  const colCount = Math.max(0, ...rows.map((r) => r.length));
-  const values = rows.map((r) => [...r, ...new Array<CellValue>(colCount - r.length).fill(null)]);
-  return {
-    sheet,
-    rowCount: rows.length,
-    colCount,
-    values,
-    formulas: values.map((r) => r.map(() => null)),
-    numberFormats: values.map((r) => r.map(() => 'General')),
-    merges: [],
-    hiddenRows: [],
-    protected: false,
-    visibility: 'visible',
-  };
-}
+const grid = (rows: CellValue[][], sheet = '花名册'): Grid => gridOf(rows, sheet);
 
 const COLUMNS: [string, string, CellValue][] = [
   ['name', '姓名', '张三'],

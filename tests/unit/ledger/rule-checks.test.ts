@@ -9,6 +9,7 @@ import { recognizeSheet } from '../../../src/ledger/recognize';
 import { checkWorkbook } from '../../../src/ledger/check-workbook';
 import { DEFAULT_POLICY } from '../../../src/policy/policy';
 import type { Grid } from '../../../src/ledger/grid';
+import { gridOf } from '../../support/grid-of';
 
 describe('resignation texts (四.3)', () => {
   it.each([
@@ -45,22 +46,7 @@ describe('adjustment intentions (三.5)', () => {
   ])('%p → %p', (text, intent) => expect(adjustmentIntentOf(text)).toBe(intent));
 });
 
-function grid(rows: (string | number | null)[][]): Grid {
-  const colCount = Math.max(...rows.map((r) => r.length));
-  const values = rows.map((r) => [...r, ...new Array(colCount - r.length).fill(null)]);
-  return {
-    sheet: 'S',
-    rowCount: rows.length,
-    colCount,
-    values,
-    formulas: values.map((r) => r.map(() => null)),
-    numberFormats: values.map((r) => r.map(() => 'General')),
-    merges: [],
-    hiddenRows: [],
-    protected: false,
-    visibility: 'visible',
-  };
-}
+const grid = (rows: (string | number | null)[][]): Grid => gridOf(rows, 'S');
 
 describe('new columns are recognised', () => {
   it.each([
