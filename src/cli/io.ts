@@ -8,6 +8,11 @@ import { todayLocal, type LocalDate } from '../values/local-date';
 
 export interface CliIo {
   out(text: string): void;
+  /**
+   * Writes bytes (UTF-8 text) to stdout; settles once they are written and the array may be
+   * reused. Optional: without it the CLI decodes them and calls out().
+   */
+  outBytes?(bytes: Uint8Array): Promise<void>;
   err(text: string): void;
   readFile(file: string): Promise<Uint8Array>;
   writeFile(file: string, data: Uint8Array): Promise<void>;
@@ -32,9 +37,24 @@ async function canonical(p: string): Promise<string> {
   }
 }
 
+/**
+ * One piece to stdout, settling when the stream has written it. Node writes stdout synchronously
+ * when it is a file or (on POSIX) a terminal, and asynchronously when it is a pipe, where a write
+ * the reader is not ready for is queued with its buffer ("A note on process I/O",
+ * https://nodejs.org/docs/latest-v20.x/api/process.html#a-note-on-process-io). Waiting for the
+ * write's callback keeps one piece in flight: `check --json | cat` held every piece of a 28 MB
+ * result queued (337 MB peak), and the piece's buffer is reused only once written.
+ */
+function writeStdout(bytes: Uint8Array): Promise<void> {
+  return new Promise((resolve, reject) => {
+    process.stdout.write(bytes, (e) => (e ? reject(e) : resolve()));
+  });
+}
+
 export function nodeIo(): CliIo {
   return {
     out: (t) => process.stdout.write(t),
+    outBytes: writeStdout,
     err: (t) => process.stderr.write(t),
     readFile: async (f) => new Uint8Array(await fs.readFile(f)),
     writeFile: (f, d) => fs.writeFile(f, d),

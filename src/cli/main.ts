@@ -23,7 +23,7 @@ import { nodeIo, type CliIo } from './io';
 import { policyInForce } from './policy';
 import { outputNotes, xlsxOutputName } from './xlsx-output';
 import {
-  checkJsonText,
+  checkJsonBytes,
   editJson,
   editLine,
   eliminationJson,
@@ -187,6 +187,21 @@ function print(io: CliIo, lines: readonly string[]): void {
   for (const piece of linesText(lines)) io.out(piece);
 }
 
+/**
+ * Pieces of UTF-8 output (each one read before the next is made: they share a buffer), as bytes
+ * when the IO takes them, otherwise as text (the in-memory IO of the tests).
+ */
+async function outBytes(io: CliIo, pieces: Iterable<Uint8Array>): Promise<void> {
+  if (io.outBytes) {
+    for (const piece of pieces) await io.outBytes(piece);
+    return;
+  }
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  for (const piece of pieces) io.out(decoder.decode(piece, { stream: true }));
+  const rest = decoder.decode();
+  if (rest) io.out(rest);
+}
+
 async function runCheck(args: CliArgs, io: CliIo): Promise<number> {
   const file = args.file as string;
   const book = await openLedger(file, io);
@@ -194,7 +209,7 @@ async function runCheck(args: CliArgs, io: CliIo): Promise<number> {
   // Only the models and findings are printed: the Grids and typed rows may go before the output is made.
   const { models, findings } = checkWorkbook(await book.read(), ctx);
   if (args.json) {
-    for (const piece of checkJsonText(file, models, findings, args.lang)) io.out(piece);
+    await outBytes(io, checkJsonBytes(file, models, findings, args.lang));
   } else {
     const lang: Locale = args.lang;
     print(io, [

@@ -2,7 +2,8 @@
  * What the CLI prints: the exact JSON objects of SPEC §7 and readable text for people.
  */
 import { msg, plural, say, type Locale } from '../i18n/message';
-import { messageJson } from '../i18n/filled-message';
+import { FilledMsg, type MsgTemplate } from '../i18n/filled-message';
+import { jsonInnerMax, NUMBER_MAX, PIECE, Pieces, putAscii, putJsonInner, putLong, putNumber, utf8 } from './json-bytes';
 import { columnLetter, a1, isCellError, type CellValue } from '../ledger/grid';
 import type { LedgerFinding } from '../ledger/findings';
 import type { SheetModel } from '../ledger/recognize';
@@ -41,58 +42,91 @@ export function checkJson(file: string, models: readonly SheetModel[], findings:
   return { file, sheets: models.map(sheetJson), findings: findings.map((f) => findingJson(f, lang)) };
 }
 
-/** Findings per piece of output text: a big result is written piece by piece, never as one giant string. */
-const PIECE = 5000;
-
 /**
- * The text of `JSON.stringify(checkJson(…))` plus its newline, byte for byte, in pieces of PIECE
- * findings each (a 100,000-row roster has 200,000 findings: 33 MB of JSON).
+ * The UTF-8 bytes of `JSON.stringify(checkJson(…))` plus its newline, byte for byte, in pieces of
+ * about `size` bytes (a 100,000-row roster has 180,000 findings: 28 MB of JSON). Each piece is a
+ * view of one reused buffer: the reader is done with it before asking for the next (see
+ * json-bytes.ts). Each finding is written key by key in findingJson's order; the bytes before the
+ * cell (per sheet), between the cell and the message (per code and severity) and a filled
+ * message's fixed parts are encoded once.
  */
-export function* checkJsonText(file: string, models: readonly SheetModel[], findings: readonly LedgerFinding[], lang: Locale): Generator<string> {
-  const head = JSON.stringify({ file, sheets: models.map(sheetJson), findings: [] });
-  yield head.slice(0, -2); // without the closing `]}`
-  // Each finding's object text is written directly, key by key in findingJson's order: the same
-  // bytes JSON.stringify gives (strings still go through it), without an object per finding. The
-  // text before the cell (per sheet) and between the cell and the message (per severity and code)
-  // is made once.
-  const before = new Map<string, string>();
-  const between = new Map<string, Partial<Record<LedgerFinding['severity'], string>>>();
+export function* checkJsonBytes(
+  file: string,
+  models: readonly SheetModel[],
+  findings: readonly LedgerFinding[],
+  lang: Locale,
+  size = PIECE,
+): Generator<Uint8Array> {
+  const w = new Pieces(size);
+  // Without the closing `]}`; a comma before each finding but the first.
+  yield* putLong(w, utf8(JSON.stringify({ file, sheets: models.map(sheetJson), findings: [] }).slice(0, -2)));
+  const before = new Map<string, Uint8Array>();
+  const between = new Map<string, Partial<Record<LedgerFinding['severity'], Uint8Array>>>();
+  const parts = new Map<MsgTemplate, readonly [Uint8Array, Uint8Array]>();
   let lastSheet: string | null = null;
-  let lastBefore = '';
+  let lastBefore = EMPTY;
   let lastSeverity: string | null = null;
   let lastCode: string | null = null;
-  let lastBetween = '';
+  let lastBetween = EMPTY;
+  let lastTemplate: MsgTemplate | null = null;
+  let lastParts: readonly [Uint8Array, Uint8Array] = [EMPTY, EMPTY];
   const letters: string[] = [];
-  const part: string[] = [];
-  for (let i = 0; i < findings.length; i += PIECE) {
-    part.length = 0;
-    const end = Math.min(findings.length, i + PIECE);
-    for (let k = i; k < end; k++) {
-      const f = findings[k];
-      if (f.sheet !== lastSheet) {
-        lastSheet = f.sheet;
-        lastBefore = before.get(f.sheet) ?? `{"sheet":${JSON.stringify(f.sheet)},"cell":"`;
-        before.set(f.sheet, lastBefore);
-      }
-      if (f.severity !== lastSeverity || f.code !== lastCode) {
-        lastSeverity = f.severity;
-        lastCode = f.code;
-        // By code, then severity: the codes are the checks' own constant strings (no key to build).
-        let bySeverity = between.get(f.code);
-        if (!bySeverity) between.set(f.code, (bySeverity = {}));
-        lastBetween = bySeverity[f.severity] ??= `","severity":"${f.severity}","code":${JSON.stringify(f.code)},"message":`;
-      }
-      const col = letters[f.col] ?? (letters[f.col] = columnLetter(f.col));
-      part.push(`${lastBefore}${col}${f.row + 1}${lastBetween}${messageJson(f.message, lang)}}`);
+  for (let k = 0; k < findings.length; k++) {
+    const f = findings[k];
+    if (f.sheet !== lastSheet) {
+      lastSheet = f.sheet;
+      lastBefore = before.get(f.sheet) ?? utf8(`{"sheet":${JSON.stringify(f.sheet)},"cell":"`);
+      before.set(f.sheet, lastBefore);
     }
-    yield `${i === 0 ? '' : ','}${part.join(',')}`;
+    if (f.severity !== lastSeverity || f.code !== lastCode) {
+      lastSeverity = f.severity;
+      lastCode = f.code;
+      // By code, then severity: the codes are the checks' own constant strings (no key to build).
+      let bySeverity = between.get(f.code);
+      if (!bySeverity) between.set(f.code, (bySeverity = {}));
+      lastBetween = bySeverity[f.severity] ??= utf8(`","severity":"${f.severity}","code":${JSON.stringify(f.code)},"message":"`);
+    }
+    const m = f.message;
+    const filled = m instanceof FilledMsg;
+    const text = filled ? m.value : m[lang];
+    if (filled && m.template !== lastTemplate) {
+      lastTemplate = m.template;
+      const json = m.template.json[lang];
+      lastParts = parts.get(m.template) ?? [utf8(json[0]), utf8(json[1])];
+      parts.set(m.template, lastParts);
+    }
+    const fixed = filled ? lastParts[0].length + lastParts[1].length : 0;
+    // Comma, letters (≤ 3), row, quote, brace and the message at its longest.
+    const need = lastBefore.length + lastBetween.length + fixed + jsonInnerMax(text) + NUMBER_MAX + 8;
+    if (w.full(need)) {
+      if (w.pos) yield w.take();
+      w.fit(need);
+    }
+    const buf = w.buf;
+    if (k) buf[w.pos++] = 0x2c; // ,
+    w.put(lastBefore);
+    w.pos = putAscii(buf, w.pos, letters[f.col] ?? (letters[f.col] = columnLetter(f.col)));
+    w.pos = putNumber(buf, w.pos, f.row + 1);
+    w.put(lastBetween);
+    if (filled) w.put(lastParts[0]);
+    w.pos = putJsonInner(buf, w.pos, text);
+    if (filled) w.put(lastParts[1]);
+    buf[w.pos++] = 0x22; // "
+    buf[w.pos++] = 0x7d; // }
   }
-  yield ']}\n';
+  yield* putLong(w, CLOSE);
+  if (w.pos) yield w.take();
 }
 
-/** `lines.join('\n') + '\n'` (nothing for no lines), in pieces of PIECE lines. */
+const EMPTY: Uint8Array = new Uint8Array(0);
+const CLOSE = utf8(']}\n');
+
+/** Lines per piece of output text: a big result is written piece by piece, never as one giant string. */
+const LINES = 5000;
+
+/** `lines.join('\n') + '\n'` (nothing for no lines), in pieces of LINES lines. */
 export function* linesText(lines: readonly string[]): Generator<string> {
-  for (let i = 0; i < lines.length; i += PIECE) yield `${lines.slice(i, i + PIECE).join('\n')}\n`;
+  for (let i = 0; i < lines.length; i += LINES) yield `${lines.slice(i, i + LINES).join('\n')}\n`;
 }
 
 const SEVERITY = {

@@ -51,7 +51,8 @@ export class MsgTemplate {
   }
 }
 
-class FilledMsg implements Msg {
+/** A message with its value filled in; output that writes JSON itself (src/cli/output.ts) reads its parts. */
+export class FilledMsg implements Msg {
   constructor(
     readonly template: MsgTemplate,
     readonly value: string,
