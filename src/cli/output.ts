@@ -3,7 +3,7 @@
  */
 import { msg, plural, say, type Locale } from '../i18n/message';
 import { FilledMsg, type MsgTemplate } from '../i18n/filled-message';
-import { jsonInnerMax, NUMBER_MAX, PIECE, Pieces, putAscii, putJsonInner, putLong, putNumber, utf8 } from './json-bytes';
+import { jsonInnerMax, NUMBER_MAX, PIECE, Pieces, putAscii, putBytes, putJsonInner, putLong, putNumber, utf8 } from './json-bytes';
 import { columnLetter, a1, isCellError, type CellValue } from '../ledger/grid';
 import type { LedgerFinding } from '../ledger/findings';
 import type { SheetModel } from '../ledger/recognize';
@@ -95,24 +95,27 @@ export function* checkJsonBytes(
       lastParts = parts.get(m.template) ?? [utf8(json[0]), utf8(json[1])];
       parts.set(m.template, lastParts);
     }
+    const col = letters[f.col] ?? (letters[f.col] = columnLetter(f.col));
     const fixed = filled ? lastParts[0].length + lastParts[1].length : 0;
-    // Comma, letters (≤ 3), row, quote, brace and the message at its longest.
-    const need = lastBefore.length + lastBetween.length + fixed + jsonInnerMax(text) + NUMBER_MAX + 8;
+    // Comma, row, quote, brace and the message at its longest.
+    const need = lastBefore.length + col.length + lastBetween.length + fixed + jsonInnerMax(text) + NUMBER_MAX + 4;
     if (w.full(need)) {
       if (w.pos) yield w.take();
       w.fit(need);
     }
     const buf = w.buf;
-    if (k) buf[w.pos++] = 0x2c; // ,
-    w.put(lastBefore);
-    w.pos = putAscii(buf, w.pos, letters[f.col] ?? (letters[f.col] = columnLetter(f.col)));
-    w.pos = putNumber(buf, w.pos, f.row + 1);
-    w.put(lastBetween);
-    if (filled) w.put(lastParts[0]);
-    w.pos = putJsonInner(buf, w.pos, text);
-    if (filled) w.put(lastParts[1]);
-    buf[w.pos++] = 0x22; // "
-    buf[w.pos++] = 0x7d; // }
+    let p = w.pos;
+    if (k) buf[p++] = 0x2c; // ,
+    p = putBytes(buf, p, lastBefore);
+    p = putAscii(buf, p, col);
+    p = putNumber(buf, p, f.row + 1);
+    p = putBytes(buf, p, lastBetween);
+    if (filled) p = putBytes(buf, p, lastParts[0]);
+    p = putJsonInner(buf, p, text);
+    if (filled) p = putBytes(buf, p, lastParts[1]);
+    buf[p++] = 0x22; // "
+    buf[p++] = 0x7d; // }
+    w.pos = p;
   }
   yield* putLong(w, CLOSE);
   if (w.pos) yield w.take();
