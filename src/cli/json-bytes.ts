@@ -74,15 +74,10 @@ export function putNumber(buf: Uint8Array, at: number, n: number): number {
 /** Most bytes putNumber writes. */
 export const NUMBER_MAX = 24;
 
-/** Copies bytes in; a loop, cheaper than TypedArray.set for the few bytes of a fixed part. */
+/** Copies bytes in; gives the end. (TypedArray.set: measured faster than a loop, even for 20 bytes.) */
 export function putBytes(buf: Uint8Array, at: number, bytes: Uint8Array): number {
-  const n = bytes.length;
-  if (n > 64) {
-    buf.set(bytes, at);
-    return at + n;
-  }
-  for (let i = 0; i < n; i++) buf[at + i] = bytes[i];
-  return at + n;
+  buf.set(bytes, at);
+  return at + bytes.length;
 }
 
 /** Writes text known to be ASCII (cell letters, digits). */
