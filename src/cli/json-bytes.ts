@@ -112,7 +112,6 @@ export class Pieces {
     this.pos = 0;
     return piece;
   }
-
 }
 
 /**

@@ -83,11 +83,16 @@ describe('output written in pieces, any text', () => {
     // Any UTF-16 (lone surrogates too), astral characters, CJK, quotes and control characters.
     const text = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 12 }),
-      fc.string({ unit: fc.constantFrom('"', '\\', '\n', '\u0000', '\u001f', '\u007f', 'é', '干', '部', '·', '“', '😀', '\ud83d', '\ude00', 'a'), maxLength: 12 }),
+      fc.string({
+        unit: fc.constantFrom('"', '\\', '\n', '\u0000', '\u001f', '\u007f', 'é', '干', '部', '·', '“', '😀', '\ud83d', '\ude00', 'a'),
+        maxLength: 12,
+      }),
     );
     // Filled messages as the checks make them: the template has no half surrogate pair at the value's side.
     const part = text.map((t) => t.replace(/[{}]/g, '')).filter((t) => !/[\ud800-\udbff]$/.test(t) && !/^[\udc00-\udfff]/.test(t));
-    const templates = fc.array(fc.tuple(part, part, part, part), { minLength: 1, maxLength: 3 }).map((ts) => ts.map(([a, b, c, d]) => new MsgTemplate(`${a}{}${b}`, `${c}{}${d}`)));
+    const templates = fc
+      .array(fc.tuple(part, part, part, part), { minLength: 1, maxLength: 3 })
+      .map((ts) => ts.map(([a, b, c, d]) => new MsgTemplate(`${a}{}${b}`, `${c}{}${d}`)));
     const arb = fc.array(
       fc.record({
         sheet: fc.constantFrom(model.sheet, 'Sheet1', '考核\\"表'),
@@ -109,9 +114,18 @@ describe('output written in pieces, any text', () => {
         const shared = msg('身份证号与第4行相同', 'Same ID number as row 4');
         const message = (x: (typeof xs)[number], i: number): Msg =>
           x.filled === null ? (i % 5 === 4 ? shared : msg(x.zh, x.en)) : ts[x.filled % ts.length].fill(x.zh);
-        const findings: LedgerFinding[] = xs.map((x, i) => ({ sheet: x.sheet, row: x.row, col: x.col, severity: x.severity, code: x.code, message: message(x, i) }));
+        const findings: LedgerFinding[] = xs.map((x, i) => ({
+          sheet: x.sheet,
+          row: x.row,
+          col: x.col,
+          severity: x.severity,
+          code: x.code,
+          message: message(x, i),
+        }));
         for (const lang of ['zh-CN', 'en-US'] as const) {
-          expect(joined(checkJsonBytes('f "😀".xlsx', [model], findings, lang, pieceSize)).bytes.equals(expected('f "😀".xlsx', [model], findings, lang))).toBe(true);
+          expect(joined(checkJsonBytes('f "😀".xlsx', [model], findings, lang, pieceSize)).bytes.equals(expected('f "😀".xlsx', [model], findings, lang))).toBe(
+            true,
+          );
         }
       }),
       { numRuns: 1000 },
