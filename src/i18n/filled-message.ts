@@ -2,18 +2,14 @@
  * Messages with one value filled in (填值消息), their texts made when read. A finding that can
  * repeat on every row of a 100,000-row ledger (干部1, 干部2 … each "含有数字或符号") held two
  * finished texts each until the CLI printed one of them; a filled message holds its template and
- * the value, and gives its JSON text without re-escaping the template's fixed parts (issue 14).
+ * the value, and its template's fixed parts escaped for JSON once (issue 14: the CLI writes the
+ * JSON bytes of the parts and of the value, src/cli/output.ts).
  * Readers see an ordinary Msg: both languages, and both in JSON.
  */
 import { msg, type Locale, type Msg } from './message';
 
 /** What JSON.stringify escapes in a string: quote, backslash, control characters, lone surrogates. */
 const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
-
-/** JSON.stringify(text), byte for byte; the usual text needs no escape and no stringify call. */
-export function jsonString(text: string): string {
-  return ESCAPED.test(text) ? JSON.stringify(text) : `"${text}"`;
-}
 
 /** JSON.stringify(text) without its quotes. */
 function jsonInner(text: string): string {
@@ -26,7 +22,10 @@ const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 /** Fixed text around one value, `{}` marking where it goes, in both languages. */
 export class MsgTemplate {
   readonly parts: Readonly<Record<Locale, readonly [string, string]>>;
-  /** The parts as JSON text (escaped, unquoted). */
+  /**
+   * The parts as JSON text (escaped, unquoted): JSON.stringify(text) is `"`, json[0], the value's
+   * escaped text, json[1], `"` — the parts never end in half a surrogate pair (see split).
+   */
   readonly json: Readonly<Record<Locale, readonly [string, string]>>;
   constructor(zh: string, en: string) {
     const split = (t: string): [string, string] => {
@@ -68,14 +67,4 @@ export class FilledMsg implements Msg {
   toJSON(): Msg {
     return msg(this['zh-CN'], this['en-US']);
   }
-  /** JSON.stringify(this[lang]), byte for byte. */
-  jsonText(lang: Locale): string {
-    const j = this.template.json[lang];
-    return `"${j[0]}${jsonInner(this.value)}${j[1]}"`;
-  }
-}
-
-/** JSON.stringify(say(m, lang)), byte for byte: a filled message's without building its text first. */
-export function messageJson(m: Msg, lang: Locale): string {
-  return m instanceof FilledMsg ? m.jsonText(lang) : jsonString(m[lang]);
 }
