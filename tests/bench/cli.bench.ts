@@ -60,9 +60,13 @@ interface Measure {
   reader: 'fast' | 'full' | 'legacy' | 'none';
 }
 
-/** One real CLI run in a child process; the child reports its own time, CPU and peak RSS. */
+/**
+ * One real CLI run in a child process; the child reports its own time, CPU and peak RSS. Output is
+ * discarded as bytes (outBytes), the way the binary writes it: a text-only IO would add a UTF-8
+ * decode the binary never does.
+ */
 function measureOnce(file: string, rows: number, command: string): Measure {
-  const script = `${PEAK}const t=process.hrtime.bigint();require(${JSON.stringify(ENTRY)}).main([${JSON.stringify(command)},${JSON.stringify(file)},'--json','--as-of','2023-06-30'],{out(){},err(s){process.stderr.write(s)},readFile:async f=>new Uint8Array(require('fs').readFileSync(f)),writeFile:async()=>{},samePath:async()=>false,today:()=>({y:2023,m:6,d:30})}).then(c=>{const u=require(${JSON.stringify(ENTRY)}).readerUse;process.stdout.write(JSON.stringify({exit:c,ms:Number(process.hrtime.bigint()-t)/1e6,cpuMs:(process.cpuUsage().user+process.cpuUsage().system)/1e3,peakMb:peakMb(),reader:u.legacy?'legacy':u.full?'full':u.fast?'fast':'none'}))})`;
+  const script = `${PEAK}const t=process.hrtime.bigint();require(${JSON.stringify(ENTRY)}).main([${JSON.stringify(command)},${JSON.stringify(file)},'--json','--as-of','2023-06-30'],{out(){},outBytes:async()=>{},err(s){process.stderr.write(s)},readFile:async f=>new Uint8Array(require('fs').readFileSync(f)),writeFile:async()=>{},samePath:async()=>false,today:()=>({y:2023,m:6,d:30})}).then(c=>{const u=require(${JSON.stringify(ENTRY)}).readerUse;process.stdout.write(JSON.stringify({exit:c,ms:Number(process.hrtime.bigint()-t)/1e6,cpuMs:(process.cpuUsage().user+process.cpuUsage().system)/1e3,peakMb:peakMb(),reader:u.legacy?'legacy':u.full?'full':u.fast?'fast':'none'}))})`;
   const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(r.stderr);
   const j = JSON.parse(r.stdout) as { exit: number; ms: number; cpuMs: number; peakMb: number; reader: Measure['reader'] };
