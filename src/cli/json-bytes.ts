@@ -87,19 +87,15 @@ export function putAscii(buf: Uint8Array, at: number, text: string): number {
 }
 
 /**
- * The reused buffer and how full it is. A generator writes into `buf` after `room(n)` and yields
- * `take()` when room says so; the one who reads a piece is done with it before asking for the next.
+ * The reused buffer and how full it is. A generator writes into `buf` from `pos` while what it
+ * writes fits, then yields take() and calls fit(n) for what comes next; the one who reads a piece
+ * is done with it before asking for the next.
  */
 export class Pieces {
   buf: Uint8Array;
   pos = 0;
   constructor(readonly size: number = PIECE) {
     this.buf = new Uint8Array(size);
-  }
-
-  /** True when n more bytes do not fit: take() the full piece first, then fit(n). */
-  full(n: number): boolean {
-    return this.pos + n > this.buf.length;
   }
 
   /** After a take(): makes the (empty) buffer hold n bytes, for the rare value bigger than a piece. */
