@@ -151,18 +151,6 @@ const MEMO_LIMIT = 50000;
 /** The record of a kind of value the sheet has no column for: never written (frozen to make sure). */
 const EMPTY: Readonly<Record<string, never>> = Object.freeze({});
 
-/**
- * A maker of empty plain objects (prototype Object.prototype, like `{}`), new for each sheet: V8
- * sizes the objects of a constructor to the properties its first few objects get (in-object slack
- * tracking), so a record holds exactly the sheet's fields of its kind in place, where a `{}` has
- * room for four and puts a fifth in a separate array.
- */
-function recordMaker(): new () => object {
-  const Rec = function () {} as unknown as { prototype: object; new (): object };
-  Rec.prototype = Object.prototype;
-  return Rec;
-}
-
 type RowArgs = [
   number,
   boolean,
@@ -229,7 +217,11 @@ export function typeRows(grid: Grid, model: SheetModel, opts: RowOptions = {}): 
   const fieldKeys = fields.map(([f]) => f);
   const cols = fields.map(([, c]) => c);
   const types = fields.map(([, , t]) => t);
-  const [Names, Texts, Dates, Ids, Counts, Ratios] = [0, 1, 2, 3, 4, 5].map(recordMaker);
+  // A maker of empty plain records per kind, new for each sheet: V8 sizes a constructor's objects to
+  // the properties its first few objects get (in-object slack tracking), so a record holds exactly
+  // the sheet's fields of its kind in place, where a `{}` has room for four and puts a fifth in a
+  // separate array.
+  const [Names, Texts, Dates, Ids, Counts, Ratios] = [0, 1, 2, 3, 4, 5].map(() => plainRecord<[], object>(function () {}));
   const rows: TypedRow[] = [];
   const sets = new FieldSets(fieldKeys);
   const sheet = grid.sheet;
