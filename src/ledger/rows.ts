@@ -229,7 +229,8 @@ export function typeRows(grid: Grid, model: SheetModel, opts: RowOptions = {}): 
     if (!QUIET.has(f.code)) findings.push(at(sheet, r, c, f));
   };
   const putNotes = (r: number, c: number, notes: readonly Finding[]) => {
-    for (const n of notes) put(r, c, n);
+    // An index, not for…of: for…of over a frozen array (names' NO_NOTES) makes an iterator each time.
+    for (let i = 0; i < notes.length; i++) put(r, c, notes[i]);
   };
   for (const r of model.dataRows) {
     const values = grid.values[r];

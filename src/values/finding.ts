@@ -19,9 +19,6 @@ export interface Finding {
  */
 export type Parsed<T> = { readonly ok: true; readonly value: T; readonly notes: readonly Finding[] } | { readonly ok: false; readonly finding: Finding };
 
-/** The notes of a value read with nothing to note: one shared, frozen empty list (no new array per cell). */
-export const NO_NOTES: readonly Finding[] = Object.freeze([]);
-
 /** `{ ok: true, value, notes }`, made by a constructor: parsers make one per cell (see plain-record.ts). */
 const Ok = plainRecord<[unknown, readonly Finding[]], Parsed<unknown>>(function (value, notes) {
   this.ok = true;
@@ -29,7 +26,7 @@ const Ok = plainRecord<[unknown, readonly Finding[]], Parsed<unknown>>(function 
   this.notes = notes;
 });
 
-export function ok<T>(value: T, notes: readonly Finding[] = NO_NOTES): Parsed<T> {
+export function ok<T>(value: T, notes: readonly Finding[] = []): Parsed<T> {
   return new Ok(value, notes) as Parsed<T>;
 }
 

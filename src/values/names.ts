@@ -5,7 +5,7 @@
  */
 import { msg, type Msg } from '../i18n/message';
 import { MsgTemplate } from '../i18n/filled-message';
-import { fail, NO_NOTES, ok, type CodeDoc, type Finding, type Parsed } from './finding';
+import { fail, ok, type CodeDoc, type Finding, type Parsed } from './finding';
 import { cellErrorText, isBlank, MAX_SHOWN, showInput } from './cell-input';
 import { normalizeText } from './text';
 
@@ -54,6 +54,8 @@ export function normalizePersonName(input: unknown): Parsed<string> {
   }
   return normalizePersonNameByRules(input);
 }
+
+const NO_NOTES: readonly Finding[] = Object.freeze([]);
 
 /**
  * The shortcut of normalizePersonName, for callers that read many names: text of Han characters
