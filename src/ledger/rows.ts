@@ -88,6 +88,18 @@ export function shownPrecision(date: ChineseDate, format: string): ChineseDate {
   return { date: { y: date.date.y, m: /m/.test(codes) ? date.date.m : 1, d: 1 }, precision: /m/.test(codes) ? 'month' : 'year' };
 }
 
+/** The cell.error-value finding of a field's cell holding the Excel error `error` (#N/A …). */
+export function errorValue(field: FieldKey, error: string): Finding {
+  return {
+    code: 'cell.error-value',
+    severity: 'error',
+    message: msg(
+      `${FIELDS[field].label['zh-CN']}为错误值 ${error}，无法读取`,
+      `${FIELDS[field].label['en-US']} is the error value ${error} and cannot be read`,
+    ),
+  };
+}
+
 /** The shared empty set of a row with no blank / unreadable / 至今 field (never mutated). */
 const NONE: ReadonlySet<FieldKey> = new Set<FieldKey>();
 
@@ -256,16 +268,7 @@ export function typeRows(grid: Grid, model: SheetModel, opts: RowOptions = {}): 
       }
       if (isCellError(v)) {
         unreadable += sets.char[k];
-        findings.push(
-          at(sheet, r, c, {
-            code: 'cell.error-value',
-            severity: 'error',
-            message: msg(
-              `${FIELDS[field].label['zh-CN']}为错误值 ${v.error}，无法读取`,
-              `${FIELDS[field].label['en-US']} is the error value ${v.error} and cannot be read`,
-            ),
-          }),
-        );
+        findings.push(at(sheet, r, c, errorValue(field, v.error)));
         continue;
       }
       let failed: Finding | null = null;

@@ -76,14 +76,6 @@ export function plainNameKind(t: string): 'plain' | 'suspicious' | null {
   return digits ? 'suspicious' : 'plain';
 }
 
-/**
- * The message of the name.suspicious note on a name as typed: what typeRows puts on the cell
- * (code name.suspicious, severity warning) without a Finding object in between.
- */
-export function suspiciousNameMessage(raw: string): Msg {
-  return suspiciousMessage(raw);
-}
-
 /** normalizePersonName by its general rules, without the plain-text shortcut (the property test compares the two). */
 export function normalizePersonNameByRules(input: unknown): Parsed<string> {
   const err = cellErrorText(input);
@@ -124,10 +116,14 @@ const SUSPICIOUS_QUOTED = new MsgTemplate(
 
 /** The name.suspicious note on `input` (a cell value: shown as showInput shows it). */
 function suspicious(input: unknown): Finding {
-  return { code: 'name.suspicious', severity: 'warning', message: suspiciousMessage(input) };
+  return { code: 'name.suspicious', severity: 'warning', message: suspiciousNameMessage(input) };
 }
 
-function suspiciousMessage(input: unknown): Msg {
+/**
+ * The message of the name.suspicious note on `input`: what typeRows puts on the cell (code
+ * name.suspicious, severity warning) without a Finding object in between.
+ */
+export function suspiciousNameMessage(input: unknown): Msg {
   // showInput shows a short one-line text as "text": the cell's own string, no new one.
   const asIs = typeof input === 'string' && input.length <= MAX_SHOWN && input.indexOf('\n') < 0 && input.indexOf('\r') < 0;
   return asIs ? SUSPICIOUS_QUOTED.fill(input) : SUSPICIOUS.fill(showInput(input));

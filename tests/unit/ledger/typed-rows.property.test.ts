@@ -12,8 +12,7 @@ import { isCellError } from '../../../src/ledger/grid';
 import { at, type LedgerFinding } from '../../../src/ledger/findings';
 import { FIELDS, type FieldKey } from '../../../src/ledger/fields';
 import { recognizeSheet, type SheetModel } from '../../../src/ledger/recognize';
-import { shownPrecision, typeRows, type TypedRow } from '../../../src/ledger/rows';
-import { msg } from '../../../src/i18n/message';
+import { errorValue, shownPrecision, typeRows, type TypedRow } from '../../../src/ledger/rows';
 import { parseCount, parseRatio } from '../../../src/values/counts';
 import { parseChineseDate } from '../../../src/values/dates';
 import { IdParts, parseIdNumber, idCheckChar } from '../../../src/values/id-number';
@@ -48,16 +47,7 @@ function typeRowsByRules(grid: Grid, model: SheetModel, asOf: LocalDate | undefi
       }
       if (isCellError(v)) {
         unreadable.push(field);
-        findings.push(
-          at(grid.sheet, r, c, {
-            code: 'cell.error-value',
-            severity: 'error',
-            message: msg(
-              `${FIELDS[field].label['zh-CN']}为错误值 ${v.error}，无法读取`,
-              `${FIELDS[field].label['en-US']} is the error value ${v.error} and cannot be read`,
-            ),
-          }),
-        );
+        findings.push(at(grid.sheet, r, c, errorValue(field, v.error)));
         continue;
       }
       const type = FIELDS[field].type;
