@@ -7,10 +7,11 @@ import { msg } from '../i18n/message';
 import { parseCount, parseRatio } from '../values/counts';
 import { parseChineseDate, type ChineseDate } from '../values/dates';
 import { ok, type CodeDoc, type Finding, type Parsed } from '../values/finding';
-import { parseIdNumber, type IdNumber } from '../values/id-number';
+import { IdParts, parseIdNumber, type IdNumber } from '../values/id-number';
 import type { LocalDate } from '../values/local-date';
-import { normalizePersonName, plainNameKind, suspiciousName } from '../values/names';
+import { normalizePersonName, plainNameKind, suspiciousNameMessage } from '../values/names';
 import { normalizeText } from '../values/text';
+import { plainRecord } from '../values/plain-record';
 import { isDateFormat } from '../values/number-format';
 import { FIELDS, type FieldKey } from './fields';
 import { at, type LedgerFinding } from './findings';
@@ -87,6 +88,18 @@ export function shownPrecision(date: ChineseDate, format: string): ChineseDate {
   return { date: { y: date.date.y, m: /m/.test(codes) ? date.date.m : 1, d: 1 }, precision: /m/.test(codes) ? 'month' : 'year' };
 }
 
+/** The cell.error-value finding of a field's cell holding the Excel error `error` (#N/A …). */
+export function errorValue(field: FieldKey, error: string): Finding {
+  return {
+    code: 'cell.error-value',
+    severity: 'error',
+    message: msg(
+      `${FIELDS[field].label['zh-CN']}为错误值 ${error}，无法读取`,
+      `${FIELDS[field].label['en-US']} is the error value ${error} and cannot be read`,
+    ),
+  };
+}
+
 /** The shared empty set of a row with no blank / unreadable / 至今 field (never mutated). */
 const NONE: ReadonlySet<FieldKey> = new Set<FieldKey>();
 
@@ -150,6 +163,45 @@ const MEMO_LIMIT = 50000;
 /** The record of a kind of value the sheet has no column for: never written (frozen to make sure). */
 const EMPTY: Readonly<Record<string, never>> = Object.freeze({});
 
+type RowArgs = [
+  number,
+  boolean,
+  TypedRow['names'],
+  TypedRow['texts'],
+  TypedRow['dates'],
+  TypedRow['ids'],
+  TypedRow['counts'],
+  TypedRow['ratios'],
+  ReadonlySet<FieldKey>,
+  ReadonlySet<FieldKey>,
+  ReadonlySet<FieldKey>,
+];
+
+/** A TypedRow, made by a constructor: one per data row (see values/plain-record.ts). */
+const Row = plainRecord<RowArgs, TypedRow>(function (row, hidden, names, texts, dates, ids, counts, ratios, blank, unreadable, untilNow) {
+  this.row = row;
+  this.hidden = hidden;
+  this.names = names;
+  this.texts = texts;
+  this.dates = dates;
+  this.ids = ids;
+  this.counts = counts;
+  this.ratios = ratios;
+  this.blank = blank;
+  this.unreadable = unreadable;
+  this.untilNow = untilNow;
+});
+
+/** The name.suspicious finding `at` makes on a cell, made by a constructor: a roster can have one on every row. */
+const SuspiciousName = plainRecord<[string, number, number, string], LedgerFinding>(function (sheet, row, col, name) {
+  this.sheet = sheet;
+  this.row = row;
+  this.col = col;
+  this.severity = 'warning';
+  this.code = 'name.suspicious';
+  this.message = suspiciousNameMessage(name);
+});
+
 /** Parse every recognised cell of every data row of a recognised sheet. */
 export function typeRows(grid: Grid, model: SheetModel, opts: RowOptions = {}): TypedSheet {
   const findings: LedgerFinding[] = [];
@@ -160,7 +212,8 @@ export function typeRows(grid: Grid, model: SheetModel, opts: RowOptions = {}): 
     const q = parseChineseDate(v, { numberFormat: format });
     return q.ok && typeof v === 'number' ? ok(shownPrecision(q.value, format), q.notes) : q;
   };
-  const parseId = (v: CellValue): Parsed<IdNumber> => parseIdNumber(v, { asOf });
+  const idOpts = { asOf, parts: new IdParts() };
+  const parseId = (v: CellValue): Parsed<IdNumber> => parseIdNumber(v, idOpts);
   // One memo per field (index k of `fields`); names and texts are not memoised.
   const memos = fields.map(([f, , type]): ParseMemo<Parsed<unknown>> | null => {
     if (type === 'date') return new ParseMemo(parseDate);
@@ -176,6 +229,11 @@ export function typeRows(grid: Grid, model: SheetModel, opts: RowOptions = {}): 
   const fieldKeys = fields.map(([f]) => f);
   const cols = fields.map(([, c]) => c);
   const types = fields.map(([, , t]) => t);
+  // A maker of empty plain records per kind, new for each sheet: V8 sizes a constructor's objects to
+  // the properties its first few objects get (in-object slack tracking), so a record holds exactly
+  // the sheet's fields of its kind in place, where a `{}` has room for four and puts a fifth in a
+  // separate array.
+  const [Names, Texts, Dates, Ids, Counts, Ratios] = [0, 1, 2, 3, 4, 5].map(() => plainRecord<[], object>(function () {}));
   const rows: TypedRow[] = [];
   const sets = new FieldSets(fieldKeys);
   const sheet = grid.sheet;
@@ -183,17 +241,18 @@ export function typeRows(grid: Grid, model: SheetModel, opts: RowOptions = {}): 
     if (!QUIET.has(f.code)) findings.push(at(sheet, r, c, f));
   };
   const putNotes = (r: number, c: number, notes: readonly Finding[]) => {
-    for (const n of notes) put(r, c, n);
+    // An index, not for…of: for…of over a frozen array (names' NO_NOTES) makes an iterator each time.
+    for (let i = 0; i < notes.length; i++) put(r, c, notes[i]);
   };
   for (const r of model.dataRows) {
     const values = grid.values[r];
     const formats = grid.numberFormats[r];
-    const names = (hasName ? {} : EMPTY) as Partial<Record<FieldKey, string>>;
-    const texts = (hasText ? {} : EMPTY) as Partial<Record<FieldKey, string>>;
-    const dates = (hasDate ? {} : EMPTY) as Partial<Record<FieldKey, ChineseDate>>;
-    const ids = (hasId ? {} : EMPTY) as Partial<Record<FieldKey, IdNumber>>;
-    const counts = (hasCount ? {} : EMPTY) as Partial<Record<FieldKey, number>>;
-    const ratios = (hasRatio ? {} : EMPTY) as Partial<Record<FieldKey, number>>;
+    const names = (hasName ? new Names() : EMPTY) as Partial<Record<FieldKey, string>>;
+    const texts = (hasText ? new Texts() : EMPTY) as Partial<Record<FieldKey, string>>;
+    const dates = (hasDate ? new Dates() : EMPTY) as Partial<Record<FieldKey, ChineseDate>>;
+    const ids = (hasId ? new Ids() : EMPTY) as Partial<Record<FieldKey, IdNumber>>;
+    const counts = (hasCount ? new Counts() : EMPTY) as Partial<Record<FieldKey, number>>;
+    const ratios = (hasRatio ? new Ratios() : EMPTY) as Partial<Record<FieldKey, number>>;
     // The fields of each set, in order, as one character per field (see FieldSets).
     let blank = '';
     let unreadable = '';
@@ -209,16 +268,7 @@ export function typeRows(grid: Grid, model: SheetModel, opts: RowOptions = {}): 
       }
       if (isCellError(v)) {
         unreadable += sets.char[k];
-        findings.push(
-          at(sheet, r, c, {
-            code: 'cell.error-value',
-            severity: 'error',
-            message: msg(
-              `${FIELDS[field].label['zh-CN']}为错误值 ${v.error}，无法读取`,
-              `${FIELDS[field].label['en-US']} is the error value ${v.error} and cannot be read`,
-            ),
-          }),
-        );
+        findings.push(at(sheet, r, c, errorValue(field, v.error)));
         continue;
       }
       let failed: Finding | null = null;
@@ -228,7 +278,7 @@ export function typeRows(grid: Grid, model: SheetModel, opts: RowOptions = {}): 
           const plain = typeof v === 'string' ? plainNameKind(v) : null;
           if (plain !== null) {
             names[field] = v as string;
-            if (plain === 'suspicious') put(r, c, suspiciousName(v as string));
+            if (plain === 'suspicious') findings.push(new SuspiciousName(sheet, r, c, v as string));
             break;
           }
           const p = normalizePersonName(v);
@@ -276,19 +326,7 @@ export function typeRows(grid: Grid, model: SheetModel, opts: RowOptions = {}): 
         put(r, c, failed);
       }
     }
-    rows.push({
-      row: r,
-      hidden: hidden.size > 0 && hidden.has(r),
-      names,
-      texts,
-      dates,
-      ids,
-      counts,
-      ratios,
-      blank: sets.of(blank),
-      unreadable: sets.of(unreadable),
-      untilNow: sets.of(untilNow),
-    });
+    rows.push(new Row(r, hidden.size > 0 && hidden.has(r), names, texts, dates, ids, counts, ratios, sets.of(blank), sets.of(unreadable), sets.of(untilNow)));
   }
   return { model, grid, rows, findings };
 }

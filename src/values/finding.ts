@@ -1,4 +1,5 @@
 import type { Msg } from '../i18n/message';
+import { plainRecord } from './plain-record';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -18,8 +19,15 @@ export interface Finding {
  */
 export type Parsed<T> = { readonly ok: true; readonly value: T; readonly notes: readonly Finding[] } | { readonly ok: false; readonly finding: Finding };
 
+/** `{ ok: true, value, notes }`, made by a constructor: parsers make one per cell (see plain-record.ts). */
+const Ok = plainRecord<[unknown, readonly Finding[]], Parsed<unknown>>(function (value, notes) {
+  this.ok = true;
+  this.value = value;
+  this.notes = notes;
+});
+
 export function ok<T>(value: T, notes: readonly Finding[] = []): Parsed<T> {
-  return { ok: true, value, notes };
+  return new Ok(value, notes) as Parsed<T>;
 }
 
 export function fail<T = never>(finding: Finding): Parsed<T> {

@@ -8,6 +8,7 @@ import { fail, ok, type CodeDoc, type Finding, type Parsed } from './finding';
 import { cellErrorText, isBlank, showInput } from './cell-input';
 import { isValidDate, type LocalDate } from './local-date';
 import { normalizeText } from './text';
+import { plainRecord } from './plain-record';
 
 export type Sex = 'male' | 'female';
 
@@ -23,6 +24,40 @@ export interface IdNumber {
 export interface IdOptions {
   /** Birth dates after this day are invalid (the shell passes today / the as-of date). */
   readonly asOf?: LocalDate;
+  /** Birth dates and region codes the numbers read with these options may share (see IdParts). */
+  readonly parts?: IdParts;
+}
+
+/**
+ * The birth dates and region codes of the ID numbers one caller reads (typeRows: one sheet), each
+ * made once: 100,000 numbers of a county roster hold a few thousand birth dates and a few dozen
+ * regions, not 100,000 of each. They are read-only values, so numbers may share them. Bounded:
+ * past LIMIT distinct ones, new ones are made for their number alone.
+ */
+export class IdParts {
+  static readonly LIMIT = 100000;
+  private readonly births = new Map<number, LocalDate>();
+  private readonly regions = new Map<number, string>();
+  /** The date y-m-d (valid: the caller checked it). */
+  birth(y: number, m: number, d: number): LocalDate {
+    const key = y * 10000 + m * 100 + d;
+    let b = this.births.get(key);
+    if (b === undefined) {
+      b = new BirthDate(y, m, d);
+      if (this.births.size < IdParts.LIMIT) this.births.set(key, b);
+    }
+    return b;
+  }
+  /** The first 6 characters of id18 (all digits). */
+  region(id18: string): string {
+    const key = digitsAt(id18, 0, 6);
+    let r = this.regions.get(key);
+    if (r === undefined) {
+      r = id18.slice(0, 6);
+      if (this.regions.size < IdParts.LIMIT) this.regions.set(key, r);
+    }
+    return r;
+  }
 }
 
 export const CODES: readonly CodeDoc[] = [
@@ -157,7 +192,8 @@ function from18(id: string, input: unknown, opts: IdOptions): Parsed<IdNumber> {
   const y = digitsAt(id, 6, 10);
   const m = digitsAt(id, 10, 12);
   const d = digitsAt(id, 12, 14);
-  const birth = isValidDate(y, m, d) ? { y, m, d } : null;
+  const parts = opts.parts;
+  const birth = isValidDate(y, m, d) ? (parts ? parts.birth(y, m, d) : new BirthDate(y, m, d)) : null;
   if (birth === null || !plausibleBirth(birth, opts)) return fail(birthInvalid(showInput(input), id.slice(6, 14)));
   if (!PROVINCES.has(digitsAt(id, 0, 2))) return fail(region(showInput(input), id.slice(0, 2)));
   const expected = idCheckChar(id);
@@ -172,7 +208,7 @@ function from18(id: string, input: unknown, opts: IdOptions): Parsed<IdNumber> {
       ),
     });
   }
-  return ok(valueOf(id, birth));
+  return ok(valueOf(id, birth, parts));
 }
 
 function from15(id15: string, shown: string, opts: IdOptions): Parsed<IdNumber> {
@@ -185,11 +221,25 @@ function from15(id15: string, shown: string, opts: IdOptions): Parsed<IdNumber> 
     severity: 'info',
     message: msg(`15 位旧身份证号 ${shown} 已升为 18 位 ${id18}`, `Legacy 15-digit ID number ${shown} upgraded to 18 digits: ${id18}`),
   };
-  return ok(valueOf(id18, birth), [note]);
+  return ok(valueOf(id18, birth, opts.parts), [note]);
 }
 
-function valueOf(id18: string, birth: LocalDate): IdNumber {
-  return { id18, birth, sex: (id18.charCodeAt(16) - 48) % 2 === 1 ? 'male' : 'female', region: id18.slice(0, 6) };
+// An ID number and its birth date as plain records made by constructors: one per distinct number
+// of a roster (see plain-record.ts).
+const IdValue = plainRecord<[string, LocalDate, Sex, string], IdNumber>(function (id18, birth, sex, region) {
+  this.id18 = id18;
+  this.birth = birth;
+  this.sex = sex;
+  this.region = region;
+});
+const BirthDate = plainRecord<[number, number, number], LocalDate>(function (y, m, d) {
+  this.y = y;
+  this.m = m;
+  this.d = d;
+});
+
+function valueOf(id18: string, birth: LocalDate, parts: IdParts | undefined): IdNumber {
+  return new IdValue(id18, birth, (id18.charCodeAt(16) - 48) % 2 === 1 ? 'male' : 'female', parts ? parts.region(id18) : id18.slice(0, 6));
 }
 
 function birthOf(yyyymmdd: string): LocalDate | null {

@@ -3,7 +3,7 @@
  * three-character ones (`王  五`), minority names joined by a middle dot in one of many look-alike
  * characters (`阿依古丽•买买提`), stray line breaks.
  */
-import { msg } from '../i18n/message';
+import { msg, type Msg } from '../i18n/message';
 import { MsgTemplate } from '../i18n/filled-message';
 import { fail, ok, type CodeDoc, type Finding, type Parsed } from './finding';
 import { cellErrorText, isBlank, MAX_SHOWN, showInput } from './cell-input';
@@ -50,7 +50,7 @@ export function normalizePersonName(input: unknown): Parsed<string> {
     // The usual cell (王五, 干部12, Li): nothing to normalise; only a digit makes it suspicious.
     const plain = plainNameKind(input);
     if (plain === 'plain') return ok(input, NO_NOTES);
-    if (plain === 'suspicious') return ok(input, [suspiciousName(input)]);
+    if (plain === 'suspicious') return ok(input, [suspicious(input)]);
   }
   return normalizePersonNameByRules(input);
 }
@@ -74,11 +74,6 @@ export function plainNameKind(t: string): 'plain' | 'suspicious' | null {
     else return null;
   }
   return digits ? 'suspicious' : 'plain';
-}
-
-/** The name.suspicious note on a name as typed. */
-export function suspiciousName(raw: string): Finding {
-  return suspicious(raw);
 }
 
 /** normalizePersonName by its general rules, without the plain-text shortcut (the property test compares the two). */
@@ -121,8 +116,15 @@ const SUSPICIOUS_QUOTED = new MsgTemplate(
 
 /** The name.suspicious note on `input` (a cell value: shown as showInput shows it). */
 function suspicious(input: unknown): Finding {
+  return { code: 'name.suspicious', severity: 'warning', message: suspiciousNameMessage(input) };
+}
+
+/**
+ * The message of the name.suspicious note on `input`: what typeRows puts on the cell (code
+ * name.suspicious, severity warning) without a Finding object in between.
+ */
+export function suspiciousNameMessage(input: unknown): Msg {
   // showInput shows a short one-line text as "text": the cell's own string, no new one.
   const asIs = typeof input === 'string' && input.length <= MAX_SHOWN && input.indexOf('\n') < 0 && input.indexOf('\r') < 0;
-  const message = asIs ? SUSPICIOUS_QUOTED.fill(input) : SUSPICIOUS.fill(showInput(input));
-  return { code: 'name.suspicious', severity: 'warning', message };
+  return asIs ? SUSPICIOUS_QUOTED.fill(input) : SUSPICIOUS.fill(showInput(input));
 }
