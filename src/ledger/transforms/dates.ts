@@ -8,10 +8,10 @@ import { msg } from '../../i18n/message';
 import { formatDate, serialOf, type ChineseDate } from '../../values/dates';
 import { isDateFormat } from '../../values/number-format';
 import type { CellWrite } from '../edit-plan';
-import { FIELDS, type FieldKey } from '../fields';
+import { FIELDS } from '../fields';
 import type { Msg } from '../../i18n/message';
 import type { TypedSheet } from '../rows';
-import { isConstant } from './context';
+import { columnsOfTypes, hasFormula } from './context';
 import type { EditSink } from './sink';
 
 export const DATE_FORMAT = { day: 'yyyy-mm-dd', month: 'yyyy.mm' } as const;
@@ -22,22 +22,27 @@ const PARSED_LIMIT = 50000;
 type DateWrite = { readonly new: CellWrite; readonly why: Msg };
 
 export function normalizeDates(sheet: TypedSheet, _ctx: unknown, sink: EditSink): void {
-  const fields = [...sheet.model.columns.entries()].filter(([f]) => FIELDS[f].type === 'date') as [FieldKey, number][];
+  const { fields, cols } = columnsOfTypes(sheet, ['date']);
+  if (fields.length === 0) return;
   // Dates repeat down a column (birth months, start dates): the write and its reason are made once
   // per distinct field, date and precision and shared by the edits (both are read-only). The typed
   // rows share one parsed date per distinct input, so that object is the first key tried.
   const made = new Map<string, DateWrite>();
   const byParsed = fields.map(() => new Map<ChineseDate, DateWrite>());
   const dateFormat = new Map<string, boolean>();
-  const { values, numberFormats } = sheet.grid;
+  const { values, numberFormats, formulas } = sheet.grid;
   for (const row of sheet.rows) {
+    const r = row.row;
+    const dates = row.dates;
     for (let k = 0; k < fields.length; k++) {
-      const [f, col] = fields[k];
-      const d = row.dates[f];
-      if (!d || d.precision === 'year' || !isConstant(sheet, row.row, col)) continue;
-      const v = values[row.row][col];
+      const f = fields[k];
+      const d = dates[f];
+      if (d === undefined || d.precision === 'year') continue;
+      const col = cols[k];
+      if (hasFormula(formulas, r, col)) continue;
+      const v = values[r][col];
       if (typeof v === 'number') {
-        const fmt = numberFormats[row.row][col];
+        const fmt = numberFormats[r][col];
         let isDate = dateFormat.get(fmt);
         if (isDate === undefined) dateFormat.set(fmt, (isDate = isDateFormat(fmt)));
         if (isDate) continue;
@@ -57,7 +62,7 @@ export function normalizeDates(sheet: TypedSheet, _ctx: unknown, sink: EditSink)
         }
         if (byParsed[k].size < PARSED_LIMIT) byParsed[k].set(d, w);
       }
-      sink.add(row.row, col, 'fix.date-normalize', w.new, w.why);
+      sink.add(r, col, 'fix.date-normalize', w.new, w.why);
     }
   }
 }
