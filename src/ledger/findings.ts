@@ -33,15 +33,18 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
  * (one sheet holds most findings).
  */
 export function sortFindings(list: readonly LedgerFinding[], sheetOrder: readonly string[]): LedgerFinding[] {
+  return sortFindingsInPlace(list.slice(), sheetOrder);
+}
+
+/** sortFindings on a list the caller owns: sorted in place, no copy. */
+export function sortFindingsInPlace(list: LedgerFinding[], sheetOrder: readonly string[]): LedgerFinding[] {
   const pos = new Map(sheetOrder.map((s, i) => [s, i]));
-  return list
-    .slice()
-    .sort(
-      (a, b) =>
-        (a.sheet !== b.sheet && (pos.get(a.sheet) ?? 1e9) - (pos.get(b.sheet) ?? 1e9)) ||
-        a.row - b.row ||
-        a.col - b.col ||
-        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-        (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
-    );
+  return list.sort(
+    (a, b) =>
+      (a.sheet !== b.sheet && (pos.get(a.sheet) ?? 1e9) - (pos.get(b.sheet) ?? 1e9)) ||
+      a.row - b.row ||
+      a.col - b.col ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  );
 }

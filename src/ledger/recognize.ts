@@ -83,6 +83,11 @@ function squeezed(v: string): string {
   return isAlreadyNormal(v) ? v : normalizeText(v).replace(/\s+/g, '');
 }
 
+/** isBlank, the empty string (an empty 备注 on every row of a roster) told without its regex run. */
+function blankCell(v: CellValue): boolean {
+  return v === '' || isBlank(v);
+}
+
 /** textAt(name cell) without spaces. */
 function nameTextAt(v: CellValue | undefined): string {
   return typeof v === 'string' ? squeezed(v) : '';
@@ -261,7 +266,7 @@ export function recognizeSheet(g: Grid, taught: readonly TaughtColumn[] = []): S
     let maybeHeaders = 0;
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
-      if (isBlank(v)) continue;
+      if (blankCell(v)) continue;
       if (count++ === 0) firstCol = c;
       if (typeof v !== 'string') continue;
       if (count <= 3 && mayStartWith(v, TOTAL_FIRST)) maybeTotal = true;

@@ -10,6 +10,7 @@ import type { CellValue, Grid } from '../../../src/ledger/grid';
 import type { LedgerFinding } from '../../../src/ledger/findings';
 import { sortFindings } from '../../../src/ledger/findings';
 import { readLedger } from '../../../src/ledger/check-workbook';
+import { recognizeSheet } from '../../../src/ledger/recognize';
 import { checkDuplicates } from '../../../src/ledger/checks/duplicates';
 import { cleanText, isCleanText } from '../../../src/ledger/transforms/text';
 import { canonicalIdText } from '../../../src/ledger/transforms/id-text';
@@ -268,5 +269,24 @@ describe('sortFindings is the general comparison (sheet order, row, column, seve
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('recognition: an empty string is a blank cell', () => {
+  it('rows of empty strings are blank, an empty 备注 leaves a data row a data row', () => {
+    const m = recognizeSheet(
+      gridOf([
+        ['姓名', '出生年月', '备注'],
+        ['张三', '1985.03', ''],
+        ['', '', ''],
+        ['', '\u3000', null],
+        ['李四', '1986.04', ''],
+      ]),
+    );
+    expect(m.dataRows).toEqual([1, 4]);
+    expect(m.skipped).toEqual([
+      { row: 2, why: 'blank' },
+      { row: 3, why: 'blank' },
+    ]);
   });
 });
