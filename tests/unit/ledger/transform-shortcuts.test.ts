@@ -21,6 +21,7 @@ import type { TypedSheet } from '../../../src/ledger/rows';
 import { isDateFormat } from '../../../src/values/number-format';
 import { serialOf } from '../../../src/values/dates';
 import { parseIdNumber } from '../../../src/values/id-number';
+import { isBlank } from '../../../src/values/cell-input';
 import { DEFAULT_POLICY } from '../../../src/policy/policy';
 import { gridOf } from '../../support/grid-of';
 
@@ -288,5 +289,23 @@ describe('recognition: an empty string is a blank cell', () => {
       { row: 2, why: 'blank' },
       { row: 3, why: 'blank' },
     ]);
+  });
+});
+
+describe('recognition: the row loop counts filled cells exactly as isBlank does', () => {
+  const cell = fc.constantFrom<CellValue>('张三', '1985.03', 1, 0, false, '', ' ', '\u3000', '\u200b', '\u00a0x', '\u3000张三', null, { error: '#N/A' });
+  it('blank rows are skipped, one filled cell outside the name column is a section, the rest data', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 12 }), (rows) => {
+        const m = recognizeSheet(gridOf([['姓名', '出生年月', '身份证号'], ...rows]));
+        const expected = rows.map((r) => {
+          const filled = r.map((v, c) => (isBlank(v) ? -1 : c)).filter((c) => c >= 0);
+          return filled.length === 0 ? 'blank' : filled.length === 1 && filled[0] !== 0 ? 'section' : 'data';
+        });
+        const got = rows.map((_, i) => (m.dataRows.includes(i + 1) ? 'data' : m.skipped.find((x) => x.row === i + 1)?.why));
+        expect(got).toEqual(expected);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
