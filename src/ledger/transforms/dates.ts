@@ -29,40 +29,67 @@ export function normalizeDates(sheet: TypedSheet, _ctx: unknown, sink: EditSink)
   // rows share one parsed date per distinct input, so that object is the first key tried.
   const made = new Map<string, DateWrite>();
   const byParsed = fields.map(() => new Map<ChineseDate, DateWrite>());
-  const dateFormat = new Map<string, boolean>();
+  const writeOf = (k: number, d: ChineseDate): DateWrite => {
+    let w = byParsed[k].get(d);
+    if (w) return w;
+    const f = fields[k];
+    const serial = serialOf(d);
+    const key = `${f}\u0000${d.precision}\u0000${serial}`;
+    w = made.get(key);
+    if (!w) {
+      const shown = formatDate(d.date, d.precision);
+      w = {
+        // Only day and month dates are planned (a year-only date stays as it is).
+        new: { value: serial, numberFormat: DATE_FORMAT[d.precision as keyof typeof DATE_FORMAT] },
+        why: msg(`${FIELDS[f].label['zh-CN']}改为日期 ${shown}`, `${FIELDS[f].label['en-US']} as the date ${shown}`),
+      };
+      made.set(key, w);
+    }
+    if (byParsed[k].size < PARSED_LIMIT) byParsed[k].set(d, w);
+    return w;
+  };
+  // The cell being planned (field index and date). Its write and reason are looked up only when
+  // the sink asks: fix's plan asks for every edit (the write, then the reason: the last answer is
+  // kept), check's summary only for the sheet's first, so check looks nothing up per cell.
+  let atK = 0;
+  let atDate: ChineseDate | null = null;
+  let lastK = -1;
+  let lastDate: ChineseDate | null = null;
+  let lastWrite: DateWrite | null = null;
+  const current = (): DateWrite => {
+    if (lastWrite === null || lastK !== atK || lastDate !== atDate) {
+      lastWrite = writeOf(atK, atDate as ChineseDate);
+      lastK = atK;
+      lastDate = atDate;
+    }
+    return lastWrite;
+  };
+  const next = (): CellWrite => current().new;
+  const why = (): Msg => current().why;
+  // Number formats repeat down a column: the last one's answer is kept.
+  let lastFormat: string | null = null;
+  let lastIsDate = false;
   const { values, numberFormats, formulas } = sheet.grid;
   for (const row of sheet.rows) {
     const r = row.row;
     const dates = row.dates;
     for (let k = 0; k < fields.length; k++) {
-      const f = fields[k];
-      const d = dates[f];
+      const d = dates[fields[k]];
       if (d === undefined || d.precision === 'year') continue;
       const col = cols[k];
       if (hasFormula(formulas, r, col)) continue;
       const v = values[r][col];
       if (typeof v === 'number') {
         const fmt = numberFormats[r][col];
-        let isDate = dateFormat.get(fmt);
-        if (isDate === undefined) dateFormat.set(fmt, (isDate = isDateFormat(fmt)));
-        if (isDate) continue;
-      }
-      let w = byParsed[k].get(d);
-      if (!w) {
-        const serial = serialOf(d);
-        const key = `${f}\u0000${d.precision}\u0000${serial}`;
-        w = made.get(key);
-        if (!w) {
-          const shown = formatDate(d.date, d.precision);
-          w = {
-            new: { value: serial, numberFormat: DATE_FORMAT[d.precision] },
-            why: msg(`${FIELDS[f].label['zh-CN']}改为日期 ${shown}`, `${FIELDS[f].label['en-US']} as the date ${shown}`),
-          };
-          made.set(key, w);
+        if (fmt !== lastFormat) {
+          lastFormat = fmt;
+          lastIsDate = isDateFormat(fmt);
         }
-        if (byParsed[k].size < PARSED_LIMIT) byParsed[k].set(d, w);
+        if (lastIsDate) continue;
       }
-      sink.add(r, col, 'fix.date-normalize', w.new, w.why);
+      atK = k;
+      atDate = d;
+      sink.add(r, col, 'fix.date-normalize', next, why);
     }
   }
 }
