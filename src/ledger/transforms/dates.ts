@@ -75,7 +75,7 @@ export function normalizeDates(sheet: TypedSheet, _ctx: unknown, sink: EditSink)
     const dates = row.dates;
     for (let k = 0; k < fields.length; k++) {
       const d = dates[fields[k]];
-      if (d === undefined || d.precision === 'year') continue;
+      if (!d || d.precision === 'year') continue;
       const col = cols[k];
       if (hasFormula(formulas, r, col)) continue;
       const v = values[r][col];
