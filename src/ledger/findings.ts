@@ -25,17 +25,26 @@ export function cellRef(f: { readonly row: number; readonly col: number }): stri
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Sheet order as given, then row, column, severity, code: stable output for diffs and tests. */
+/**
+ * Sheet order as given, then row, column, severity, code: stable output for diffs and tests.
+ * Array.prototype.sort is stable and merges the runs it finds (V8's TimSort), and the list comes
+ * as a few runs already in order (each check reports row by row), so the comparisons are about
+ * two per finding; the comparison itself looks a sheet's place up only when the sheets differ
+ * (one sheet holds most findings).
+ */
 export function sortFindings(list: readonly LedgerFinding[], sheetOrder: readonly string[]): LedgerFinding[] {
+  return sortFindingsInPlace(list.slice(), sheetOrder);
+}
+
+/** sortFindings on a list the caller owns: sorted in place, no copy. */
+export function sortFindingsInPlace(list: LedgerFinding[], sheetOrder: readonly string[]): LedgerFinding[] {
   const pos = new Map(sheetOrder.map((s, i) => [s, i]));
-  return list
-    .slice()
-    .sort(
-      (a, b) =>
-        (pos.get(a.sheet) ?? 1e9) - (pos.get(b.sheet) ?? 1e9) ||
-        a.row - b.row ||
-        a.col - b.col ||
-        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-        (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
-    );
+  return list.sort(
+    (a, b) =>
+      (a.sheet !== b.sheet && (pos.get(a.sheet) ?? 1e9) - (pos.get(b.sheet) ?? 1e9)) ||
+      a.row - b.row ||
+      a.col - b.col ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  );
 }

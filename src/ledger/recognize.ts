@@ -157,7 +157,11 @@ function isPlainKey(t: string): boolean {
  * the text stays possible.
  */
 function mayStartWith(t: string, first: Uint8Array): boolean {
-  const c = t.charCodeAt(0);
+  return mayStartWithCode(t.charCodeAt(0), first);
+}
+
+/** mayStartWith on the text's first UTF-16 code unit (NaN for ''). */
+function mayStartWithCode(c: number, first: Uint8Array): boolean {
   if (c >= 0x4e00 && c <= 0x9fff) return first[c] === 1;
   if ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a)) return first[c] === 1;
   if (c >= 0x41 && c <= 0x5a) return first[c + 0x20] === 1;
@@ -261,11 +265,20 @@ export function recognizeSheet(g: Grid, taught: readonly TaughtColumn[] = []): S
     let maybeHeaders = 0;
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
-      if (isBlank(v)) continue;
+      if (typeof v !== 'string') {
+        // isBlank of anything but text: only an absent value is blank.
+        if (v === null || v === undefined) continue;
+        if (count++ === 0) firstCol = c;
+        continue;
+      }
+      // Text: its first character is read once for isBlank's own shortcut (printable ASCII or a
+      // common Han character is not blank) and both first-character tests; the empty string (an
+      // empty 备注 on every row) is blank without isBlank's regex run.
+      const ch = v.charCodeAt(0);
+      if (v.length === 0 || (!((ch >= 0x21 && ch <= 0x7e) || (ch >= 0x4e00 && ch <= 0x9fff)) && isBlank(v))) continue;
       if (count++ === 0) firstCol = c;
-      if (typeof v !== 'string') continue;
-      if (count <= 3 && mayStartWith(v, TOTAL_FIRST)) maybeTotal = true;
-      if (mayStartWith(v, hk.first)) maybeHeaders++;
+      if (count <= 3 && mayStartWithCode(ch, TOTAL_FIRST)) maybeTotal = true;
+      if (mayStartWithCode(ch, hk.first)) maybeHeaders++;
     }
     if (count === 0) {
       skipped.push({ row: r, why: 'blank' });

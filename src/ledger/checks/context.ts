@@ -28,9 +28,13 @@ export type SheetCheck = (sheet: TypedSheet, ctx: CheckContext) => LedgerFinding
 /** A finding on the cell of `field` in `row`, or on the name cell (or first column) when absent. */
 export function onField(sheet: TypedSheet, row: TypedRow | number, field: FieldKey, code: string, severity: Severity, message: Msg): LedgerFinding {
   const r = typeof row === 'number' ? row : row.row;
+  return { sheet: sheet.model.sheet, row: r, col: fieldColumn(sheet, field), severity, code, message };
+}
+
+/** The column onField places a finding of `field` in: the field's, else the name's, else the first. */
+export function fieldColumn(sheet: TypedSheet, field: FieldKey): number {
   const cols = sheet.model.columns;
-  const col = cols.get(field) ?? cols.get('name') ?? 0;
-  return { sheet: sheet.model.sheet, row: r, col, severity, code, message };
+  return cols.get(field) ?? cols.get('name') ?? 0;
 }
 
 /** A rule's reason placed on a cell. */

@@ -7,7 +7,7 @@ import { msg, type Msg } from '../../i18n/message';
 import { formatDate } from '../../values/dates';
 import type { LedgerFinding } from '../findings';
 import type { TypedRow, TypedSheet } from '../rows';
-import { onField, type CodeDoc } from './context';
+import { fieldColumn, type CodeDoc } from './context';
 
 export const CODES: readonly CodeDoc[] = [
   { code: 'dup.id', severity: 'error', doc: msg('同一身份证号在本表出现两次。', 'The same ID number appears twice in the sheet.') },
@@ -26,14 +26,16 @@ function scopeOf(scoped: boolean, row: TypedRow): string {
 export function checkDuplicates(sheet: TypedSheet): LedgerFinding[] {
   if (sheet.model.kind === 'complaints' || sheet.model.kind === 'unknown') return [];
   const out: LedgerFinding[] = [];
+  // ID → its index in `firstRow` (ids in order of first appearance): a roster may repeat an ID on
+  // thousands of rows, and a dense array answers the first row and its message without a second Map.
   const byId = new Map<string, number>();
+  const firstRow: number[] = [];
   // One message per first row, shared by the findings that name it (messages are read-only).
-  const sameId = new Map<number, Msg>();
-  const sameIdAs = (first: number): Msg => {
-    let m = sameId.get(first);
-    if (!m) sameId.set(first, (m = msg(`身份证号与第${first + 1}行相同`, `Same ID number as row ${first + 1}`)));
-    return m;
-  };
+  const sameId: (Msg | undefined)[] = [];
+  // Findings as onField places them, the columns looked up once for the sheet.
+  const sheetName = sheet.model.sheet;
+  const idCol = fieldColumn(sheet, 'idNumber');
+  const nameCol = fieldColumn(sheet, 'name');
   // name → the first row of each birth month: one number (month and row packed) while the name has
   // one month, a Map from its second month on — most names are unique, so no Map per row.
   const byPerson = new Map<string, number | Map<number, number>>();
@@ -44,11 +46,17 @@ export function checkDuplicates(sheet: TypedSheet): LedgerFinding[] {
     let dupId = false;
     if (id) {
       const key = scoped ? scope + id : id;
-      const first = byId.get(key);
-      if (first !== undefined) {
+      const k = byId.get(key);
+      if (k !== undefined) {
         dupId = true;
-        out.push(onField(sheet, row, 'idNumber', 'dup.id', 'error', sameIdAs(first)));
-      } else byId.set(key, row.row);
+        const first = firstRow[k];
+        const message = (sameId[k] ??= msg(`身份证号与第${first + 1}行相同`, `Same ID number as row ${first + 1}`));
+        out.push({ sheet: sheetName, row: row.row, col: idCol, severity: 'error', code: 'dup.id', message });
+      } else {
+        byId.set(key, firstRow.length);
+        firstRow.push(row.row);
+        sameId.push(undefined);
+      }
     }
     const name = row.names.name;
     const birth = row.dates.birth;
@@ -58,19 +66,18 @@ export function checkDuplicates(sheet: TypedSheet): LedgerFinding[] {
       const month = birth.date.y * 12 + birth.date.m;
       const first = firstOfMonth(byPerson, person, month, row.row);
       if (first !== undefined) {
-        out.push(
-          onField(
-            sheet,
-            row,
-            'name',
-            'dup.person',
-            'warning',
-            msg(
-              `${name}（${formatDate(birth.date, 'month')}）与第${first + 1}行同名同出生年月，可能重复登记`,
-              `${name} (${formatDate(birth.date, 'month')}) has the same name and birth month as row ${first + 1}: possibly entered twice`,
-            ),
+        const shown = formatDate(birth.date, 'month');
+        out.push({
+          sheet: sheetName,
+          row: row.row,
+          col: nameCol,
+          severity: 'warning',
+          code: 'dup.person',
+          message: msg(
+            `${name}（${shown}）与第${first + 1}行同名同出生年月，可能重复登记`,
+            `${name} (${shown}) has the same name and birth month as row ${first + 1}: possibly entered twice`,
           ),
-        );
+        });
       }
     }
   }

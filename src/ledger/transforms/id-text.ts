@@ -8,7 +8,7 @@
 import { msg } from '../../i18n/message';
 import type { TypedSheet } from '../rows';
 import { toHalfWidth } from '../../values/text';
-import { isConstant } from './context';
+import { hasFormula } from './context';
 import type { EditSink } from './sink';
 
 /** Only ASCII digits and capital letters: already canonical (the usual ID), no regex needed. */
@@ -32,19 +32,24 @@ export function canonicalIdText(v: string): string {
 export function idsToText(sheet: TypedSheet, _ctx: unknown, sink: EditSink): void {
   const col = sheet.model.columns.get('idNumber');
   if (col === undefined) return;
-  const values = sheet.grid.values;
+  const { values, formulas } = sheet.grid;
   for (const row of sheet.rows) {
-    if (!row.ids.idNumber || !isConstant(sheet, row.row, col)) continue;
-    const v = values[row.row][col];
+    const id = row.ids.idNumber;
+    const r = row.row;
+    if (!id || hasFormula(formulas, r, col)) continue;
+    const v = values[r][col];
     if (typeof v === 'number') {
       const text = String(v);
-      sink.add(row.row, col, 'fix.id-to-text', { value: text, numberFormat: '@' }, () =>
+      sink.add(r, col, 'fix.id-to-text', { value: text, numberFormat: '@' }, () =>
         msg(`身份证号 ${text} 由数字改为文本`, `ID number ${text} stored as text instead of a number`),
       );
     } else if (typeof v === 'string') {
+      // The usual cell is its own 18-character form (digits and a capital X): canonical already,
+      // told by one comparison (often of the very same string) instead of a scan.
+      if (v === id.id18) continue;
       const canon = canonicalIdText(v);
       if (canon !== v)
-        sink.add(row.row, col, 'fix.id-to-text', { value: canon }, () => msg(`身份证号“${v}”规范为“${canon}”`, `ID number "${v}" normalised to "${canon}"`));
+        sink.add(r, col, 'fix.id-to-text', { value: canon }, () => msg(`身份证号“${v}”规范为“${canon}”`, `ID number "${v}" normalised to "${canon}"`));
     }
   }
 }
