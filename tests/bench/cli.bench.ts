@@ -4,7 +4,9 @@
  * run's alone). Prints, per size, the median of BENCH_RUNS runs (default 5) of wall time, CPU time
  * (user + system) and peak RSS, and beside it the floor: a bare baseline that only inflates the
  * same worksheet XML (zlib's raw-inflate stream, as the reader uses it) and scans its bytes,
- * counting `<c ` tags — with the ratio of the two. The load average is printed before and after:
+ * counting `<c ` tags — with the ratio of the two. Then the whole command as a user runs it
+ * (`node bin/cadre-ledger.js check … --json` with stdout to a file: Node's own start, loading,
+ * checking and writing every byte), timed from spawn to exit. The load average is printed before and after:
  * on a shared machine compare CPU times and ratios, not wall times. The 10k/50k/100k roster
  * outputs must hash to what `check` printed before the speed work of issue 14 (the findings are
  * identical, not just as many), and the cost per row must stay linear.
@@ -19,7 +21,7 @@
  */
 import { spawnSync } from 'child_process';
 import { createHash } from 'crypto';
-import { promises as fs } from 'fs';
+import { closeSync, openSync, promises as fs, statSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as XLSX from '@e965/xlsx';
@@ -101,6 +103,34 @@ z.on('end',()=>process.stdout.write(JSON.stringify({ms:Number(process.hrtime.big
   return JSON.parse(r.stdout) as { ms: number; cpuMs: number; peakMb: number; cells: number };
 }
 
+/**
+ * The whole command as a user runs it: `node bin/cadre-ledger.js check FILE --json --as-of …` with
+ * stdout to a file, timed from spawn to exit in this process — Node's own start (~70 ms here),
+ * loading, checking and writing every byte of the JSON. Peak memory from peak-hook.js.
+ */
+function commandOnce(file: string, outFile: string): { ms: number; peakMb: number; bytes: number; exit: number } {
+  const fd = openSync(outFile, 'w');
+  const t = process.hrtime.bigint();
+  const r = spawnSync(
+    process.execPath,
+    ['-r', path.join(__dirname, 'peak-hook.js'), path.join(ROOT, 'bin', 'cadre-ledger.js'), 'check', file, '--json', '--as-of', '2023-06-30'],
+    {
+      stdio: ['ignore', fd, 'pipe'],
+      encoding: 'utf8',
+    },
+  );
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  closeSync(fd);
+  const peak = /\{"benchPeakMb":([\d.]+)\}/.exec(r.stderr);
+  if (!peak) throw new Error(`no peak from the command: ${r.stderr}`);
+  return { ms, peakMb: Number(peak[1]), bytes: statSync(outFile).size, exit: r.status ?? -1 };
+}
+
+function command(file: string, outFile: string): { ms: number; peakMb: number; bytes: number; exit: number } {
+  const runs = Array.from({ length: RUNS }, () => commandOnce(file, outFile));
+  return { ...runs[0], ms: median(runs.map((m) => m.ms)), peakMb: median(runs.map((m) => m.peakMb)) };
+}
+
 function baseline(file: string): { ms: number; cpuMs: number; peakMb: number; cells: number } {
   const runs = Array.from({ length: RUNS }, () => baselineOnce(file));
   return { ms: median(runs.map((m) => m.ms)), cpuMs: median(runs.map((m) => m.cpuMs)), peakMb: median(runs.map((m) => m.peakMb)), cells: runs[0].cells };
@@ -154,11 +184,13 @@ describe('cadre-ledger check bench', () => {
       await roster(file, n);
       const m = measure(file, n, 'check');
       const b = baseline(file);
+      const c = command(file, path.join(dir, `out-${n}.json`));
       out.push(m);
       lines.push(
         `roster ${String(n).padStart(7)} rows: check ${(m.ms / 1000).toFixed(2)} s wall, ${(m.cpuMs / 1000).toFixed(2)} s CPU, peak ${m.peakMb.toFixed(0)} MB | ` +
           `floor (inflate + scan ${b.cells} cells) ${(b.ms / 1000).toFixed(2)} s wall, ${(b.cpuMs / 1000).toFixed(2)} s CPU, peak ${b.peakMb.toFixed(0)} MB | ` +
           `ratio ${(m.ms / b.ms).toFixed(1)}× wall, ${(m.cpuMs / b.cpuMs).toFixed(1)}× CPU`,
+        `roster ${String(n).padStart(7)} rows: whole command (node bin/cadre-ledger.js, Node's start to exit, ${(c.bytes / 1e6).toFixed(1)} MB of JSON to a file) ${(c.ms / 1000).toFixed(2)} s wall, peak ${c.peakMb.toFixed(0)} MB, exit ${c.exit}`,
       );
       // 200k has no recorded hash: the code before issue 14 crashed there (push(...) of 200k findings).
       if (ROSTER_OUTPUT_SHA256[n]) expect([n, outputHash(file)]).toEqual([n, ROSTER_OUTPUT_SHA256[n]]);
