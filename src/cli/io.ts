@@ -46,14 +46,39 @@ async function canonical(p: string): Promise<string> {
  * result queued (~300 MB peak, against ~230 MB), and the piece's buffer is reused only once written.
  */
 function writeStdout(bytes: Uint8Array): Promise<void> {
+  if (stdoutClosed) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    process.stdout.write(bytes, (e) => (e ? reject(e) : resolve()));
+    process.stdout.write(bytes, (e) => (e && !isClosedPipe(e) ? reject(e) : resolve()));
   });
 }
 
+/**
+ * Set once the reader of stdout has gone (`check --json | head`): the rest of the output is
+ * dropped quietly and the command ends with its own exit code, as a Unix tool stops at SIGPIPE —
+ * not with Node's "Unhandled 'error' event … EPIPE" stack trace.
+ */
+let stdoutClosed = false;
+
+// EPIPE, and the writes still queued on the stream Node destroyed for it.
+const isClosedPipe = (e: unknown): boolean => {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === 'EPIPE' || (stdoutClosed && code === 'ERR_STREAM_DESTROYED');
+};
+
+function watchStdout(): void {
+  if (process.stdout.listeners('error').includes(onStdoutError)) return;
+  process.stdout.on('error', onStdoutError);
+}
+
+function onStdoutError(e: unknown): void {
+  if (isClosedPipe(e)) stdoutClosed = true;
+  else throw e;
+}
+
 export function nodeIo(): CliIo {
+  watchStdout();
   return {
-    out: (t) => process.stdout.write(t),
+    out: (t) => void (stdoutClosed || process.stdout.write(t)),
     outBytes: writeStdout,
     err: (t) => process.stderr.write(t),
     // One read, not fs.promises.readFile's 512 KiB turns through the thread pool: the command has

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'child_process';
+import { execFileSync, spawn, spawnSync } from 'child_process';
 import { promises as fs, readFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
@@ -41,6 +41,25 @@ describe('npx cadre-ledger from the repository root', () => {
     expect(r.status).toBe(1);
     expect(r.stdout.length).toBeGreaterThan(200000);
     expect(JSON.parse(r.stdout).findings.length).toBeGreaterThan(2000);
+    await fs.rm(dir, { recursive: true, force: true });
+  }, 60000);
+
+  it('stops quietly when the reader of stdout goes (check --json | head): its own exit code, no EPIPE stack trace', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cadre-head-'));
+    const input = path.join(dir, 'roster.xlsx');
+    await writeRoster(input, 3000);
+    for (const json of [true, false]) {
+      const child = spawn(process.execPath, [path.join(root, pkg.bin['cadre-ledger']), 'check', input, ...(json ? ['--json'] : []), '--as-of', '2023-06-30'], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let err = '';
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      // Like head -c 100: read the first bytes, then close the pipe with most of the result unread.
+      const first = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString('utf8', 0, 100))));
+      child.stdout.destroy();
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect([json, first.length > 0, code, err]).toEqual([json, true, 1, '']);
+    }
     await fs.rm(dir, { recursive: true, force: true });
   }, 60000);
 
