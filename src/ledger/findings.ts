@@ -4,6 +4,7 @@
  */
 import type { Msg } from '../i18n/message';
 import type { Finding, Severity } from '../values/finding';
+import { plainRecord } from '../values/plain-record';
 import { a1 } from './grid';
 
 export interface LedgerFinding {
@@ -15,8 +16,21 @@ export interface LedgerFinding {
   readonly message: Msg;
 }
 
+/**
+ * A LedgerFinding, made by one constructor of plain records (values/plain-record.ts): a roster has
+ * one on most rows, and findings of one shape keep the sort and the JSON writer on one path.
+ */
+export const CellFinding = plainRecord<[string, number, number, Severity, string, Msg], LedgerFinding>(function (sheet, row, col, severity, code, message) {
+  this.sheet = sheet;
+  this.row = row;
+  this.col = col;
+  this.severity = severity;
+  this.code = code;
+  this.message = message;
+});
+
 export function at(sheet: string, row: number, col: number, f: Finding): LedgerFinding {
-  return { sheet, row, col, severity: f.severity, code: f.code, message: f.message };
+  return new CellFinding(sheet, row, col, f.severity, f.code, f.message);
 }
 
 export function cellRef(f: { readonly row: number; readonly col: number }): string {

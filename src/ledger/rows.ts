@@ -14,7 +14,7 @@ import { normalizeText } from '../values/text';
 import { plainRecord } from '../values/plain-record';
 import { isDateFormat } from '../values/number-format';
 import { FIELDS, type FieldKey } from './fields';
-import { at, type LedgerFinding } from './findings';
+import { at, CellFinding, type LedgerFinding } from './findings';
 import { isCellError, type CellValue, type Grid } from './grid';
 import type { SheetModel } from './recognize';
 
@@ -192,16 +192,6 @@ const Row = plainRecord<RowArgs, TypedRow>(function (row, hidden, names, texts, 
   this.untilNow = untilNow;
 });
 
-/** The name.suspicious finding `at` makes on a cell, made by a constructor: a roster can have one on every row. */
-const SuspiciousName = plainRecord<[string, number, number, string], LedgerFinding>(function (sheet, row, col, name) {
-  this.sheet = sheet;
-  this.row = row;
-  this.col = col;
-  this.severity = 'warning';
-  this.code = 'name.suspicious';
-  this.message = suspiciousNameMessage(name);
-});
-
 /** Parse every recognised cell of every data row of a recognised sheet. */
 export function typeRows(grid: Grid, model: SheetModel, opts: RowOptions = {}): TypedSheet {
   const findings: LedgerFinding[] = [];
@@ -278,7 +268,7 @@ export function typeRows(grid: Grid, model: SheetModel, opts: RowOptions = {}): 
           const plain = typeof v === 'string' ? plainNameKind(v) : null;
           if (plain !== null) {
             names[field] = v as string;
-            if (plain === 'suspicious') findings.push(new SuspiciousName(sheet, r, c, v as string));
+            if (plain === 'suspicious') findings.push(new CellFinding(sheet, r, c, 'warning', 'name.suspicious', suspiciousNameMessage(v as string)));
             break;
           }
           const p = normalizePersonName(v);

@@ -8,7 +8,7 @@ import type { Policy } from '../../policy/policy';
 import type { CodeDoc, Severity } from '../../values/finding';
 import type { LocalDate } from '../../values/local-date';
 import type { FieldKey } from '../fields';
-import type { LedgerFinding } from '../findings';
+import { CellFinding, type LedgerFinding } from '../findings';
 import type { TypedRow, TypedSheet } from '../rows';
 import type { StoredMap, TaughtMap } from '../taught-map';
 
@@ -28,7 +28,7 @@ export type SheetCheck = (sheet: TypedSheet, ctx: CheckContext) => LedgerFinding
 /** A finding on the cell of `field` in `row`, or on the name cell (or first column) when absent. */
 export function onField(sheet: TypedSheet, row: TypedRow | number, field: FieldKey, code: string, severity: Severity, message: Msg): LedgerFinding {
   const r = typeof row === 'number' ? row : row.row;
-  return { sheet: sheet.model.sheet, row: r, col: fieldColumn(sheet, field), severity, code, message };
+  return new CellFinding(sheet.model.sheet, r, fieldColumn(sheet, field), severity, code, message);
 }
 
 /** The column onField places a finding of `field` in: the field's, else the name's, else the first. */
