@@ -102,23 +102,83 @@ export const KEEP_WHOLE_ROWS = 15;
 const MIN_NAME_SIZE = 14;
 const NAME_SEPARATOR = /(?<=[·•・])/;
 
+/** Width of a full-width character at the table size, in twips (12 pt). */
+const TABLE_CHAR_TWIPS = SIZE.table * 10;
+/** Half a character more than the text: borders and the renderer's rounding (名次 at exactly 2 wrapped). */
+const SLACK_UNITS = 0.5;
+/** A column's own minimum is never more than this share of the table (a long code may wrap). */
+const MAX_MIN_SHARE = 1 / 3;
+
 /**
- * Column widths in twips: by weight, but a name column at least NAME_COLUMN_TWIPS, the difference
- * taken from the widest other column.
+ * The width a text's widest unbreakable piece takes at the table size, in full-width characters.
+ * A heading of up to 3 characters stays on one line (序号, never 序/号); a longer one may take two
+ * balanced lines (考核/等次), or break after its slash (不称职票/|有效票). In a cell, a run of Latin
+ * letters, digits and signs (55.26%, 21/38, 2024.01) is one piece. As printed by the CJK fonts, a
+ * Latin character takes 0.6 of a full-width one, and % or × a whole one.
  */
-export function columnWidths(columns: readonly TableColumn[], total: number = PAGE.textWidth): number[] {
+export function unbreakableUnits(text: string, heading: boolean): number {
+  if (heading) {
+    const pieces = text.split(/(?<=\/)/);
+    if (pieces.length > 1) return Math.max(...pieces.map(printedUnits));
+    const n = printedUnits(text);
+    return n <= 3 ? n : Math.ceil(n / 2);
+  }
+  return Math.max(0, ...(text.match(/[\x21-\x7e×%]+/g) ?? []).map(printedUnits));
+}
+
+/** Printed width in full-width characters (see unbreakableUnits). */
+function printedUnits(text: string): number {
+  let n = 0;
+  for (const ch of text) n += ch === '%' || ch === '×' ? 1 : ch.charCodeAt(0) < 0x80 ? 0.6 : textUnits(ch);
+  return n;
+}
+
+/**
+ * A heading as the lines it prints on in a column `width` twips wide: whole when it fits, else
+ * after its slash (不称职票/ · 有效票), else in two balanced halves (考核 · 等次, never 考核等 · 次).
+ */
+export function headingLines(title: string, width: number): string[] {
+  if (printedUnits(title) + SLACK_UNITS <= (width - 2 * CELL_MARGIN) / TABLE_CHAR_TWIPS) return [title];
+  const pieces = title.split(/(?<=\/)/);
+  if (pieces.length > 1) return pieces;
+  const chars = Array.from(title);
+  const half = Math.ceil(chars.length / 2);
+  return chars.length < 2 ? [title] : [chars.slice(0, half).join(''), chars.slice(half).join('')];
+}
+
+/**
+ * Column widths in twips: by weight, then every column widened to its minimum — a name column
+ * NAME_COLUMN_TWIPS, any other the widest unbreakable piece of its heading and cells (see
+ * unbreakableUnits) plus both cell margins — taken from the columns with width to spare. A heading like 序号 then never prints as 序/号, nor a ratio as 55.26/%.
+ */
+export function columnWidths(columns: readonly TableColumn[], rows: readonly (readonly string[])[] = [], total: number = PAGE.textWidth): number[] {
   const sum = columns.reduce((a, c) => a + c.weight, 0);
   const widths = columns.map((c) => Math.floor((total * c.weight) / sum));
-  columns.forEach((c, j) => {
-    const short = c.name ? NAME_COLUMN_TWIPS - widths[j] : 0;
-    if (short <= 0) return;
-    const k = widths.reduce(
-      (best, w, i) => (!columns[i].name && w > widths[best] ? i : best),
-      columns.findIndex((x) => !x.name),
-    );
-    if (k < 0) return;
-    widths[k] -= short;
-    widths[j] += short;
+  const mins = columns.map((c, j) => {
+    if (c.name) return NAME_COLUMN_TWIPS;
+    const units = Math.max(unbreakableUnits(c.title, true), ...rows.map((r) => unbreakableUnits(r[j] ?? '', false)));
+    return Math.min(Math.ceil((units + SLACK_UNITS) * TABLE_CHAR_TWIPS) + 2 * CELL_MARGIN, Math.floor(total * MAX_MIN_SHARE));
+  });
+  // The shortfall is shared by the columns with width to spare, each giving in proportion to its
+  // spare (one donor alone, 建议 say, would shrink to a column of single characters).
+  const short = widths.reduce((a, w, j) => a + Math.max(0, mins[j] - w), 0);
+  const spare = widths.map((w, j) => Math.max(0, w - mins[j]));
+  const pool = spare.reduce((a, x) => a + x, 0);
+  if (short === 0 || pool === 0) return widths;
+  const give = Math.min(short, pool);
+  let given = 0;
+  spare.forEach((x, k) => {
+    const take = Math.min(x, Math.ceil((give * x) / pool));
+    const t = Math.min(take, give - given);
+    widths[k] -= t;
+    given += t;
+  });
+  // Give what was taken to the short columns, in order, up to their minimum.
+  let left = given;
+  mins.forEach((m, j) => {
+    const t = Math.min(Math.max(0, m - widths[j]), left);
+    widths[j] += t;
+    left -= t;
   });
   return widths;
 }
@@ -136,10 +196,14 @@ export function nameLines(name: string, size: number = SIZE.table): { lines: str
 }
 
 function tableOf(b: Extract<Block, { kind: 'table' }>): Table {
-  const widths = columnWidths(b.columns);
+  const widths = columnWidths(b.columns, b.rows);
   const keepWhole = b.rows.length + 1 <= KEEP_WHOLE_ROWS;
   const cell = (text: string, j: number, head: boolean, keepNext: boolean) => {
-    const asName = !head && b.columns[j].name ? nameLines(text) : { lines: [text], size: SIZE.table };
+    const asName = head
+      ? { lines: headingLines(text, widths[j]), size: SIZE.table }
+      : b.columns[j].name
+        ? nameLines(text)
+        : { lines: [text], size: SIZE.table };
     return new TableCell({
       width: { size: widths[j], type: WidthType.DXA },
       verticalAlign: VerticalAlignTable.CENTER,
@@ -222,7 +286,9 @@ export function docxDocument(doc: BriefDocument): Document {
     styles: {
       default: {
         document: {
-          run: { font: font(DOCX_FONTS.body), size: SIZE.body, language: { value: 'zh-CN', eastAsia: 'zh-CN' } },
+          // Word's own zh-CN default: Chinese text zh-CN, Latin text (digits, %) en-US. With Latin
+          // text tagged zh-CN too, LibreOffice broke numbers anywhere ("诫勉1|%", "2003.0|6").
+          run: { font: font(DOCX_FONTS.body), size: SIZE.body, language: { value: 'en-US', eastAsia: 'zh-CN' } },
           paragraph: { spacing: exact(PAGE.linePitch) },
         },
       },

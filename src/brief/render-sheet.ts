@@ -53,24 +53,39 @@ export function textUnits(text: string): number {
 // 避头点: punctuation that must not begin a line hangs at the end of the previous one.
 const NO_LINE_START = /[，。、；：！？）》」』”’%．,.;:!?)\]]/;
 
-/** Break a text into lines of at most `max` full-width characters (CJK text breaks anywhere). */
+/** A character of a figure or a Latin word (2003.06, 55.26%, 21/38, 2%×30): a line never breaks inside one. */
+const FIGURE = /[\x21-\x7e×]/;
+
+/**
+ * Break a text into lines of at most `max` full-width characters: CJK text breaks anywhere, closing
+ * punctuation hangs at the end of a line, and a figure moves to the next line whole (unless it
+ * begins the line: a figure longer than a line breaks at the width).
+ */
 export function wrapLines(text: string, max: number): string[] {
   const lines: string[] = [];
-  let line = '';
-  let width = 0;
   const chars = Array.from(text);
+  let start = 0;
+  let width = 0;
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i];
     const w = textUnits(ch);
-    if (width + w > max && line !== '' && !NO_LINE_START.test(ch)) {
-      lines.push(line);
-      line = '';
+    if (width + w > max && i > start && !NO_LINE_START.test(ch)) {
+      let cut = i;
+      if (FIGURE.test(ch) && FIGURE.test(chars[i - 1])) {
+        let j = i - 1;
+        while (j > start && FIGURE.test(chars[j - 1])) j--;
+        // Its leading closing punctuation (the . of （二.5）) still hangs on this line.
+        while (j < i && NO_LINE_START.test(chars[j])) j++;
+        if (j > start) cut = j;
+      }
+      lines.push(chars.slice(start, cut).join(''));
       width = 0;
+      for (let k = cut; k < i; k++) width += textUnits(chars[k]);
+      start = cut;
     }
-    line += ch;
     width += w;
   }
-  if (line !== '' || lines.length === 0) lines.push(line);
+  if (start < chars.length || lines.length === 0) lines.push(chars.slice(start).join(''));
   return lines;
 }
 

@@ -8,9 +8,21 @@ import { mkdirSync, writeFileSync } from 'fs';
 import fc from 'fast-check';
 import JSZip from 'jszip';
 import * as path from 'path';
-import { briefDocument, SECTION_TITLES, type Block } from '../../../src/brief/brief-document';
+import { Packer } from 'docx';
+import { briefDocument, SECTION_TITLES, type Block, type BriefDocument, type TableColumn } from '../../../src/brief/brief-document';
 import { buildBrief } from '../../../src/brief/brief-model';
-import { columnWidths, KEEP_WHOLE_ROWS, NAME_CHARS, NAME_COLUMN_TWIPS, nameLines, PAGE, renderDocx } from '../../../src/brief/render-docx';
+import {
+  columnWidths,
+  docxDocument,
+  headingLines,
+  KEEP_WHOLE_ROWS,
+  NAME_CHARS,
+  NAME_COLUMN_TWIPS,
+  nameLines,
+  PAGE,
+  renderDocx,
+  unbreakableUnits,
+} from '../../../src/brief/render-docx';
 import { textUnits } from '../../../src/brief/render-sheet';
 import { DEFAULT_POLICY, type Policy } from '../../../src/policy/policy';
 import { libreOfficeOr, pageCount, toPdf } from '../../support/libreoffice';
@@ -109,13 +121,13 @@ describe('names never break inside', () => {
     );
   });
 
-  it('gives every name column at least 4 Han characters + 2 of the table size, taking the width from the widest column', async () => {
+  it('gives every name column at least 4 Han characters + 2 of the table size, taking the width from the other columns', async () => {
     expect(NAME_COLUMN_TWIPS).toBe(6 * 240 + 120);
     const doc = briefDocument(buildBrief(await gridsOf(await fullBriefWorkbook()), DEFAULT_POLICY, AS_OF));
     let checked = 0;
     for (const s of doc.sections)
       for (const t of tables(s.blocks)) {
-        const w = columnWidths(t.columns);
+        const w = columnWidths(t.columns, t.rows);
         expect(w.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(PAGE.textWidth);
         t.columns.forEach((c, j) => {
           if (!c.name) return;
@@ -179,5 +191,143 @@ describe('tables start on the page of their heading', () => {
       // The table's head row is on the heading's page (pdftotext reads cells in its own order: look for one head cell).
       expect([id, after.includes(head[id])]).toEqual([id, true]);
     }
+  }, 180_000);
+});
+
+/** The width columnWidths promises a column that is not a name column (see render-docx.ts). */
+const minimumOf = (c: TableColumn, cells: readonly string[]) =>
+  Math.min(
+    Math.ceil((Math.max(unbreakableUnits(c.title, true), ...cells.map((x) => unbreakableUnits(x, false))) + 0.5) * 240) + 120,
+    Math.floor(PAGE.textWidth / 3),
+  );
+
+describe('headings and numbers never break inside', () => {
+  it.each([
+    ['序号', true, 2],
+    ['现行值', true, 3],
+    ['考核等次', true, 2],
+    ['单位及职务', true, 3],
+    ['不称职票/有效票', true, 4.6],
+    ['55.26%', false, 4],
+    ['21/38', false, 3],
+    ['2%×30', false, 3.8],
+    ['“年度考核测评”第 22 行', false, 1.2],
+    ['2024.01.01—2025.01.01', false, 6],
+    ['初步淘汰对象，由常委会议研究', false, 0],
+    ['', false, 0],
+  ])('%j (heading %s) is %d characters wide unbroken', (text, heading, units) => {
+    expect(unbreakableUnits(text, heading)).toBeCloseTo(units, 9);
+  });
+
+  it('gives every column of the brief its unbroken heading and figures (序号, 名次, 55.26%) and keeps the table width', async () => {
+    const doc = briefDocument(buildBrief(await gridsOf(await fullBriefWorkbook()), DEFAULT_POLICY, AS_OF));
+    let checked = 0;
+    for (const s of doc.sections)
+      for (const t of tables(s.blocks)) {
+        const w = columnWidths(t.columns, t.rows);
+        const byWeight = t.columns.map((c) => Math.floor((PAGE.textWidth * c.weight) / t.columns.reduce((a, x) => a + x.weight, 0)));
+        expect(w.reduce((a, b) => a + b, 0)).toBe(byWeight.reduce((a, b) => a + b, 0));
+        t.columns.forEach((c, j) => {
+          checked++;
+          expect([
+            c.title,
+            w[j] >=
+              (c.name
+                ? NAME_COLUMN_TWIPS
+                : minimumOf(
+                    c,
+                    t.rows.map((r) => r[j]),
+                  )),
+          ]).toEqual([c.title, true]);
+        });
+      }
+    expect(checked).toBeGreaterThanOrEqual(25);
+  });
+
+  it.each([
+    ['序号', 720, ['序号']],
+    ['考核等次', 1200, ['考核等次']],
+    ['考核等次', 900, ['考核', '等次']],
+    ['单位及职务', 900, ['单位及', '职务']],
+    ['不称职票/有效票', 1344, ['不称职票/', '有效票']],
+    ['不称职票/有效票', 3000, ['不称职票/有效票']],
+  ])('heading %j in %i twips prints as %j', (title, width, lines) => {
+    expect(headingLines(title, width)).toEqual(lines);
+  });
+
+  it('shares the width out without losing any: each column keeps its minimum when the minimums fit', () => {
+    const column = fc.record({
+      title: fc.constantFrom('序号', '姓名', '名次', '比例', '考核等次', '单位及职务', '不称职票/有效票', '建议', '来源'),
+      weight: fc.integer({ min: 1, max: 40 }),
+      name: fc.boolean(),
+    });
+    const cell = fc.constantFrom('1', '55.26%', '21/38', '河口镇党委书记', '初步淘汰对象，由常委会议研究', '2024.01.01—2025.01.01', '');
+    fc.assert(
+      fc.property(
+        fc.array(column, { minLength: 1, maxLength: 9 }),
+        fc.array(fc.array(cell, { minLength: 9, maxLength: 9 }), { maxLength: 4 }),
+        (columns, rows) => {
+          const w = columnWidths(columns, rows);
+          const sum = columns.reduce((a, c) => a + c.weight, 0);
+          const byWeight = columns.map((c) => Math.floor((PAGE.textWidth * c.weight) / sum));
+          expect(w.reduce((a, b) => a + b, 0)).toBe(byWeight.reduce((a, b) => a + b, 0));
+          const mins = columns.map((c, j) =>
+            c.name
+              ? NAME_COLUMN_TWIPS
+              : minimumOf(
+                  c,
+                  rows.map((r) => r[j]),
+                ),
+          );
+          if (mins.reduce((a, b) => a + b, 0) <= byWeight.reduce((a, b) => a + b, 0)) w.forEach((x, j) => expect(x).toBeGreaterThanOrEqual(mins[j]));
+          // A column never gives below its own minimum, nor more than it had above it.
+          w.forEach((x, j) => expect(x).toBeGreaterThanOrEqual(Math.min(byWeight[j], mins[j])));
+        },
+      ),
+    );
+  });
+
+  it('LibreOffice breaks no number (1%, 2%×30, 2003.06, 21/38, 55.26%) across lines, nor a heading of 2 characters', async () => {
+    // Each paragraph shifts the figures by one character, so every figure meets a line end somewhere.
+    const figures = '诫勉1%，免职2%×30，1985.03出生，2003.06入党，得票21/38即55.26%，共102人。';
+    // The brief's own 末位淘汰 and 联合调查 tables (序号, 名次, 比例, 考核等次), each with a row of figures.
+    const real = briefDocument(buildBrief(await gridsOf(await fullBriefWorkbook()), DEFAULT_POLICY, AS_OF));
+    const cells: Readonly<Record<string, string>> = { 序号: '1', 姓名: '袁丽华', '不称职票/有效票': '21/38', 比例: '55.26%', 名次: '1', 考核等次: '不称职' };
+    const figureTables = ['elimination', 'investigations'].map((id): Block => {
+      const t = tables(real.sections.find((x) => x.id === id)!.blocks)[0];
+      return { ...t, rows: [t.columns.map((c) => cells[c.title] ?? '河口镇党委书记')] };
+    });
+    const doc: BriefDocument = {
+      ...real,
+      sections: [
+        {
+          ...real.sections[0],
+          emptyLine: null,
+          blocks: [...Array.from({ length: 20 }, (_, k): Block => ({ kind: 'paragraph', text: '甲'.repeat(k) + figures })), ...figureTables],
+        },
+      ],
+    };
+    if (!libreOfficeOr('number breaks were not checked')) return;
+    mkdirSync(OUT, { recursive: true });
+    const docx = path.join(OUT, 'numbers.docx');
+    writeFileSync(docx, new Uint8Array(await Packer.toBuffer(docxDocument(doc))));
+    const text = execFileSync('pdftotext', [toPdf(docx), '-'], { encoding: 'utf8' });
+    const lines = text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '');
+    // The paragraphs' lines: up to the table, whose cells pdftotext gives a line each.
+    const body = lines.slice(
+      0,
+      lines.findIndex((l) => l.includes('序号')),
+    );
+    const figure = /[0-9.%/×]/;
+    const splits = body.slice(1).flatMap((l, i) => (figure.test(body[i].at(-1)!) && figure.test(l[0]) ? [`${body[i]} | ${l}`] : []));
+    expect(splits).toEqual([]);
+    expect(body.join('').replace(/\s+/g, '').split(figures).length - 1).toBe(20);
+    for (const head of ['序号', '名次', '比例', '55.26%']) expect([head, lines.some((l) => l.includes(head))]).toEqual([head, true]);
+    // A longer heading may take two balanced lines, never one character alone.
+    expect(lines.some((l) => l.includes('考核等次')) || (lines.includes('考核') && lines.includes('等次'))).toBe(true);
+    for (const one of ['序', '号', '名', '次', '比', '例']) expect(lines).not.toContain(one);
   }, 180_000);
 });

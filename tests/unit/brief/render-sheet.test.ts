@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { buildBrief } from '../../../src/brief/brief-model';
 import { SECTION_TITLES } from '../../../src/brief/brief-document';
 import { briefSheetName, FONTS, MARGINS_CM, renderSheet, SHEET_COLUMNS, textUnits, wrapLines } from '../../../src/brief/render-sheet';
@@ -26,6 +27,42 @@ describe('wrapLines', () => {
     expect(wrapLines('ab一二', 2)).toEqual(['ab一', '二']);
     expect(wrapLines('', 4)).toEqual(['']);
     expect(textUnits('ab一“')).toBe(3);
+  });
+
+  it.each([
+    ['诫勉2003.06入党', 4, ['诫勉', '2003.06', '入党']],
+    ['免职一1%诫勉', 3, ['免职一', '1%诫勉']],
+    ['一二三55.26%', 4, ['一二三', '55.26%']],
+    ['一二21/38人', 3, ['一二', '21/38', '人']],
+    ['一二2%×30人', 3, ['一二', '2%×30', '人']],
+    // A figure that begins its line and is longer than a line breaks at the width.
+    ['110101196001010000', 4, ['11010119', '60010100', '00']],
+    ['一二三四', 2, ['一二', '三四']],
+  ])('%j at %i characters a line → %j (a figure moves whole)', (text, max, lines) => {
+    expect(wrapLines(text, max)).toEqual(lines);
+  });
+
+  it('loses no character and breaks no figure that fits a line', () => {
+    const piece = fc.constantFrom('一', '二', '，', '。', '2003.06', '55.26%', '21/38', '1', '%', ' ', '（二.5）');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.integer({ min: 4, max: 12 }), (pieces, max) => {
+        const text = pieces.join('');
+        const lines = wrapLines(text, max);
+        expect(lines.join('')).toBe(text);
+        for (let i = 1; i < lines.length; i++) {
+          const [a, b] = [lines[i - 1], lines[i]];
+          if (!/[\x21-\x7e×]$/.test(a) || !/^[\x21-\x7e×]/.test(b)) continue;
+          // Broken inside a figure only when the figure alone is wider than a line (closing
+          // punctuation that begins the run hangs: it ends what came before, as % in 一%|1).
+          const tail = /[\x21-\x7e×]+$/.exec(a)![0].replace(/^[%.,;:!?)\]]+/, '');
+          if (tail === '') continue;
+          const run = tail + /^[\x21-\x7e×]+/.exec(b)![0];
+          expect([a, b, textUnits(run) > max]).toEqual([a, b, true]);
+        }
+        // Closing punctuation never begins a line.
+        for (const l of lines.slice(1)) expect([l, /^[，。、；：！？）》」』”’%．,.;:!?)\]]/.test(l)]).toEqual([l, false]);
+      }),
+    );
   });
 });
 
