@@ -60,6 +60,11 @@ export interface ColumnNeed {
   readonly what?: Msg;
 }
 
+/** 考察对象“名单” in a message; a sheet named as its kind reads 工作表“考察对象”, not 考察对象“考察对象”. */
+function zhSheet(kind: Msg, sheet: string): string {
+  return sheet === kind['zh-CN'] ? `工作表“${sheet}”` : `${kind['zh-CN']}“${sheet}”`;
+}
+
 /**
  * The needed columns a sheet lacks, each as an Unread naming the sheet, the column and (when
  * given) what could not be checked, pointing to 检查台账 → 指定列. Shared by unreadFor (brief,
@@ -78,11 +83,11 @@ export function missingColumns(model: Pick<SheetModel, 'sheet' | 'kind' | 'colum
         rows: [],
         message: what
           ? msg(
-              `${kl['zh-CN']}“${model.sheet}”缺少${label(f)['zh-CN']}列，${what['zh-CN']}未能核对；请在检查台账中指定`,
+              `${zhSheet(kl, model.sheet)}缺少${label(f)['zh-CN']}列，${what['zh-CN']}未能核对；请在检查台账中指定`,
               `The ${kl['en-US']} "${model.sheet}" has no ${label(f)['en-US']} column: ${what['en-US']} could not be checked; map it in Check ledgers`,
             )
           : msg(
-              `${kl['zh-CN']}“${model.sheet}”缺少${label(f)['zh-CN']}列，未能核对；请在检查台账中指定`,
+              `${zhSheet(kl, model.sheet)}缺少${label(f)['zh-CN']}列，未能核对；请在检查台账中指定`,
               `The ${kl['en-US']} "${model.sheet}" has no ${label(f)['en-US']} column and could not be checked; map it in Check ledgers`,
             ),
       };
@@ -130,7 +135,7 @@ export function unreadFor(ledgers: readonly TypedSheet[], purpose: Purpose): Unr
         field: f,
         rows: list,
         message: msg(
-          `${kl['zh-CN']}“${s.model.sheet}”第 ${rowsText(list)}的${label(f)['zh-CN']}无法读取${FIELDS[f].type === 'date' ? '或未精确到日' : ''}，未能核对`,
+          `${zhSheet(kl, s.model.sheet)}第 ${rowsText(list)}的${label(f)['zh-CN']}无法读取${FIELDS[f].type === 'date' ? '或未精确到日' : ''}，未能核对`,
           `The ${kl['en-US']} "${s.model.sheet}" rows ${list.join(', ')}: ${label(f)['en-US']} unreadable${FIELDS[f].type === 'date' ? ' or not to the day' : ''}, not checked`,
         ),
       });

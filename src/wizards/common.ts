@@ -165,7 +165,21 @@ export function gapNotes(summary: readonly Reason[]): string[] {
  * in `fields` (票数, 职级 …): one summary line listing them, never a silent skip.
  */
 export function namelessRows(rule: string, sheet: TypedSheet, fields: readonly FieldKey[]): Reason[] {
-  const rows = sheet.rows.filter((r) => !nameOf(r) && fields.some((f) => sheet.model.columns.has(f) && !r.blank.has(f))).map((r) => r.row + 1);
+  return leftOutRows(
+    rule,
+    sheet,
+    sheet.rows.filter((r) => !nameOf(r) && fields.some((f) => sheet.model.columns.has(f) && !r.blank.has(f))).map((r) => r.row + 1),
+  );
+}
+
+/** A row holds something in a recognised column other than 序号 (a template's pre-numbered blank row holds nothing). */
+export function holdsData(sheet: TypedSheet, row: TypedRow): boolean {
+  for (const f of sheet.model.columns.keys()) if (f !== 'seq' && !row.blank.has(f)) return true;
+  return false;
+}
+
+/** The summary line naming the 1-based `rows` a wizard left out for want of a readable name (none: no line). */
+export function leftOutRows(rule: string, sheet: TypedSheet, rows: readonly number[]): Reason[] {
   if (!rows.length) return [];
   return [
     reason(

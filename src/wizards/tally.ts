@@ -12,7 +12,7 @@ import type { TypedRow } from '../ledger/rows';
 import type { ColumnNeed } from '../ledger/unread';
 import { reason, type Reason } from '../rules/decision';
 import { checkRecommendation, chooseBase, kindFromLabel, recommendationPass, thresholdFor, type CandidateStatus } from '../rules/recommendation';
-import { columnGaps, gapNotes, isYes, nameOf, pctText, ratioCell, reasonText, tableSheet, textOf } from './common';
+import { columnGaps, gapNotes, holdsData, isYes, leftOutRows, nameOf, pctText, ratioCell, reasonText, tableSheet, textOf } from './common';
 import { eachChunk } from './framework';
 import { W } from '../i18n/strings-wizards';
 import { phraseMsg } from '../i18n/strings';
@@ -183,9 +183,15 @@ export const tallyWizard: WizardDef<TallyResult> = {
     const cols = sheet.model.columns;
     const hasCol = (f: 'material' | 'form'): boolean => cols.has(f);
     const items: TallyItem[] = [];
+    /** Rows with neither a name nor votes but something else (推荐职位, 推荐人 …): named in the summary. */
+    const leftOut: number[] = [];
     await eachChunk(sheet.rows, control, (row) => {
-      // A row without a name is a blank row unless its votes cell holds something unreadable.
-      if (!nameOf(row) && row.counts.votes === undefined && !row.unreadable.has('votes')) return;
+      // A row without a name is not a candidate unless its votes cell holds something (unreadable
+      // votes keep it, undecided).
+      if (!nameOf(row) && row.counts.votes === undefined && !row.unreadable.has('votes')) {
+        if (holdsData(sheet, row)) leftOut.push(row.row + 1);
+        return;
+      }
       items.push(tallyRow(row, hasCol, inputs));
     });
     const summary: Reason[] = [];
@@ -219,7 +225,7 @@ export const tallyWizard: WizardDef<TallyResult> = {
     const quorum = items.find((i) => i.reasons.some((r) => r.code === 'vote.quorum-not-met'));
     if (quorum) summary.push(quorum.reasons.find((r) => r.code === 'vote.quorum-not-met') as Reason);
     // A missing column makes counts look like a result (0 达标, no unsigned recommendation): say so.
-    summary.push(...columnGaps('二.2', sheet, tallyNeeds(denom)));
+    summary.push(...columnGaps('二.2', sheet, tallyNeeds(denom)), ...leftOutRows('二.2', sheet, leftOut));
     // The pane's table is narrow (320–350 px): name with post, votes with ratio and threshold,
     // result with status. Words of the product follow the UI language on screen (Msg cells); the
     // output sheet stays Chinese, one column each.

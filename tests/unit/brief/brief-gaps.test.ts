@@ -16,6 +16,11 @@ describe('brief sections that could not be read', () => {
     expect(line([g], 'probation')?.emptyLine).toBe('试用期台账“试用期干部”缺少试用期开始列，未能核对；请在检查台账中指定。');
   });
 
+  it('a sheet named as its kind is called 工作表“…”, not 试用期台账“试用期台账”', () => {
+    const g = sheet('试用期台账', [['试用期干部管理台账'], ['姓名', '职务', '试用期满时间', '备注'], ['许一', '局长', D(2023, 6, 1), '']]);
+    expect(line([g], 'probation')?.emptyLine).toBe('工作表“试用期台账”缺少试用期开始列，未能核对；请在检查台账中指定。');
+  });
+
   it('the issue 11 ledger (任职时间) is read: the cadre whose probation ended unassessed is listed', () => {
     const g = sheet('试用期干部', [['试用期干部管理台账'], ['姓名', '职务', '任职时间', '期满考核结果'], ['许一', '局长', D(2023, 6, 1), '']]);
     const s = line([g], 'probation');

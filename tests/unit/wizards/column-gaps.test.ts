@@ -198,6 +198,23 @@ describe.each(CASES.map((c) => [c.wizard.id, c] as const))('%s: a missing column
     expect(line?.message['en-US']).toBe(`"${c.main.name}" rows ${row} hold data but no readable name and were left out; fill in the names`);
   });
 
+  if (c.wizard === tallyWizard)
+    it('a row with neither name nor votes but other data is named as left out; a blank row is not', async () => {
+      const blankVotes = [null, '局长', '新推荐人选', '群众推荐', '', 40, 38, 38, null];
+      const empty = [null, null, null, null, null, null, null, null, null];
+      const table = { ...c.main, rows: [...c.main.rows, blankVotes, empty, blankVotes] };
+      const result = await run(c, [], table);
+      const first = c.main.rows.length + 3;
+      const lines = result.summary.filter((x) => x.code === 'ledger.value-missing');
+      expect(lines.map((l) => l.message)).toEqual([
+        {
+          'zh-CN': `“${c.main.name}”第 ${first}、${first + 2} 行有数据但姓名为空或无法读取，未计入；请补填姓名`,
+          'en-US': `"${c.main.name}" rows ${first}, ${first + 2} hold data but no readable name and were left out; fill in the names`,
+        },
+      ]);
+      expect(result.rows).toHaveLength(c.main.rows.length);
+    });
+
   it.each(c.gaps.map(([without, field]) => [without.join('+'), without, field] as const))('without %s', async (_h, without, field) => {
     const main = typed(grid(c.main, without));
     expect(main.model.columns.has(field)).toBe(false);
@@ -207,7 +224,10 @@ describe.each(CASES.map((c) => [c.wizard.id, c] as const))('%s: a missing column
     expect(gap).toBeDefined();
     expect(gap?.severity).toBe('warning');
     expect(gap?.message['zh-CN']).toMatch(
-      new RegExp(`^${kind['zh-CN']}“${c.main.name}”缺少${FIELDS[field].label['zh-CN']}列，.+未能核对；请在检查台账中指定$`),
+      // A sheet named as its kind (考察对象) is 工作表“考察对象”, never 考察对象“考察对象”.
+      new RegExp(
+        `^${c.main.name === kind['zh-CN'] ? '工作表' : kind['zh-CN']}“${c.main.name}”缺少${FIELDS[field].label['zh-CN']}列，.+未能核对；请在检查台账中指定$`,
+      ),
     );
     expect(gap?.message['en-US']).toMatch(
       new RegExp(`^The ${kind['en-US']} "${c.main.name}" has no ${FIELDS[field].label['en-US']} column: .+ could not be checked; map it in Check ledgers$`),
