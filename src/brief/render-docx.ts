@@ -156,7 +156,9 @@ export function columnWidths(columns: readonly TableColumn[], rows: readonly (re
   const widths = columns.map((c) => Math.floor((total * c.weight) / sum));
   const mins = columns.map((c, j) => {
     if (c.name) return NAME_COLUMN_TWIPS;
-    const units = Math.max(unbreakableUnits(c.title, true), ...rows.map((r) => unbreakableUnits(r[j] ?? '', false)));
+    // A loop, not Math.max(...rows): a table of many thousand rows would overflow the call's arguments.
+    let units = unbreakableUnits(c.title, true);
+    for (const r of rows) units = Math.max(units, unbreakableUnits(r[j] ?? '', false));
     return Math.min(Math.ceil((units + SLACK_UNITS) * TABLE_CHAR_TWIPS) + 2 * CELL_MARGIN, Math.floor(total * MAX_MIN_SHARE));
   });
   // The shortfall is shared by the columns with width to spare, each giving in proportion to its

@@ -255,6 +255,18 @@ describe('headings and numbers never break inside', () => {
     expect(headingLines(title, width)).toEqual(lines);
   });
 
+  it('sizes a table of 200,000 rows (no Math.max over every row at once)', () => {
+    const columns: TableColumn[] = [
+      { title: '序号', weight: 5 },
+      { title: '比例', weight: 9 },
+      { title: '建议', weight: 30 },
+    ];
+    const rows = Array.from({ length: 200_000 }, (_, i) => [String(i + 1), '55.26%', '初步淘汰对象']);
+    const w = columnWidths(columns, rows);
+    expect(w.reduce((a, b) => a + b, 0)).toBe(columns.reduce((a, c) => a + Math.floor((PAGE.textWidth * c.weight) / 44), 0));
+    expect(w[0]).toBeGreaterThanOrEqual(minimumOf(columns[0], ['200000']));
+  });
+
   it('shares the width out without losing any: each column keeps its minimum when the minimums fit', () => {
     const column = fc.record({
       title: fc.constantFrom('序号', '姓名', '名次', '比例', '考核等次', '单位及职务', '不称职票/有效票', '建议', '来源'),
