@@ -135,8 +135,10 @@ export async function prepareToValues(port: WorkbookPort, sheet: string | null, 
   const skipped: SkippedCell[] = [];
   for (const g of grids) {
     const r = cadreFormulasToValues(g, range.box ?? undefined);
-    edits.push(...r.plan.edits);
-    skipped.push(...r.skipped);
+    // One by one, not push(...): a roster of 100,000 rows with two CADRE columns has 200,000
+    // edits, more than a call takes as arguments.
+    for (const e of r.plan.edits) edits.push(e);
+    for (const s of r.skipped) skipped.push(s);
   }
   return { kind: 'to-values', plan: { edits }, skipped, notices };
 }

@@ -142,9 +142,13 @@ async function readBands(ctx: Excel.RequestContext, parts: readonly SheetParts[]
         }
         throw e;
       }
-      m.values.push(...r.values);
-      m.formulas.push(...r.formulas);
-      m.numberFormat.push(...r.numberFormat);
+      // Row by row, not push(...band): a band of 130,000+ rows (a sheet of one or two narrow
+      // columns) overflows the call's arguments.
+      for (let i = 0; i < h; i++) {
+        m.values.push(r.values[i]);
+        m.formulas.push(r.formulas[i]);
+        m.numberFormat.push(r.numberFormat[i]);
+      }
       const bytes = utf8Length(JSON.stringify([r.values, r.formulas, r.numberFormat]));
       band = Math.max(1, Math.floor((BAND_BUDGET / Math.max(1, bytes)) * h));
       start += h;

@@ -100,6 +100,18 @@ describe('OfficeWorkbook.read', () => {
     expect(Math.max(...fx.stats.responseBytes)).toBeLessThanOrEqual(fx.responseLimit);
   });
 
+  it('reads a sheet of one column and 300,000 rows (bands grow past what push(...band) takes)', async () => {
+    const fx = new FakeExcel();
+    fx.addSheet('身份证号');
+    const ROWS = 300_000;
+    for (let r = 0; r < ROWS; r++) fx.seed('身份证号', r, 0, { value: r + 1 });
+    const wb = new OfficeWorkbook(fx.run, { isSetSupported: allSets });
+    const [g] = await wb.read(['身份证号']);
+    expect(g.rowCount).toBe(ROWS);
+    expect(g.values[ROWS - 1][0]).toBe(ROWS);
+    expect(fx.stats.syncs).toBeGreaterThan(2);
+  });
+
   it('degrades with a message when hidden rows and merges cannot be read', async () => {
     const fx = fakeWith(['A', 3]);
     fx.sheet('A').hiddenRows.add(2);

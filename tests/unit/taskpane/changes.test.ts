@@ -246,3 +246,15 @@ describe('pure helpers', () => {
     expect(correctedFileName('台账.ods')).toBe('台账-已修正.xlsx');
   });
 });
+
+describe('公式转为数值 on a large sheet', () => {
+  it('prepares 200,000 edits (more than push(...edits) takes as arguments)', async () => {
+    const fx = new FakeExcel();
+    fx.addSheet('得票');
+    const ROWS = 200_000;
+    for (let r = 0; r < ROWS; r++) fx.seed('得票', r, 0, { value: 0.5, formula: '=CADRE.VOTERATIO(1,2)', numberFormat: '0.0%' });
+    const prepared = await prepareToValues(new OfficeWorkbook(fx.run, { isSetSupported: allSets }), '得票');
+    expect(prepared.plan.edits).toHaveLength(ROWS);
+    expect(prepared.plan.edits[ROWS - 1]).toMatchObject({ row: ROWS - 1, col: 0, new: { value: 0.5 } });
+  });
+});
