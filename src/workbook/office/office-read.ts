@@ -75,7 +75,8 @@ interface Matrices {
   numberFormat: unknown[][];
 }
 
-const BAND_BUDGET = 4 * 1024 * 1024;
+/** What one answer may carry: below the 5 MB limit of Excel on the web. */
+export const BAND_BUDGET = 4 * 1024 * 1024;
 
 /** Read the given sheets; notices about missing features are pushed to `notices`. */
 export async function readGrids(ctx: Excel.RequestContext, infos: readonly SheetInfo[], caps: Capabilities, notices: Msg[]): Promise<Grid[]> {
@@ -118,30 +119,50 @@ export async function readGrids(ctx: Excel.RequestContext, infos: readonly Sheet
   return parts.map((p, i) => toGrid(p, data[i]));
 }
 
+/**
+ * Rows [top, top + rows) of columns [left, left + cols) loaded with `props`, one request per band
+ * of rows, each answer below 5 MB (Excel on the web refuses more): `first` rows, then as many as
+ * the previous band's measured bytes allow; a band the host still refuses is halved. `take` reads a
+ * band (h rows) and returns its size in bytes.
+ */
+export async function loadInBands(
+  ctx: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  box: { readonly top: number; readonly left: number; readonly rows: number; readonly cols: number },
+  props: string,
+  first: number,
+  take: (range: Excel.Range, h: number) => number,
+): Promise<void> {
+  let band = Math.max(1, first);
+  for (let start = 0; start < box.rows;) {
+    const h = Math.min(band, box.rows - start);
+    const r = ws.getRangeByIndexes(box.top + start, box.left, h, box.cols);
+    r.load(props);
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if (errorCode(e) === 'ResponsePayloadSizeLimitExceeded' && h > 1) {
+        band = Math.max(1, Math.floor(h / 2));
+        continue;
+      }
+      throw e;
+    }
+    band = Math.max(1, Math.floor((BAND_BUDGET / Math.max(1, take(r, h))) * h));
+    start += h;
+  }
+}
+
 /** Each sheet's used range in row bands, one request per band, each answer below 5 MB. */
 async function readBands(ctx: Excel.RequestContext, parts: readonly SheetParts[]): Promise<Matrices[]> {
   const out: Matrices[] = [];
   for (const p of parts) {
     const m: Matrices = { values: [], formulas: [], numberFormat: [] };
-    const rows = p.used.rowCount;
     const cols = p.used.columnCount;
     const origin = parseAreas(p.used.address)[0] ?? { top: 0, left: 0, bottom: 0, right: 0 };
     const ws = ctx.workbook.worksheets.getItem(p.info.name);
     // First band: a size that fits even at ~80 bytes per cell; later bands: from measured bytes.
-    let band = Math.max(1, Math.floor(60_000 / Math.max(1, cols)));
-    for (let start = 0; start < rows;) {
-      const h = Math.min(band, rows - start);
-      const r = ws.getRangeByIndexes(origin.top + start, origin.left, h, cols);
-      r.load('values,formulas,numberFormat');
-      try {
-        await ctx.sync();
-      } catch (e) {
-        if (errorCode(e) === 'ResponsePayloadSizeLimitExceeded' && h > 1) {
-          band = Math.max(1, Math.floor(h / 2));
-          continue;
-        }
-        throw e;
-      }
+    const box = { top: origin.top, left: origin.left, rows: p.used.rowCount, cols };
+    await loadInBands(ctx, ws, box, 'values,formulas,numberFormat', Math.floor(60_000 / Math.max(1, cols)), (r, h) => {
       // Row by row, not push(...band): a band of 130,000+ rows (a sheet of one or two narrow
       // columns) overflows the call's arguments.
       for (let i = 0; i < h; i++) {
@@ -149,10 +170,8 @@ async function readBands(ctx: Excel.RequestContext, parts: readonly SheetParts[]
         m.formulas.push(r.formulas[i]);
         m.numberFormat.push(r.numberFormat[i]);
       }
-      const bytes = utf8Length(JSON.stringify([r.values, r.formulas, r.numberFormat]));
-      band = Math.max(1, Math.floor((BAND_BUDGET / Math.max(1, bytes)) * h));
-      start += h;
-    }
+      return utf8Length(JSON.stringify([r.values, r.formulas, r.numberFormat]));
+    });
     out.push(m);
   }
   return out;

@@ -17,6 +17,8 @@ import { decodeSnapshot, encodeSnapshot, UNDO_CHUNK_CHARS } from '../../ledger/u
 import type { UndoSnapshot } from '../../ledger/edit-plan';
 import { valueEntry } from '../../ledger/text-entry';
 import type { CellItem } from '../../ledger/chunk';
+import { utf8Length } from '../../ledger/chunk';
+import { BAND_BUDGET, loadInBands } from './office-read';
 import { writeCells, type CellEntry } from './office-write';
 
 export const SETTINGS_SHEET = '_cadre_settings';
@@ -29,19 +31,31 @@ async function sheetOrNull(ctx: Excel.RequestContext, name: string): Promise<Exc
   return ws.isNullObject ? null : ws;
 }
 
-/** The sheet's used cells as a matrix from A1 (strings; '' for empty). */
+/** Bytes a stored chunk can take in an answer: every character escaped (\uXXXX) at worst. */
+const CHUNK_BYTES = UNDO_CHUNK_CHARS * 6;
+
+/**
+ * The sheet's used cells as a matrix from A1 (strings; '' for empty), read in bands of rows: the
+ * undo snapshot of a large change is megabytes (a 100,000-cell fix: 13 MB), over what one answer
+ * of Excel on the web may carry.
+ */
 async function readFromA1(ctx: Excel.RequestContext, ws: Excel.Worksheet): Promise<string[][]> {
   const used = ws.getUsedRange(true);
-  used.load('address,values');
+  used.load('address,rowCount,columnCount');
   await ctx.sync();
   const origin = parseAreas(used.address)[0] ?? { top: 0, left: 0, bottom: 0, right: 0 };
+  const cols = used.columnCount;
   const out: string[][] = [];
   for (let r = 0; r < origin.top; r++) out.push([]);
-  for (const row of used.values) {
-    const line: string[] = new Array(origin.left).fill('');
-    for (const v of row) line.push(v === null || v === undefined ? '' : String(v));
-    out.push(line);
-  }
+  const box = { top: origin.top, left: origin.left, rows: used.rowCount, cols };
+  await loadInBands(ctx, ws, box, 'values', Math.floor(BAND_BUDGET / (CHUNK_BYTES * Math.max(1, cols))), (range) => {
+    for (const row of range.values) {
+      const line: string[] = new Array(origin.left).fill('');
+      for (const v of row) line.push(v === null || v === undefined ? '' : String(v));
+      out.push(line);
+    }
+    return utf8Length(JSON.stringify(range.values));
+  });
   return out;
 }
 
