@@ -8,7 +8,7 @@ import type { Msg } from '../../i18n/message';
 import { boxAddress } from '../../ledger/a1-areas';
 import type { CellStyle, SheetSpec } from '../port';
 import { hyperlinkFormula, POINTS_PER_CM, specCells } from '../sheet-spec-cells';
-import { writeCells } from './office-write';
+import { REQUEST_BUDGET, writeCells } from './office-write';
 import { NOTICES, type Capabilities } from './requirements';
 
 export { hyperlinkFormula };
@@ -16,10 +16,28 @@ export { hyperlinkFormula };
 /** Points for a width in characters (Excel's default 8.43 characters are 48 points). */
 const pointsForChars = (chars: number): number => Math.round(chars * 5.7 * 100) / 100;
 
+/**
+ * Request bytes of one queued formatting action, generously (Office.js sends each property set as
+ * an action with its object path): formatting is sent in requests of its own below the budget.
+ */
+const FORMAT_ACTION_BYTES = 400;
+
 export async function writeSpec(ctx: Excel.RequestContext, ws: Excel.Worksheet, spec: SheetSpec, caps: Capabilities, notices: Msg[]): Promise<void> {
   const cells = specCells(spec);
-  for (const s of spec.styles ?? []) applyStyle(ws.getRange(boxAddress(s.box)), s.style);
-  for (const m of spec.merges ?? []) ws.getRange(boxAddress(m)).merge(false);
+  // A wizard's sheet of 100,000 rows has a style per row: queued at once, they made one request of
+  // 7–22 MB, which Excel on the web refuses (5 MB); so a request is sent whenever the queue is full.
+  let queued = 0;
+  const queue = async (actions: number): Promise<void> => {
+    queued += actions * FORMAT_ACTION_BYTES;
+    if (queued < REQUEST_BUDGET) return;
+    await ctx.sync();
+    queued = 0;
+  };
+  for (const s of spec.styles ?? []) await queue(applyStyle(ws.getRange(boxAddress(s.box)), s.style));
+  for (const m of spec.merges ?? []) {
+    ws.getRange(boxAddress(m)).merge(false);
+    await queue(1);
+  }
   (spec.columnWidths ?? []).forEach((w, c) => {
     ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = pointsForChars(w);
   });
@@ -48,18 +66,25 @@ export async function writeSpec(ctx: Excel.RequestContext, ws: Excel.Worksheet, 
   await ctx.sync();
 }
 
-function applyStyle(range: Excel.Range, s: CellStyle): void {
+/** Queue a style's property sets on `range`; returns how many actions were queued. */
+function applyStyle(range: Excel.Range, s: CellStyle): number {
   const f = range.format;
-  if (s.bold !== undefined) f.font.bold = s.bold;
-  if (s.fontName !== undefined) f.font.name = s.fontName;
-  if (s.fontSize !== undefined) f.font.size = s.fontSize;
-  if (s.horizontal) f.horizontalAlignment = s.horizontal === 'left' ? 'Left' : s.horizontal === 'right' ? 'Right' : 'Center';
-  if (s.vertical) f.verticalAlignment = s.vertical === 'top' ? 'Top' : s.vertical === 'bottom' ? 'Bottom' : 'Center';
-  if (s.wrap !== undefined) f.wrapText = s.wrap;
-  if (s.fill) f.fill.color = s.fill;
+  let actions = 1;
+  const set = (apply: () => void) => {
+    apply();
+    actions++;
+  };
+  if (s.bold !== undefined) set(() => (f.font.bold = s.bold as boolean));
+  if (s.fontName !== undefined) set(() => (f.font.name = s.fontName as string));
+  if (s.fontSize !== undefined) set(() => (f.font.size = s.fontSize as number));
+  if (s.horizontal) set(() => (f.horizontalAlignment = s.horizontal === 'left' ? 'Left' : s.horizontal === 'right' ? 'Right' : 'Center'));
+  if (s.vertical) set(() => (f.verticalAlignment = s.vertical === 'top' ? 'Top' : s.vertical === 'bottom' ? 'Bottom' : 'Center'));
+  if (s.wrap !== undefined) set(() => (f.wrapText = s.wrap as boolean));
+  if (s.fill) set(() => (f.fill.color = s.fill as string));
   if (s.border) {
     for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const) {
-      f.borders.getItem(edge).style = 'Continuous';
+      set(() => (f.borders.getItem(edge).style = 'Continuous'));
     }
   }
+  return actions;
 }

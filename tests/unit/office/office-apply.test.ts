@@ -191,4 +191,34 @@ describe('Office adapter: request limits', () => {
     expect(Math.max(...fx.stats.requestBytes)).toBeLessThanOrEqual(5 * 1024 * 1024);
     expect(fx.sheet('大表').cell(19_999, 4)?.value).toBe(`${long}19999`);
   });
+
+  it('writes an output sheet of 100,000 rows with a style on every row in requests below 5 MB', async () => {
+    const fx = new FakeExcel();
+    fx.addSheet('花名册');
+    const ROWS = 100_000;
+    const spec = {
+      name: '末位淘汰测算',
+      rows: [['姓名', '比例', '档次'], ...Array.from({ length: ROWS }, (_, i) => [`干部${i + 1}`, (i % 40) / 40, i % 3 ? '诫勉' : '免职'])],
+      // One style per row, as the wizards colour a row by its outcome: fill, font, alignment, borders.
+      styles: Array.from({ length: ROWS }, (_, i) => ({
+        box: { top: i + 1, left: 0, bottom: i + 1, right: 2 },
+        style: {
+          fill: i % 3 ? '#FFF2CC' : '#F8CBAD',
+          bold: i % 3 === 0,
+          fontName: '仿宋',
+          fontSize: 11,
+          horizontal: 'left' as const,
+          vertical: 'middle' as const,
+          wrap: true,
+          border: true,
+        },
+      })),
+      freezeRows: 1,
+    };
+    const wb = new OfficeWorkbook(fx.run, { isSetSupported: allSets });
+    await wb.writeSheet(spec);
+    expect(Math.max(...fx.stats.requestBytes)).toBeLessThanOrEqual(fx.requestLimit);
+    const s = fx.sheet('末位淘汰测算');
+    expect(s.cell(ROWS, 0)?.value).toBe(`干部${ROWS}`);
+  }, 120_000);
 });
