@@ -34,9 +34,12 @@ import {
 } from 'docx';
 import { formatIso, type LocalDate } from '../values/local-date';
 import { briefDocument, type Block, type BriefDocument, type TableColumn } from './brief-document';
-import { textUnits } from './render-sheet';
+import { FIGURE, textUnits } from './render-sheet';
 import type { BriefModel } from './brief-model';
 import { guardDocument, type PrivacyHit } from './privacy';
+
+/** Runs of figure characters (render-sheet.ts FIGURE): 55.26%, 21/38, 2024.01. */
+const FIGURES = new RegExp(`${FIGURE.source}+`, 'g');
 
 /** Twips (1/1440 inch) in a millimetre. */
 export const TWIPS_PER_MM = 1440 / 25.4;
@@ -123,7 +126,7 @@ export function unbreakableUnits(text: string, heading: boolean): number {
     const n = printedUnits(text);
     return n <= 3 ? n : Math.ceil(n / 2);
   }
-  return Math.max(0, ...(text.match(/[\x21-\x7e×%]+/g) ?? []).map(printedUnits));
+  return Math.max(0, ...(text.match(FIGURES) ?? []).map(printedUnits));
 }
 
 /** Printed width in full-width characters (see unbreakableUnits). */

@@ -54,7 +54,7 @@ export function textUnits(text: string): number {
 const NO_LINE_START = /[，。、；：！？）》」』”’%．,.;:!?)\]]/;
 
 /** A character of a figure or a Latin word (2003.06, 55.26%, 21/38, 2%×30): a line never breaks inside one. */
-const FIGURE = /[\x21-\x7e×]/;
+export const FIGURE = /[\x21-\x7e×]/;
 
 /**
  * Break a text into lines of at most `max` full-width characters: CJK text breaks anywhere, closing

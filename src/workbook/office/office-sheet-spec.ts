@@ -66,25 +66,18 @@ export async function writeSpec(ctx: Excel.RequestContext, ws: Excel.Worksheet, 
   await ctx.sync();
 }
 
-/** Queue a style's property sets on `range`; returns how many actions were queued. */
+/** Queue a style's property sets on `range`; returns how many actions were queued (the range and each property set). */
 function applyStyle(range: Excel.Range, s: CellStyle): number {
   const f = range.format;
-  let actions = 1;
-  const set = (apply: () => void) => {
-    apply();
-    actions++;
-  };
-  if (s.bold !== undefined) set(() => (f.font.bold = s.bold as boolean));
-  if (s.fontName !== undefined) set(() => (f.font.name = s.fontName as string));
-  if (s.fontSize !== undefined) set(() => (f.font.size = s.fontSize as number));
-  if (s.horizontal) set(() => (f.horizontalAlignment = s.horizontal === 'left' ? 'Left' : s.horizontal === 'right' ? 'Right' : 'Center'));
-  if (s.vertical) set(() => (f.verticalAlignment = s.vertical === 'top' ? 'Top' : s.vertical === 'bottom' ? 'Bottom' : 'Center'));
-  if (s.wrap !== undefined) set(() => (f.wrapText = s.wrap as boolean));
-  if (s.fill) set(() => (f.fill.color = s.fill as string));
-  if (s.border) {
-    for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const) {
-      set(() => (f.borders.getItem(edge).style = 'Continuous'));
-    }
-  }
-  return actions;
+  if (s.bold !== undefined) f.font.bold = s.bold;
+  if (s.fontName !== undefined) f.font.name = s.fontName;
+  if (s.fontSize !== undefined) f.font.size = s.fontSize;
+  if (s.horizontal) f.horizontalAlignment = s.horizontal === 'left' ? 'Left' : s.horizontal === 'right' ? 'Right' : 'Center';
+  if (s.vertical) f.verticalAlignment = s.vertical === 'top' ? 'Top' : s.vertical === 'bottom' ? 'Bottom' : 'Center';
+  if (s.wrap !== undefined) f.wrapText = s.wrap;
+  if (s.fill) f.fill.color = s.fill;
+  const edges = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const;
+  if (s.border) for (const edge of edges) f.borders.getItem(edge).style = 'Continuous';
+  const set = [s.bold, s.fontName, s.fontSize, s.horizontal, s.vertical, s.wrap, s.fill].filter((x) => x !== undefined).length;
+  return 1 + set + (s.border ? edges.length : 0);
 }
