@@ -65,7 +65,10 @@ export function checkCrossFields(sheet: TypedSheet): LedgerFinding[] {
   const sinceMonths = months.has('postSince');
   // Dates are compared by their parts and precision ranks (what columnDate and compareAtPrecision
   // give); the ChineseDate objects to show are made only for a finding.
-  for (const row of sheet.rows) {
+  // An index, not for…of: see typeRows.
+  const rows = sheet.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     const id = row.ids.idNumber;
     const birth = row.dates.birth;
     const birthRank = birth ? rankIn(birth, birthMonths) : 0;

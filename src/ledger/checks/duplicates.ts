@@ -40,7 +40,10 @@ export function checkDuplicates(sheet: TypedSheet): LedgerFinding[] {
   // one month, a Map from its second month on — most names are unique, so no Map per row.
   const byPerson = new Map<string, number | Map<number, number>>();
   const scoped = sheet.model.kind === 'recommendation' || sheet.model.kind === 'inspection';
-  for (const row of sheet.rows) {
+  // An index, not for…of: see typeRows.
+  const rows = sheet.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     const scope = scopeOf(scoped, row);
     const id = row.ids.idNumber?.id18;
     let dupId = false;

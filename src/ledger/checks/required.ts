@@ -83,8 +83,12 @@ export function checkRequired(sheet: TypedSheet, ctx: CheckContext): LedgerFindi
     });
   }
   const present = required.filter((f) => model.columns.has(f));
-  for (const row of sheet.rows) {
-    for (const f of present) {
+  // An index, not for…of: see typeRows.
+  const rows = sheet.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    for (let k = 0; k < present.length; k++) {
+      const f = present[k];
       if (!row.blank.has(f)) continue;
       out.push(
         onField(

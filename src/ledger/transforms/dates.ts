@@ -70,7 +70,10 @@ export function normalizeDates(sheet: TypedSheet, _ctx: unknown, sink: EditSink)
   let lastFormat: string | null = null;
   let lastIsDate = false;
   const { values, numberFormats, formulas } = sheet.grid;
-  for (const row of sheet.rows) {
+  // An index, not for…of: see typeRows.
+  const rows = sheet.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     const r = row.row;
     const dates = row.dates;
     for (let k = 0; k < fields.length; k++) {

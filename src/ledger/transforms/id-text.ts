@@ -33,7 +33,10 @@ export function idsToText(sheet: TypedSheet, _ctx: unknown, sink: EditSink): voi
   const col = sheet.model.columns.get('idNumber');
   if (col === undefined) return;
   const { values, formulas } = sheet.grid;
-  for (const row of sheet.rows) {
+  // An index, not for…of: see typeRows.
+  const rows = sheet.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     const id = row.ids.idNumber;
     const r = row.row;
     if (!id || hasFormula(formulas, r, col)) continue;

@@ -61,7 +61,10 @@ export function cleanNamesAndText(sheet: TypedSheet, _ctx: unknown, sink: EditSi
     if (t === undefined) cleaned.set(v, (t = cleanText(v)));
     return t;
   };
-  for (const row of sheet.rows) {
+  // An index, not for…of: see typeRows.
+  const rows = sheet.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     const r = row.row;
     for (let k = 0; k < fields.length; k++) {
       const col = cols[k];
