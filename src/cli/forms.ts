@@ -13,7 +13,7 @@ import { formToLrmx } from '../brief/lrmx';
 import { renderFormsDocx } from '../brief/render-form-docx';
 import { formSheetName, renderFormSheet } from '../brief/render-form-sheet';
 import { formatIso, type LocalDate } from '../values/local-date';
-import { BriefUsageError, commonOption, given, langOf, openWithPolicy, runParsed, walkArgs, write } from './brief';
+import { BriefUsageError, commonOption, given, langOf, readWithPolicy, runParsed, walkArgs, write } from './brief';
 import { EMPTY_TAUGHT, type TaughtMap } from '../ledger/taught-map';
 import { nodeIo, type CliIo } from './io';
 import { POLICY_PRECEDENCE } from './policy';
@@ -108,8 +108,8 @@ export async function runForms(argv: readonly string[], io: CliIo = nodeIo()): P
         ),
       );
     const asOf = args.asOf ?? io.today();
-    const { book, format, inForce, taught } = await openWithPolicy('forms', args.file, args.policyFile, io, lang, args.map);
-    const forms = buildForms(await book.read(), inForce.policy, asOf, { calendar: inForce.calendar, taught });
+    const { grids, format, inForce, taught, edit } = await readWithPolicy('forms', args.file, args.policyFile, io, lang, args.map);
+    const forms = buildForms(grids, inForce.policy, asOf, { calendar: inForce.calendar, taught });
     const lines: string[] = [];
     if (!forms.length) {
       io.out(
@@ -154,6 +154,7 @@ export async function runForms(argv: readonly string[], io: CliIo = nodeIo()): P
       ...written.map((w) => `→ ${w}`),
     );
     if (args.sheetOutput && sheetOutput) {
+      const book = await edit();
       const taken = new Set((await book.listSheets()).map((s) => s.name));
       for (const f of forms) {
         const name = formSheetName(f, taken);

@@ -5,19 +5,16 @@
  * stderr.
  */
 import { msg, plural, say, type Locale, type Msg } from '../i18n/message';
-import type { GetSetting } from '../policy/workbook-policy';
 import { checkWorkbook } from '../ledger/check-workbook';
 import { planWorkbookFixes } from '../ledger/fix-workbook';
 import { eliminationOf } from '../ledger/checks/assessment';
 import type { CheckContext } from '../ledger/checks/context';
-import type { FileWorkbook } from '../workbook/file/file-workbook';
-import { openAnyFileWorkbook, openLegacy, workbookFormat } from '../workbook/file/open-workbook';
-import { FORMAT_MSG } from '../workbook/file/format-messages';
-import { openGridBook, type GridBook } from '../workbook/file/xlsx-grid-reader';
-import type { Grid } from '../ledger/grid';
+import { openAnyFileWorkbook } from '../workbook/file/open-workbook';
 import { PortError } from '../workbook/port';
-import { inflateRawSync } from 'zlib';
-import { inflateStream } from './inflate-stream';
+import { openReadOnly, type ReadOnlyBook } from './read-only-book';
+
+/** Which reader served each read-only command (check, eliminate, brief and forms without a copy). */
+export { readerUse } from './read-only-book';
 import { parseArgs, USAGE, type CliArgs } from './args';
 import { nodeIo, type CliIo } from './io';
 import { policyInForce } from './policy';
@@ -84,7 +81,7 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo()): Promi
  * The check context: the policy in force for this workbook (src/cli/policy.ts) and the as-of date.
  * A refused policy value stops the command (exit 2); policy warnings are printed and it goes on.
  */
-async function context(args: CliArgs, io: CliIo, book: LedgerSource): Promise<CheckContext> {
+async function context(args: CliArgs, io: CliIo, book: Pick<ReadOnlyBook, 'getSetting'>): Promise<CheckContext> {
   const file = args.file as string;
   let text: string | null = null;
   if (args.policyFile) {
@@ -130,55 +127,17 @@ async function orRefuse<T>(file: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The full reader (exceljs): for fix, which writes the workbook back. */
-async function open(file: string, io: CliIo, bytes?: Uint8Array): Promise<FileWorkbook> {
-  const data = bytes ?? (await readInput(file, io));
-  return orRefuse(file, async () => (await import('../workbook/file/file-workbook')).openFileWorkbook(data));
-}
-
-/** A workbook opened for reading: its ledger grids and its stored settings. */
-interface LedgerSource {
-  read(): Promise<Grid[]>;
-  getSetting: GetSetting;
-}
-
-/** Which reader served each read-only command (check, eliminate): for tests and benches. */
-export const readerUse = { fast: 0, full: 0, legacy: 0 };
-
 /**
- * For read-only commands (check, eliminate): the fast read-only reader, which gives the full
- * reader's Grids and reads the add-in's stored settings with the full reader's decoding, so a
- * workbook with a settings sheet stays on the fast path. Anything it does not handle (or any
- * damaged input, whose errors the full reader words) goes to the full reader.
+ * A workbook opened to read (check, eliminate; see read-only-book.ts), its refusals and those of
+ * the full reader it may fall back to prefixed with the file's name.
  */
-async function openLedger(file: string, io: CliIo): Promise<LedgerSource> {
+async function openLedger(file: string, io: CliIo): Promise<ReadOnlyBook> {
   const bytes = await readInput(file, io);
-  const format = await orRefuse(file, () => workbookFormat(bytes));
-  if (format !== 'xlsx') {
-    const legacy = await orRefuse(file, () => openLegacy(bytes, format));
-    readerUse.legacy++;
-    return { read: () => legacy.read(), getSetting: (k) => legacy.getSetting(k) };
-  }
-  let fullBook: Promise<FileWorkbook> | null = null;
-  const full = (): Promise<FileWorkbook> => {
-    if (!fullBook) {
-      readerUse.full++;
-      fullBook = open(file, io, bytes);
-    }
-    return fullBook;
-  };
-  let fast: GridBook;
-  try {
-    fast = openGridBook(bytes, (b) => inflateRawSync(b), inflateStream);
-  } catch {
-    const book = await full();
-    return { read: () => book.read(), getSetting: (k) => book.getSetting(k) };
-  }
-  if (fast.sheetNames.length === 0) throw new UsageError(msg(`${file}：${FORMAT_MSG.noSheets['zh-CN']}`, `${file}: ${FORMAT_MSG.noSheets['en-US']}`));
-  readerUse.fast++;
+  const book = await orRefuse(file, () => openReadOnly(bytes));
   return {
-    read: () => fast.read().catch(async () => (await full()).read()),
-    getSetting: (k) => fast.getSetting(k).catch(async () => (await full()).getSetting(k)),
+    read: () => orRefuse(file, () => book.read()),
+    getSetting: (k) => orRefuse(file, () => book.getSetting(k)),
+    format: book.format,
   };
 }
 
@@ -239,7 +198,7 @@ async function runFix(args: CliArgs, io: CliIo): Promise<number> {
   const bytesIn = await readInput(file, io);
   const { book, format } = await orRefuse(file, () => openAnyFileWorkbook(bytesIn));
   const notes = outputNotes(format, args.output, output);
-  const ctx = await context(args, io, { read: () => book.read(), getSetting: (k) => book.getSetting(k) });
+  const ctx = await context(args, io, { getSetting: (k) => book.getSetting(k) });
   const { plan, protectedSheets: skipped } = planWorkbookFixes(await book.read(), ctx);
   await book.apply(plan, msg('安全修复', 'Safe fixes'));
   const bytes = await book.save();

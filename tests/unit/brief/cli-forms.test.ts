@@ -3,9 +3,12 @@ import { EMPTY_TAUGHT } from '../../../src/ledger/taught-map';
 import { mkdirSync, rmSync, writeFileSync } from 'fs';
 import JSZip from 'jszip';
 import * as path from 'path';
-import { main } from '../../../src/cli/main';
+import { main, readerUse } from '../../../src/cli/main';
 import { parseFormsArgs, runForms } from '../../../src/cli/forms';
-import { parseLrmx } from '../../../src/brief/lrmx';
+import { formToLrmx, parseLrmx } from '../../../src/brief/lrmx';
+import { buildForms } from '../../../src/brief/form-model';
+import { openFileWorkbook } from '../../../src/workbook/file/file-workbook';
+import { DEFAULT_POLICY } from '../../../src/policy/policy';
 import { memoryIo } from '../../support/cli-memory';
 import { libreOfficeOr, pageCount, pageOnePng, toPdf } from '../../support/libreoffice';
 import { emptyBriefWorkbook } from './fixtures';
@@ -74,6 +77,28 @@ describe('cadre-ledger forms', () => {
     const ws = wb.getWorksheet('任免审批表-张三')!;
     expect(ws.getCell('A1').value).toBe('干部任免审批表');
     expect(ws.getCell('B2').value).toBe('张三');
+  });
+
+  it('reads the workbook with the fast read-only reader; --sheet opens the full reader only to write the copy; the same forms either way', async () => {
+    const runs: Record<string, Uint8Array>[] = [];
+    for (const sheet of [[], ['--sheet', 'f.xlsx']]) {
+      const before = { ...readerUse };
+      const io = memoryIo({ 'in.xlsx': input }, FORMS_AS_OF);
+      expect(await runForms(['in.xlsx', '-o', 'out', '--lrmx', ...sheet], io)).toBe(0);
+      expect({ fast: readerUse.fast - before.fast, full: readerUse.full - before.full }).toEqual({ fast: 1, full: 0 });
+      runs.push(io.files);
+    }
+    // The forms the full reader's Grids give, as .lrmx; each run wrote the same, and the same .docx text.
+    const expected = buildForms(await (await openFileWorkbook(input)).read(), DEFAULT_POLICY, FORMS_AS_OF).map((f) => new TextEncoder().encode(formToLrmx(f)));
+    expect(expected).toHaveLength(NAMES.length);
+    for (const [i, name] of NAMES.entries()) {
+      const docx = path.join('out', `${name}.docx`);
+      const lrmx = path.join('out', `${name}.lrmx`);
+      expect(await docText(runs[0][docx])).toBe(await docText(files[docx]));
+      expect(await docText(runs[1][docx])).toBe(await docText(files[docx]));
+      expect([runs[0][lrmx], runs[1][lrmx]]).toEqual([expected[i], expected[i]]);
+    }
+    expect(runs[1]['f.xlsx']).toBeDefined();
   });
 
   it('puts all forms in one document with --one-file', async () => {
