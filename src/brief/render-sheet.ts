@@ -8,10 +8,13 @@
  * 仿宋_GB2312 → 仿宋 / 宋体, 楷体_GB2312 → 楷体; 黑体 ships with every Chinese Windows.
  *
  * Layout, and why: Excel grows an automatic-height row to fit wrapped text only in cells that are
- * not merged, and SheetSpec carries no row heights. So paragraphs are wrapped here, one line per
- * row in column A (text overflows into the empty cells to its right, and the row takes the
- * height of its font); table cells are single cells with wrapping on, so Excel sizes their rows;
- * only the title and one-line cells are merged. Pure: no Excel, no exceljs.
+ * not merged, and LibreOffice Calc (and other readers of the file) grow none when they open an
+ * .xlsx — a wrapped table cell there spilled over the rows below it. So paragraphs are wrapped
+ * here, one line per row in column A (text overflows into the empty cells to its right, and the
+ * row takes the height of its font); a table row is one sheet row with wrapping on, given the
+ * height of its longest cell's lines (wrapped here at the column's width, with slack), so every
+ * reader shows it whole and a page break never cuts it; only the title and one-line cells are
+ * merged, the title and date rows given the height of their fonts. Pure: no Excel, no exceljs.
  */
 import type { RangeBox } from '../ledger/grid';
 import type { CellValue } from '../ledger/grid';
@@ -95,10 +98,37 @@ function charsPerLine(pt: number): number {
   return Math.floor(((TOTAL_WIDTH * 7) / ((pt * 4) / 3)) * 0.9);
 }
 
+/**
+ * Full-width characters per line in a cell `width` units wide at `pt` (at least one): as
+ * charsPerLine, less the cell's padding (about 4 px).
+ */
+export function cellCharsPerLine(width: number, pt: number): number {
+  return Math.max(1, Math.floor(((width * 7 - 4) / ((pt * 4) / 3)) * 0.9));
+}
+
+/** Excel's, WPS's and LibreOffice's largest row height, in points. */
+export const MAX_ROW_POINTS = 409;
+
+/** The height in points of a row of `lines` lines at `pt` (line spacing 1.45 — CJK fonts and their substitutes are tall — and the padding), at most MAX_ROW_POINTS. */
+export function rowHeightFor(lines: number, pt: number): number {
+  return Math.min(MAX_ROW_POINTS, Math.ceil(lines * pt * 1.45 + 4));
+}
+
+/** The lines a table row takes: those of its longest cell, wrapped at each column's width. */
+export function tableRowLines(texts: readonly string[], widths: readonly number[], pt: number): number {
+  let lines = 1;
+  texts.forEach((t, j) => {
+    for (const part of t.split('\n')) lines = Math.max(lines, wrapLines(part, cellCharsPerLine(widths[j], pt)).length);
+  });
+  return lines;
+}
+
 class SheetBuilder {
   readonly rows: CellValue[][] = [];
   readonly styles: { box: RangeBox; style: CellStyle }[] = [];
   readonly merges: RangeBox[] = [];
+  /** Points: the title and date rows (merged) and table rows of several lines; the others keep their automatic height. */
+  readonly heights: (number | undefined)[] = [];
 
   row(cells: CellValue[]): number {
     this.rows.push(cells);
@@ -126,6 +156,11 @@ class SheetBuilder {
     const n = b.columns.length;
     // Table column j sits in sheet column j; the last one spans what is left (it holds short texts).
     const span = (j: number): [number, number] => (j < n - 1 || n >= COLS ? [j, j] : [j, COLS - 1]);
+    const widths = b.columns.map((_, j) => {
+      let w = 0;
+      for (let c = span(j)[0]; c <= span(j)[1]; c++) w += SHEET_COLUMNS[c];
+      return w;
+    });
     const put = (texts: readonly string[]) => {
       const cells: CellValue[] = [];
       texts.forEach((t, j) => {
@@ -133,6 +168,8 @@ class SheetBuilder {
       });
       const r = this.row(cells);
       if (n < COLS) this.merges.push({ top: r, left: n - 1, bottom: r, right: COLS - 1 });
+      const lines = tableRowLines(texts, widths, SIZE.table);
+      if (lines > 1) this.heights[r] = rowHeightFor(lines, SIZE.table);
       return r;
     };
     const head = put(b.columns.map((c) => c.title));
@@ -172,6 +209,9 @@ export function renderSheetDocument(doc: BriefDocument, name: string): SheetSpec
   const d = b.row([doc.dateLine]);
   b.merges.push({ top: d, left: 0, bottom: d, right: COLS - 1 });
   b.style(d, 0, d, COLS - 1, { fontName: FONTS.subheading, fontSize: SIZE.date, horizontal: 'center', vertical: 'middle' });
+  // Merged, so no host grows these rows to their large fonts: the title overlapped the date line.
+  b.heights[0] = rowHeightFor(1, SIZE.title);
+  b.heights[d] = rowHeightFor(1, SIZE.date);
   b.blank();
   b.lines(doc.intro, { fontName: FONTS.body, fontSize: SIZE.body }, true);
   for (const s of doc.sections) {
@@ -191,6 +231,7 @@ export function renderSheetDocument(doc: BriefDocument, name: string): SheetSpec
     styles: b.styles,
     merges: b.merges,
     columnWidths: SHEET_COLUMNS,
+    rowHeights: b.heights,
     print: {
       paper: 'A4',
       orientation: 'portrait',

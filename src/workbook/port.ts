@@ -60,6 +60,8 @@ export interface SheetSpec {
   readonly styles?: readonly { readonly box: RangeBox; readonly style: CellStyle }[];
   readonly merges?: readonly RangeBox[];
   readonly columnWidths?: readonly number[]; // characters
+  /** Points, by row; a row not given (or undefined) keeps its automatic height. */
+  readonly rowHeights?: readonly (number | undefined)[];
   /** Cells that link to another place: target like "'花名册'!D7". */
   readonly links?: readonly { readonly row: number; readonly col: number; readonly target: string }[];
   readonly freezeRows?: number;

@@ -393,6 +393,11 @@ export class FakeEt extends FakeExcel {
       set ColumnWidth(v: number) {
         log('ColumnWidth', v);
       },
+      set RowHeight(v: number) {
+        // ET, like Excel, takes 0–409.5 points.
+        if (typeof v !== 'number' || !(v >= 0 && v <= 409.5)) throw new Error(`Range.RowHeight: 无效的参数 ${String(v)}`);
+        log('RowHeight', v);
+      },
     });
   }
 

@@ -544,6 +544,7 @@ const RANGE_FORMAT_PROPS = [
   'verticalAlignment',
   'wrapText',
   'columnWidth',
+  'rowHeight',
   'borders.getItem()',
   'borders.getItem.style',
 ];
@@ -605,6 +606,9 @@ class RangeProxy extends ProxyBase {
         this.queue({ op: 'range.format', path, value }, () => {
           const { sheet, box } = this.target(true);
           if (path === 'borders.getItem()') return; // returns the border below; recorded there
+          // Excel refuses a row height outside 0–409 points (InvalidArgument).
+          if (path === 'rowHeight' && (typeof value !== 'number' || !(value >= 0 && value <= 409)))
+            throw new FakeExcelError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (rowHeight ${String(value)}).`);
           sheet.log.push({ target: boxA1(box), prop: path, value });
         }),
       RANGE_FORMAT_PROPS,

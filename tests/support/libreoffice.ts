@@ -26,7 +26,20 @@ export function libreOfficeOr(what: string): boolean {
   return false;
 }
 
-/** Convert a .docx to PDF next to it (own profile dir, so parallel runs do not clash); returns the PDF path. */
+/**
+ * True when LibreOffice Calc (libreoffice-calc-nogui: .xlsx → PDF) and poppler are present; otherwise
+ * logs the skip, or throws under CI (.ci/run installs it).
+ */
+export function libreOfficeCalcOr(what: string): boolean {
+  if (!libreOfficeOr(what)) return false;
+  if (existsSync('/usr/lib/libreoffice/program/libsclo.so')) return true;
+  const line = `SKIPPED: LibreOffice Calc not installed (libreoffice-calc-nogui missing); ${what}`;
+  if (process.env.CI === 'true') throw new Error(`${line} — not allowed under CI=true: install libreoffice-calc-nogui`);
+  console.log(line);
+  return false;
+}
+
+/** Convert a .docx (or .xlsx) to PDF next to it (own profile dir, so parallel runs do not clash); returns the PDF path. */
 export function toPdf(docx: string): string {
   const dir = path.dirname(docx);
   const profile = path.join(dir, 'lo-profile');
@@ -34,7 +47,7 @@ export function toPdf(docx: string): string {
     stdio: 'pipe',
     timeout: 120_000,
   });
-  const pdf = docx.replace(/\.docx$/, '.pdf');
+  const pdf = docx.replace(/\.(docx|xlsx)$/, '.pdf');
   if (!existsSync(pdf)) throw new Error(`LibreOffice wrote no PDF for ${docx}`);
   return pdf;
 }

@@ -421,19 +421,42 @@ function argb(hex: string): string {
   return `FF${hex.replace(/^#/, '').toUpperCase()}`;
 }
 
-function styleOf(s: CellStyle): Partial<ExcelJS.Style> {
-  const out: Partial<ExcelJS.Style> = {};
-  if (s.bold !== undefined || s.fontName || s.fontSize) {
-    out.font = { bold: s.bold, name: s.fontName, size: s.fontSize };
-  }
-  if (s.horizontal || s.vertical || s.wrap !== undefined) {
-    out.alignment = { horizontal: s.horizontal, vertical: s.vertical, wrapText: s.wrap };
-  }
-  if (s.fill) out.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.fill) } };
-  if (s.border) {
-    const thin = { style: 'thin' as const };
-    out.border = { top: thin, left: thin, bottom: thin, right: thin };
-  }
+/** The properties `s` sets, and only those (an unset one is absent, not undefined). */
+function defined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** What a CellStyle sets, as exceljs style parts: a font or alignment with only the properties it names. */
+interface StyleLayer {
+  readonly font?: Partial<ExcelJS.Font>;
+  readonly alignment?: Partial<ExcelJS.Alignment>;
+  readonly fill?: ExcelJS.Fill;
+  readonly border?: Partial<ExcelJS.Borders>;
+}
+
+function styleLayer(s: CellStyle): StyleLayer {
+  const font = defined({ bold: s.bold, name: s.fontName || undefined, size: s.fontSize || undefined });
+  const alignment = defined({ horizontal: s.horizontal || undefined, vertical: s.vertical || undefined, wrapText: s.wrap });
+  const thin = { style: 'thin' as const };
+  return {
+    ...(Object.keys(font).length ? { font } : {}),
+    ...(Object.keys(alignment).length ? { alignment } : {}),
+    ...(s.fill ? { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.fill) } } as ExcelJS.Fill } : {}),
+    ...(s.border ? { border: { top: thin, left: thin, bottom: thin, right: thin } } : {}),
+  };
+}
+
+/**
+ * `current` with the layer laid over it. A style sets only the properties it names, as the Office
+ * and WPS adapters do: a later { horizontal: 'center' } over a wrapped, middle-aligned box keeps
+ * the wrapping and the vertical alignment (replacing the whole alignment lost both).
+ */
+function styleOver(current: Partial<ExcelJS.Style>, layer: StyleLayer): Partial<ExcelJS.Style> {
+  const out: Partial<ExcelJS.Style> = { ...current };
+  if (layer.font) out.font = { ...current.font, ...layer.font };
+  if (layer.alignment) out.alignment = { ...current.alignment, ...layer.alignment };
+  if (layer.fill) out.fill = layer.fill;
+  if (layer.border) out.border = layer.border;
   return out;
 }
 
@@ -451,17 +474,20 @@ function writeSpec(ws: Ws, spec: SheetSpec): void {
     });
   });
   for (const { box, style } of spec.styles ?? []) {
-    const st = styleOf(style);
+    const layer = styleLayer(style);
     for (let r = box.top; r <= box.bottom; r++) {
       for (let c = box.left; c <= box.right; c++) {
         const cell = ws.getCell(r + 1, c + 1);
-        cell.style = { ...cell.style, ...st };
+        cell.style = styleOver(cell.style, layer);
       }
     }
   }
   for (const m of spec.merges ?? []) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   (spec.columnWidths ?? []).forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
+  });
+  (spec.rowHeights ?? []).forEach((h, r) => {
+    if (h !== undefined) ws.getRow(r + 1).height = h;
   });
   for (const link of spec.links ?? []) {
     const cell = ws.getCell(link.row + 1, link.col + 1);

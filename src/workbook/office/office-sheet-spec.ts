@@ -1,7 +1,7 @@
 /**
  * Writing an output sheet (输出工作表) such as 问题清单 from a SheetSpec: contents as matrices
  * (src/workbook/office/office-write.ts; cells from src/workbook/sheet-spec-cells.ts), then styles,
- * merges, widths, frozen rows and print setup in the same requests. Links are HYPERLINK formulas
+ * merges, widths, row heights, frozen rows and print setup in the same requests. Links are HYPERLINK formulas
  * (Range.hyperlink needs ExcelApi 1.7 and one property set per cell).
  */
 import type { Msg } from '../../i18n/message';
@@ -41,6 +41,14 @@ export async function writeSpec(ctx: Excel.RequestContext, ws: Excel.Worksheet, 
   (spec.columnWidths ?? []).forEach((w, c) => {
     ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = pointsForChars(w);
   });
+  // Row heights in points, for the rows the spec gives one.
+  const heights = spec.rowHeights ?? [];
+  for (let r = 0; r < heights.length; r++) {
+    const h = heights[r];
+    if (h === undefined) continue;
+    ws.getRangeByIndexes(r, 0, 1, 1).format.rowHeight = h;
+    await queue(2);
+  }
   if (spec.freezeRows) ws.freezePanes.freezeRows(spec.freezeRows);
   if (spec.print) {
     if (!caps.pageLayout) notices.push(NOTICES.pageLayout);

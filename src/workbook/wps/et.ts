@@ -69,6 +69,8 @@ export interface EtRange {
   VerticalAlignment: number;
   WrapText: boolean;
   ColumnWidth: number;
+  /** Points (Range.RowHeight, as in Excel VBA). */
+  RowHeight: number;
 }
 
 export interface EtFormatCondition {

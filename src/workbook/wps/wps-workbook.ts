@@ -303,6 +303,10 @@ export class WpsWorkbook implements WorkbookPort {
       // Range.ColumnWidth is in characters of the standard font, like the spec's widths.
       rangeAt(ws, { top: 0, left: c, bottom: 0, right: c }).ColumnWidth = w;
     });
+    (spec.rowHeights ?? []).forEach((h, r) => {
+      // Range.RowHeight is in points, like the spec's heights.
+      if (h !== undefined) rangeAt(ws, { top: r, left: 0, bottom: r, right: 0 }).RowHeight = h;
+    });
     if (spec.freezeRows) {
       // Freezing is a window setting: activate the sheet, split below the rows, freeze.
       ws.Activate();

@@ -2,7 +2,22 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { buildBrief } from '../../../src/brief/brief-model';
 import { SECTION_TITLES } from '../../../src/brief/brief-document';
-import { briefSheetName, FONTS, MARGINS_CM, renderSheet, SHEET_COLUMNS, textUnits, wrapLines } from '../../../src/brief/render-sheet';
+import {
+  briefSheetName,
+  cellCharsPerLine,
+  FONTS,
+  MARGINS_CM,
+  MAX_ROW_POINTS,
+  renderSheet,
+  SHEET_COLUMNS,
+  textUnits,
+  wrapLines,
+} from '../../../src/brief/render-sheet';
+import type { SheetSpec } from '../../../src/workbook/port';
+import { execFileSync } from 'child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'fs';
+import * as path from 'path';
+import { libreOfficeCalcOr, toPdf } from '../../support/libreoffice';
 import { DEFAULT_POLICY } from '../../../src/policy/policy';
 import { openFileWorkbook } from '../../../src/workbook/file/file-workbook';
 import { OfficeWorkbook } from '../../../src/workbook/office/office-workbook';
@@ -78,7 +93,83 @@ async function writeBrief(wb: WorkbookPort, fx: FakeExcel) {
   return { spec, s, layout };
 }
 
+/** The lines each table row's longest cell takes, wrapped at its column's width (a merge across widens it), by row; other rows absent. */
+function tableLines(spec: SheetSpec): Map<number, number> {
+  const out = new Map<number, number>();
+  spec.rows.forEach((row, r) => {
+    const cells = row.map((v, c) => [v, c] as const).filter(([v]) => typeof v === 'string' || typeof v === 'number');
+    if (cells.length < 2) return; // the title, date line and paragraph lines: one cell in column A
+    let lines = 1;
+    for (const [v, c] of cells) {
+      const m = (spec.merges ?? []).find((x) => x.top === r && x.left === c);
+      const width = SHEET_COLUMNS.slice(c, (m ? m.right : c) + 1).reduce((a, b) => a + b, 0);
+      lines = Math.max(lines, wrapLines(String(v), cellCharsPerLine(width, 10.5)).length);
+    }
+    out.set(r, lines);
+  });
+  return out;
+}
+
 describe('renderSheet', () => {
+  it('gives a table row of several lines the height of its longest cell wrapped at the column width, and the title and date rows the height of their fonts; other rows keep their automatic height', async () => {
+    const { spec } = renderSheet(buildBrief(await gridsOf(await fullBriefWorkbook()), DEFAULT_POLICY, AS_OF));
+    const heights = spec.rowHeights ?? [];
+    const lines = tableLines(spec);
+    let tall = 0;
+    for (const [r, n] of lines) {
+      if (n === 1) expect([r, heights[r]]).toEqual([r, undefined]);
+      else {
+        tall++;
+        // 10.5 pt text at a line spacing of at least 1.3, never past the hosts' largest row.
+        expect(heights[r]).toBeGreaterThanOrEqual(Math.min(MAX_ROW_POINTS, n * 10.5 * 1.3));
+        expect(heights[r]).toBeLessThanOrEqual(MAX_ROW_POINTS);
+      }
+    }
+    // Only table rows get a height, and the merged title and date rows (their fonts are 20 and 14 pt).
+    expect([heights[0], heights[1]]).toEqual([Math.ceil(20 * 1.45 + 4), Math.ceil(14 * 1.45 + 4)]);
+    heights.forEach((h, r) => expect([r, h !== undefined && (r < 2 || lines.has(r))]).toEqual([r, true]));
+    expect(tall).toBeGreaterThan(10);
+  });
+
+  it('LibreOffice prints the sheet with no text over other text (before, wrapped cells spilled over the rows below)', async () => {
+    if (!libreOfficeCalcOr('row heights were checked in the spec only')) return;
+    const dir = path.join(__dirname, '../../../test-output/brief-sheet');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const { spec } = renderSheet(buildBrief(await gridsOf(await fullBriefWorkbook()), DEFAULT_POLICY, AS_OF));
+    const blank = new ExcelJS.Workbook();
+    blank.addWorksheet('空白');
+    const book = await openFileWorkbook(new Uint8Array((await blank.xlsx.writeBuffer()) as ArrayBuffer));
+    await book.writeSheet(spec);
+    const xlsx = path.join(dir, 'brief-sheet.xlsx');
+    writeFileSync(xlsx, await book.save());
+    const pdf = toPdf(xlsx);
+    const html = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' });
+    const overlaps: string[] = [];
+    let words = 0;
+    for (const page of html.split('<page ').slice(1)) {
+      const boxes = [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+        x0: Number(m[1]),
+        y0: Number(m[2]),
+        x1: Number(m[3]),
+        y1: Number(m[4]),
+        text: m[5],
+      }));
+      words += boxes.length;
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i];
+          const b = boxes[j];
+          const w = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+          const h = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+          // More than a third of the shorter word's height shared, side by side: one text drawn over another.
+          if (w > 1 && h > Math.min(a.y1 - a.y0, b.y1 - b.y0) / 3) overlaps.push(`${a.text} × ${b.text}`);
+        }
+    }
+    expect(words).toBeGreaterThan(200);
+    expect(overlaps).toEqual([]);
+  });
+
   it('names the sheet with the date and lays it out for A4 portrait printing', async () => {
     const model = buildBrief(await gridsOf(await fullBriefWorkbook()), DEFAULT_POLICY, AS_OF);
     const { spec, privacy } = renderSheet(model);
@@ -141,6 +232,10 @@ describe('renderSheet', () => {
     expect(table!.font).toMatchObject({ name: FONTS.heading });
     expect(table!.border?.top?.style).toBe('thin');
     expect(ws.getColumn(3).width).toBe(SHEET_COLUMNS[2]);
+    // Row heights survive the save, on the rows that have one.
+    const heights = spec.rowHeights ?? [];
+    expect(heights.filter((h) => h !== undefined).length).toBeGreaterThan(10);
+    spec.rows.forEach((_, r) => expect([r, ws.getRow(r + 1).height]).toEqual([r, heights[r]]));
   });
 
   it('writes the empty brief too, one line per empty section', async () => {
@@ -172,6 +267,10 @@ describe('renderSheet', () => {
     const texts = s.rows.flatMap((r) => (r ?? []).map((c) => String(c?.value ?? '')));
     expect(texts).toContain('　　六、数据来源');
     expect(texts.join()).not.toContain(STRAY_ID);
+    // One rowHeight per row that has one, on that row.
+    const heights = new Map<number, unknown>();
+    (spec.rowHeights ?? []).forEach((h, r) => heights.set(r, h));
+    expect(new Map(s.log.filter((l) => l.prop === 'rowHeight').map((l) => [Number(/\d+/.exec(l.target)![0]) - 1, l.value]))).toEqual(heights);
     // A second brief of the same day replaces the first only when asked.
     await expect(wb.writeSheet(spec)).rejects.toMatchObject({ code: 'sheet-exists' });
     await wb.writeSheet(spec, { replace: true });
@@ -193,6 +292,9 @@ describe('renderSheet', () => {
     const fonts = new Set(s.log.filter((l) => l.prop === 'Font.Name').map((l) => l.value));
     expect([...fonts].sort()).toEqual([FONTS.body, FONTS.heading, FONTS.subheading, FONTS.title].sort());
     expect(s.rows.flatMap((r) => (r ?? []).map((c) => String(c?.value ?? ''))).join()).not.toContain(STRAY_ID);
+    const heights = new Map<number, unknown>();
+    (spec.rowHeights ?? []).forEach((h, r) => heights.set(r, h));
+    expect(new Map(s.log.filter((l) => l.prop === 'RowHeight').map((l) => [Number(/\d+/.exec(l.target)![0]) - 1, l.value]))).toEqual(heights);
     await expect(wb.writeSheet(spec)).rejects.toMatchObject({ code: 'sheet-exists' });
     await wb.writeSheet(spec, { replace: true });
     expect(fx.sheets.filter((x) => x.name === spec.name)).toHaveLength(1);

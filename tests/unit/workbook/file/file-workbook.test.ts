@@ -190,6 +190,34 @@ describe('openFileWorkbook', () => {
     expect(g.merges).toEqual([{ top: 3, left: 0, bottom: 3, right: 1 }]);
   });
 
+  it('lays a later style over an earlier one property by property, as the Office and WPS adapters do', async () => {
+    const book = await openFileWorkbook(await sample());
+    await book.writeSheet({
+      name: '材料',
+      rows: [
+        ['序号', '事项'],
+        [1, '一段会换行的较长文字'],
+      ],
+      styles: [
+        {
+          box: { top: 0, left: 0, bottom: 1, right: 1 },
+          style: { fontName: '仿宋_GB2312', fontSize: 11, bold: true, vertical: 'middle', wrap: true, horizontal: 'left', border: true },
+        },
+        // Centre the first column only: its wrapping, vertical alignment, font and borders stay.
+        { box: { top: 0, left: 0, bottom: 1, right: 0 }, style: { horizontal: 'center' } },
+        { box: { top: 1, left: 1, bottom: 1, right: 1 }, style: { fontSize: 12 } },
+      ],
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await book.save()) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('材料')!;
+    expect(ws.getCell('A2').alignment).toEqual({ horizontal: 'center', vertical: 'middle', wrapText: true });
+    expect(ws.getCell('A2').font).toMatchObject({ name: '仿宋_GB2312', size: 11, bold: true });
+    expect(ws.getCell('A2').border?.left?.style).toBe('thin');
+    expect(ws.getCell('B2').alignment).toEqual({ horizontal: 'left', vertical: 'middle', wrapText: true });
+    expect(ws.getCell('B2').font).toMatchObject({ name: '仿宋_GB2312', size: 12, bold: true });
+  });
+
   it('says clearly why bytes are not a workbook', async () => {
     await expect(openFileWorkbook(new Uint8Array())).rejects.toMatchObject({ code: 'unreadable' });
     const text = new TextEncoder().encode('姓名,出生年月\n张三,1985.03\n');
