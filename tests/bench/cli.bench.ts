@@ -6,7 +6,8 @@
  * same worksheet XML (zlib's raw-inflate stream, as the reader uses it) and scans its bytes,
  * counting `<c ` tags — with the ratio of the two. Then the whole command as a user runs it
  * (`node bin/cadre-ledger.js check … --json` with stdout to a file: Node's own start, loading,
- * checking and writing every byte), timed from spawn to exit. The load average is printed before and after:
+ * checking and writing every byte), timed from spawn to exit — with Node's own start beside it, and
+ * where NODE_EXTRA_CA_CERTS is set (this machine), both again without it. The load average is printed before and after:
  * on a shared machine compare CPU times and ratios, not wall times. The 10k/50k/100k roster
  * outputs must hash to what `check` printed before the speed work of issue 14 (the findings are
  * identical, not just as many), and the cost per row must stay linear.
@@ -108,7 +109,7 @@ z.on('end',()=>process.stdout.write(JSON.stringify({ms:Number(process.hrtime.big
  * stdout to a file, timed from spawn to exit in this process — Node's own start (~70 ms here),
  * loading, checking and writing every byte of the JSON. Peak memory from peak-hook.js.
  */
-function commandOnce(file: string, outFile: string): { ms: number; peakMb: number; bytes: number; exit: number } {
+function commandOnce(file: string, outFile: string, env: NodeJS.ProcessEnv = process.env): { ms: number; peakMb: number; bytes: number; exit: number } {
   const fd = openSync(outFile, 'w');
   const t = process.hrtime.bigint();
   const r = spawnSync(
@@ -117,6 +118,7 @@ function commandOnce(file: string, outFile: string): { ms: number; peakMb: numbe
     {
       stdio: ['ignore', fd, 'pipe'],
       encoding: 'utf8',
+      env,
     },
   );
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
@@ -126,9 +128,32 @@ function commandOnce(file: string, outFile: string): { ms: number; peakMb: numbe
   return { ms, peakMb: Number(peak[1]), bytes: statSync(outFile).size, exit: r.status ?? -1 };
 }
 
-function command(file: string, outFile: string): { ms: number; peakMb: number; bytes: number; exit: number } {
-  const runs = Array.from({ length: RUNS }, () => commandOnce(file, outFile));
+function command(file: string, outFile: string, env: NodeJS.ProcessEnv = process.env): { ms: number; peakMb: number; bytes: number; exit: number } {
+  const runs = Array.from({ length: RUNS }, () => commandOnce(file, outFile, env));
   return { ...runs[0], ms: median(runs.map((m) => m.ms)), peakMb: median(runs.map((m) => m.peakMb)) };
+}
+
+/**
+ * This environment without NODE_EXTRA_CA_CERTS, or null when it is not set. Node reads and parses
+ * that certificate file when it starts (here /etc/ssl/certs/ca-certificates.crt: ~50 ms of each
+ * command's start); a user's machine usually has no such setting.
+ */
+function withoutExtraCerts(): NodeJS.ProcessEnv | null {
+  if (!process.env.NODE_EXTRA_CA_CERTS) return null;
+  const env = { ...process.env };
+  delete env.NODE_EXTRA_CA_CERTS;
+  return env;
+}
+
+/** Node's own start and exit (`node -e 0`), spawn to exit, median of RUNS. */
+function nodeStart(env: NodeJS.ProcessEnv): number {
+  return median(
+    Array.from({ length: RUNS }, () => {
+      const t = process.hrtime.bigint();
+      spawnSync(process.execPath, ['-e', '0'], { stdio: 'ignore', env });
+      return Number(process.hrtime.bigint() - t) / 1e6;
+    }),
+  );
 }
 
 function baseline(file: string): { ms: number; cpuMs: number; peakMb: number; cells: number } {
@@ -179,6 +204,13 @@ describe('cadre-ledger check bench', () => {
   it('roster: 10k, 50k, 100k, 200k rows, against the floor (inflate and scan only)', async () => {
     const out: Measure[] = [];
     const lines: string[] = [`load average before: ${load()} (${os.cpus().length} CPUs), median of ${RUNS} runs`];
+    const bare = withoutExtraCerts();
+    lines.push(
+      `Node's own start and exit (node -e 0): ${(nodeStart(process.env) / 1000).toFixed(2)} s` +
+        (bare
+          ? `; ${(nodeStart(bare) / 1000).toFixed(2)} s without NODE_EXTRA_CA_CERTS (set here to ${process.env.NODE_EXTRA_CA_CERTS}: Node reads it at start)`
+          : ''),
+    );
     for (const n of [10000, 50000, 100000, 200000]) {
       const file = path.join(dir, `roster-${n}.xlsx`);
       await roster(file, n);
@@ -192,6 +224,12 @@ describe('cadre-ledger check bench', () => {
           `ratio ${(m.ms / b.ms).toFixed(1)}× wall, ${(m.cpuMs / b.cpuMs).toFixed(1)}× CPU`,
         `roster ${String(n).padStart(7)} rows: whole command (node bin/cadre-ledger.js, Node's start to exit, ${(c.bytes / 1e6).toFixed(1)} MB of JSON to a file) ${(c.ms / 1000).toFixed(2)} s wall, peak ${c.peakMb.toFixed(0)} MB, exit ${c.exit}`,
       );
+      if (bare && n === 100000) {
+        const c2 = command(file, path.join(dir, `out-${n}-bare.json`), bare);
+        lines.push(
+          `roster ${String(n).padStart(7)} rows: whole command without NODE_EXTRA_CA_CERTS ${(c2.ms / 1000).toFixed(2)} s wall, peak ${c2.peakMb.toFixed(0)} MB, exit ${c2.exit}`,
+        );
+      }
       // 200k has no recorded hash: the code before issue 14 crashed there (push(...) of 200k findings).
       if (ROSTER_OUTPUT_SHA256[n]) expect([n, outputHash(file)]).toEqual([n, ROSTER_OUTPUT_SHA256[n]]);
     }
