@@ -16,12 +16,14 @@ import { renderSheet } from '../brief/render-sheet';
 import { openAnyFileWorkbook } from '../workbook/file/open-workbook';
 import type { FileWorkbook } from '../workbook/file/file-workbook';
 import type { GetSetting } from '../policy/workbook-policy';
-import { openReadOnly } from './read-only-book';
+import { openReadOnly, readerUse } from './read-only-book';
+import type { Grid } from '../ledger/grid';
+import type { WorkbookFormat } from '../workbook/file/open-workbook';
 import { convertedNote } from '../workbook/file/format-messages';
 import { PortError } from '../workbook/port';
 import { formatIso, parseIso, type LocalDate } from '../values/local-date';
 import { nodeIo, type CliIo } from './io';
-import { POLICY_PRECEDENCE, policyInForce } from './policy';
+import { POLICY_PRECEDENCE, policyInForce, type PolicyInForce } from './policy';
 import { outputNotes, xlsxOutputName } from './xlsx-output';
 
 export interface BriefArgs {
@@ -234,18 +236,31 @@ export async function openWithPolicy(command: string, file: string, policyFile: 
 
 /**
  * The workbook's Grids read by the fast read-only reader (src/cli/read-only-book.ts: a 100,000-row
- * roster in under a second and ~200 MB, where the full reader takes ~6 s and ~900 MB), the format,
- * the policy in force, and `edit()`, which opens the same bytes with the full reader only when a
- * copy of the workbook is to be written (--sheet).
+ * roster in under a second and ~200 MB, where the full reader takes ~6 s and ~900 MB), the format
+ * and the policy in force; with `forEdit` (--sheet: a copy of the workbook is to be written) also
+ * `book`, the same bytes opened by the full reader — first, so a file it refuses is refused
+ * before any output is written.
  */
-export async function readWithPolicy(command: string, file: string, policyFile: string | null, io: CliIo, lang: Locale, map: TaughtMap = EMPTY_TAUGHT) {
+export async function readWithPolicy(
+  command: string,
+  file: string,
+  policyFile: string | null,
+  io: CliIo,
+  lang: Locale,
+  map: TaughtMap,
+  forEdit: boolean,
+): Promise<{ grids: Grid[]; format: WorkbookFormat; inForce: PolicyInForce; taught: TaughtMap; book: FileWorkbook | null }> {
   const text = await policyText(policyFile, io);
   const bytes = await readBytes(file, io);
-  const book = await openReadOnly(bytes).catch(refusal(file));
-  const got = await inForceFor(command, file, policyFile, text, io, lang, map, (k) => book.getSetting(k).catch(refusal(file)));
-  const grids = await book.read().catch(refusal(file));
-  const edit = async (): Promise<FileWorkbook> => (await openAnyFileWorkbook(bytes).catch(refusal(file))).book;
-  return { grids, format: book.format, edit, ...got };
+  const read = await openReadOnly(bytes).catch(refusal(file));
+  let book: FileWorkbook | null = null;
+  if (forEdit) {
+    book = (await openAnyFileWorkbook(bytes).catch(refusal(file))).book;
+    readerUse.edit++;
+  }
+  const got = await inForceFor(command, file, policyFile, text, io, lang, map, (k) => read.getSetting(k).catch(refusal(file)));
+  const grids = await read.read().catch(refusal(file));
+  return { grids, format: read.format, book, ...got };
 }
 
 /**
@@ -294,7 +309,7 @@ export async function runBrief(argv: readonly string[], io: CliIo = nodeIo()): P
       }
     }
     const asOf = args.asOf ?? io.today();
-    const { grids, format, inForce, taught, edit } = await readWithPolicy('brief', args.file, args.policyFile, io, lang, args.map);
+    const { grids, format, inForce, taught, book } = await readWithPolicy('brief', args.file, args.policyFile, io, lang, args.map, sheetOutput !== null);
     const model = buildBrief(grids, inForce.policy, asOf, { title: args.title ?? undefined, calendar: inForce.calendar, taught });
     const docx = await renderDocx(model);
     await write(args.output, docx.bytes, io);
@@ -307,9 +322,8 @@ export async function runBrief(argv: readonly string[], io: CliIo = nodeIo()): P
         lang,
       ),
     ];
-    if (args.sheetOutput && sheetOutput) {
+    if (args.sheetOutput && sheetOutput && book) {
       const sheet = renderSheet(model);
-      const book = await edit();
       await book.writeSheet(sheet.spec, { replace: true });
       await write(sheetOutput, await book.save(), io);
       lines.push(

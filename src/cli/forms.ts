@@ -108,7 +108,7 @@ export async function runForms(argv: readonly string[], io: CliIo = nodeIo()): P
         ),
       );
     const asOf = args.asOf ?? io.today();
-    const { grids, format, inForce, taught, edit } = await readWithPolicy('forms', args.file, args.policyFile, io, lang, args.map);
+    const { grids, format, inForce, taught, book } = await readWithPolicy('forms', args.file, args.policyFile, io, lang, args.map, sheetOutput !== null);
     const forms = buildForms(grids, inForce.policy, asOf, { calendar: inForce.calendar, taught });
     const lines: string[] = [];
     if (!forms.length) {
@@ -153,8 +153,7 @@ export async function runForms(argv: readonly string[], io: CliIo = nodeIo()): P
       ...forms.map((f) => `  ${f.name}（${f.post}）`),
       ...written.map((w) => `→ ${w}`),
     );
-    if (args.sheetOutput && sheetOutput) {
-      const book = await edit();
+    if (args.sheetOutput && sheetOutput && book) {
       const taken = new Set((await book.listSheets()).map((s) => s.name));
       for (const f of forms) {
         const name = formSheetName(f, taken);

@@ -23,8 +23,11 @@ export interface ReadOnlyBook {
   readonly format: WorkbookFormat;
 }
 
-/** Which reader served each read-only opening: for tests and benches. */
-export const readerUse = { fast: 0, full: 0, legacy: 0 };
+/**
+ * Which reader served each read-only opening (fast; full: the fast one gave up; legacy), and how
+ * often brief or forms also opened the full reader to write a copy (edit): for tests and benches.
+ */
+export const readerUse = { fast: 0, full: 0, legacy: 0, edit: 0 };
 
 /** The full reader (exceljs) on these bytes; refused input throws PortError. */
 export async function openFull(bytes: Uint8Array): Promise<FileWorkbook> {

@@ -150,7 +150,8 @@ function nodeStart(env: NodeJS.ProcessEnv): number {
   return median(
     Array.from({ length: RUNS }, () => {
       const t = process.hrtime.bigint();
-      spawnSync(process.execPath, ['-e', '0'], { stdio: 'ignore', env });
+      const r = spawnSync(process.execPath, ['-e', '0'], { stdio: 'ignore', env });
+      if (r.status !== 0) throw new Error(`node -e 0 exited with ${r.status}`);
       return Number(process.hrtime.bigint() - t) / 1e6;
     }),
   );
@@ -224,8 +225,14 @@ describe('cadre-ledger check bench', () => {
           `ratio ${(m.ms / b.ms).toFixed(1)}× wall, ${(m.cpuMs / b.cpuMs).toFixed(1)}× CPU`,
         `roster ${String(n).padStart(7)} rows: whole command (node bin/cadre-ledger.js, Node's start to exit, ${(c.bytes / 1e6).toFixed(1)} MB of JSON to a file) ${(c.ms / 1000).toFixed(2)} s wall, peak ${c.peakMb.toFixed(0)} MB, exit ${c.exit}`,
       );
+      expect([n, c.exit]).toEqual([n, 1]); // the whole command too finds the planted bad check digits
       if (bare && n === 100000) {
         const c2 = command(file, path.join(dir, `out-${n}-bare.json`), bare);
+        // The same command, the same bytes out.
+        expect([c2.exit, Buffer.compare(await fs.readFile(path.join(dir, `out-${n}-bare.json`)), await fs.readFile(path.join(dir, `out-${n}.json`)))]).toEqual([
+          c.exit,
+          0,
+        ]);
         lines.push(
           `roster ${String(n).padStart(7)} rows: whole command without NODE_EXTRA_CA_CERTS ${(c2.ms / 1000).toFixed(2)} s wall, peak ${c2.peakMb.toFixed(0)} MB, exit ${c2.exit}`,
         );

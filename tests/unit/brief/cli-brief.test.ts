@@ -38,11 +38,32 @@ describe('cadre-ledger brief', () => {
       const before = { ...readerUse };
       const io = memoryIo({ 'in.xlsx': input });
       expect(await main(['brief', 'in.xlsx', '-o', 'out.docx', ...sheet, '--as-of', '2025-03-10'], io)).toBe(0);
-      expect({ fast: readerUse.fast - before.fast, full: readerUse.full - before.full }).toEqual({ fast: 1, full: 0 });
+      expect({ fast: readerUse.fast - before.fast, full: readerUse.full - before.full, edit: readerUse.edit - before.edit }).toEqual({
+        fast: 1,
+        full: 0,
+        edit: sheet.length ? 1 : 0,
+      });
       expect(await documentXml(io.files['out.docx'])).toBe(fromFull);
       // --sheet: the full reader opens the same bytes only to write the copy.
       expect(Object.keys(io.files).sort()).toEqual(sheet.length ? ['in.xlsx', 'out.docx', 'out.xlsx'] : ['in.xlsx', 'out.docx']);
     }
+  });
+
+  it('with --sheet, a file the full reader refuses (which the fast one reads) is refused before anything is written', async () => {
+    const zip = await JSZip.loadAsync(await fullBriefWorkbook());
+    zip.file(
+      'xl/styles.xml',
+      '<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="1"><xf numFmtId="0"/></cellXfs><notclosed>',
+    );
+    const input = await zip.generateAsync({ type: 'uint8array' });
+    const io = memoryIo({ 'in.xlsx': input });
+    expect(await main(['brief', 'in.xlsx', '-o', 'out.docx', '--sheet', 'out.xlsx', '--as-of', '2025-03-10'], io)).toBe(2);
+    expect(io.stderr).toMatch(/^cadre-ledger brief: in\.xlsx：.+\n$/);
+    expect(Object.keys(io.files)).toEqual(['in.xlsx']);
+    // Without --sheet only the read-only reader is needed, and it reads the file (as check does).
+    const plain = memoryIo({ 'in.xlsx': input });
+    expect(await main(['brief', 'in.xlsx', '-o', 'out.docx', '--as-of', '2025-03-10'], plain)).toBe(0);
+    expect(Object.keys(plain.files).sort()).toEqual(['in.xlsx', 'out.docx']);
   });
 
   it('takes a title and speaks English on request', async () => {

@@ -85,7 +85,11 @@ describe('cadre-ledger forms', () => {
       const before = { ...readerUse };
       const io = memoryIo({ 'in.xlsx': input }, FORMS_AS_OF);
       expect(await runForms(['in.xlsx', '-o', 'out', '--lrmx', ...sheet], io)).toBe(0);
-      expect({ fast: readerUse.fast - before.fast, full: readerUse.full - before.full }).toEqual({ fast: 1, full: 0 });
+      expect({ fast: readerUse.fast - before.fast, full: readerUse.full - before.full, edit: readerUse.edit - before.edit }).toEqual({
+        fast: 1,
+        full: 0,
+        edit: sheet.length ? 1 : 0,
+      });
       runs.push(io.files);
     }
     // The forms the full reader's Grids give, as .lrmx; each run wrote the same, and the same .docx text.
@@ -99,6 +103,19 @@ describe('cadre-ledger forms', () => {
       expect([runs[0][lrmx], runs[1][lrmx]]).toEqual([expected[i], expected[i]]);
     }
     expect(runs[1]['f.xlsx']).toBeDefined();
+  });
+
+  it('with --sheet, a file the full reader refuses is refused before any form is written', async () => {
+    const zip = await JSZip.loadAsync(input);
+    zip.file(
+      'xl/styles.xml',
+      '<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="1"><xf numFmtId="0"/></cellXfs><notclosed>',
+    );
+    const bad = await zip.generateAsync({ type: 'uint8array' });
+    const io = memoryIo({ 'in.xlsx': bad }, FORMS_AS_OF);
+    expect(await runForms(['in.xlsx', '-o', 'out', '--lrmx', '--sheet', 'f.xlsx'], io)).toBe(2);
+    expect(io.stderr).toMatch(/^cadre-ledger forms: in\.xlsx：.+\n$/);
+    expect(Object.keys(io.files)).toEqual(['in.xlsx']);
   });
 
   it('puts all forms in one document with --one-file', async () => {
