@@ -113,6 +113,23 @@ export const BAD_FILES: readonly BadFile[] = [
       'en-US': /^The file is damaged and cannot be read as an Excel workbook \(\.xlsx\) \(.+\)$/,
     },
   },
+  {
+    // A sound zip whose worksheet XML stops after a row at 60 %: the fast reader of check read the rows before
+    // the cut and said nothing of the rest; now it leaves the file to the full reader, which refuses it.
+    name: 'cut-sheet.xlsx',
+    bytes: async () => {
+      const zip = await JSZip.loadAsync(await FIXTURES['clean-roster.xlsx']());
+      const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+      // Cut after a whole row, as a writer that stopped would leave it.
+      zip.file('xl/worksheets/sheet1.xml', xml.slice(0, xml.indexOf('</row>', Math.floor(xml.length * 0.6)) + '</row>'.length));
+      return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    },
+    // The full reader's words for a package that opens but whose parts do not load.
+    message: {
+      'zh-CN': /^文件已损坏或不是有效的 Excel 工作簿（.+）$/,
+      'en-US': /^The file is damaged or not a valid Excel workbook \(.+\)$/,
+    },
+  },
   { name: 'encrypted.xlsx', bytes: async () => encryptedPackage(), message: FORMAT_MSG.encrypted },
   { name: 'encrypted.xls', bytes: encryptedXls, message: FORMAT_MSG.encrypted },
   { name: 'book.xlsb', bytes: () => zipOf({ '[Content_Types].xml': '<Types/>', 'xl/workbook.bin': 'x' }), message: FORMAT_MSG.xlsb },

@@ -24,6 +24,9 @@
  *   entity decoding.
  * Anything this reader does not handle (zip64, encryption, unusual package layout, CDATA) throws
  * GridReaderUnsupported, and callers fall back to the full reader, so the result never differs.
+ * So does a damaged part the full reader refuses: an XML part cut short or with content after its
+ * root (read before, a worksheet cut at 60 % gave the check of its first rows and no word of the
+ * rest), or a cell naming a shared string the table does not have.
  *
  * The add-in's settings sheet (settings-sheet.ts) is kept out of the Grids, as in the full reader,
  * and `getSetting` reads it with the full reader's decoding (decodeSetting), fed with the cells
@@ -37,7 +40,7 @@ import type { Grid } from '../../ledger/grid';
 import type { SheetInfo } from '../port';
 import { implicitNumberFormat } from '../../values/number-format';
 import { decodeSetting, SETTINGS_SHEET } from './settings-sheet';
-import { attr, excelJsXmlDecode, GridReaderUnsupported, nextTag, textUntil, unescapeOoxml, xmlText, type Tag } from './xlsx-xml';
+import { attr, endsWithRoot, excelJsXmlDecode, GridReaderUnsupported, nextTag, textUntil, unescapeOoxml, xmlText, type Tag } from './xlsx-xml';
 import { entryData, zipDirectory, type ZipEntry } from './zip-directory';
 import { readSheet, SheetFeeder, SheetScanner, type SheetCtx, type SheetRef, type TextCells } from './xlsx-sheet';
 
@@ -277,6 +280,9 @@ export function openGridBook(bytes: Uint8Array, inflate: InflateRaw, inflateStre
   const wbXml = text('xl/workbook.xml');
   const relsXml = text('xl/_rels/workbook.xml.rels');
   if (wbXml === null || relsXml === null) throw new GridReaderUnsupported('no xl/workbook.xml');
+  // Every part read whole, or the full reader decides (a sheet is checked as it is scanned).
+  endsWithRoot(wbXml, 'workbook');
+  endsWithRoot(relsXml, 'Relationships');
   const { sheets: all, date1904 } = workbookParts(wbXml, relsXml);
   for (const s of all) if (!dir.has(s.path)) throw new GridReaderUnsupported(`missing ${s.path}`);
   const sheets = all.filter((s) => s.name !== SETTINGS_SHEET);
@@ -284,8 +290,12 @@ export function openGridBook(bytes: Uint8Array, inflate: InflateRaw, inflateStre
   let ctx: SheetCtx | null = null;
   const context = (): SheetCtx => {
     if (ctx) return ctx;
-    const shared = sharedStrings(text('xl/sharedStrings.xml'));
-    return (ctx = { formats: styleFormats(text('xl/styles.xml')), strings: shared.strings, richStrings: shared.rich, date1904 });
+    const sst = text('xl/sharedStrings.xml');
+    const styles = text('xl/styles.xml');
+    if (sst !== null) endsWithRoot(sst, 'sst');
+    if (styles !== null) endsWithRoot(styles, 'styleSheet');
+    const shared = sharedStrings(sst);
+    return (ctx = { formats: styleFormats(styles), strings: shared.strings, richStrings: shared.rich, date1904 });
   };
   /** One worksheet: streamed when it is deflated and a stream is given, else inflated whole. */
   const sheetGrid = async (s: SheetRef): Promise<Grid> => {

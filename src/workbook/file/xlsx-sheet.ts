@@ -88,6 +88,7 @@ const S = ascii('s');
 const HIDDEN = ascii('hidden');
 const TRUE = ascii('true');
 const NAMES = {
+  worksheet: ascii('worksheet'),
   sheetData: ascii('sheetData'),
   row: ascii('row'),
   col: ascii('col'),
@@ -256,6 +257,8 @@ export class SheetScanner {
   /** The widest row so far: a new row's array is made that long, so it never grows (less memory, no copy). */
   private width = 1;
   private inSheetData = false;
+  /** The worksheet element has ended: only whitespace may follow (see finish). */
+  private rootEnded = false;
   /** By style id: the number format name of the Grid and whether exceljs reads it as a date. */
   private readonly formatName: string[];
   private readonly dateStyle: boolean[];
@@ -297,6 +300,7 @@ export class SheetScanner {
       }
       // </row> and <row …> without the general tag scan (what it would do with them).
       if (c1 === SLASH && lt + 5 < n && b[lt + 2] === 114 /* r */ && b[lt + 3] === 111 /* o */ && b[lt + 4] === 119 /* w */ && b[lt + 5] === GT) {
+        if (this.rootEnded) throw new GridReaderUnsupported('content after the worksheet');
         i = lt + 6;
         continue;
       }
@@ -304,6 +308,7 @@ export class SheetScanner {
         let gt = lt + 5;
         while (gt < n && b[gt] !== GT) gt++;
         if (gt >= n) return final ? n : lt;
+        if (this.rootEnded) throw new GridReaderUnsupported('content after the worksheet');
         this.row(b, lt + 4, b[gt - 1] === SLASH ? gt - 1 : gt);
         i = gt + 1;
         continue;
@@ -351,9 +356,15 @@ export class SheetScanner {
         i = next;
         continue;
       }
+      // Anything after the worksheet's end makes the part damaged (exceljs: "only one root").
+      if (this.rootEnded) throw new GridReaderUnsupported('content after the worksheet');
       if (close) {
         if (nameIs(b, ns, e, NAMES.sheetData)) this.inSheetData = false;
-      } else this.element(b, ns, e, selfClose ? gt - 1 : gt, selfClose);
+        else if (nameIs(b, ns, e, NAMES.worksheet)) this.rootEnded = true;
+      } else {
+        if (selfClose && nameIs(b, ns, e, NAMES.worksheet)) this.rootEnded = true;
+        this.element(b, ns, e, selfClose ? gt - 1 : gt, selfClose);
+      }
       i = gt + 1;
     }
   }
@@ -504,7 +515,8 @@ export class SheetScanner {
       let v: CellValue;
       if (shared) {
         const s = strings[num];
-        v = s === undefined ? null : s;
+        if (s === undefined) throw new GridReaderUnsupported('shared string index out of range');
+        v = s;
       } else {
         const x = plain ? num : parseFloat(text(b, vs, ve));
         v = styleId >= 0 && dateStyle[styleId] ? viaDate(x, date1904) : x;
@@ -629,7 +641,8 @@ export class SheetScanner {
         case 's': {
           const k = vDigits && vE - vS <= 9 ? digitsValue(b, vS, vE) : parseInt(text(b, vS, vE), 10);
           const s = this.ctx.strings[k];
-          v = s === undefined ? null : s;
+          if (s === undefined) throw new GridReaderUnsupported('shared string index out of range');
+          v = s;
           if (this.texts && typeof v === 'string' && !this.ctx.richStrings.has(k)) addText(this.texts, row, col, v);
           break;
         }
@@ -802,7 +815,8 @@ export class SheetScanner {
         case 's': {
           const i = parseInt(raw, 10);
           const s = ctx.strings[i];
-          v = s === undefined ? null : s;
+          if (s === undefined) throw new GridReaderUnsupported('shared string index out of range');
+          v = s;
           if (texts && typeof v === 'string' && !ctx.richStrings.has(i)) addText(texts, row, col, v);
           break;
         }
@@ -844,6 +858,9 @@ export class SheetScanner {
 
   /** The Grid, once the whole XML has been scanned. */
   finish(): Grid {
+    // A worksheet cut short (no </worksheet>) is damaged: read in part it would check some rows
+    // and say nothing of the rest.
+    if (!this.rootEnded) throw new GridReaderUnsupported('the worksheet ends early');
     const { values, formulas, numberFormats, merges, texts } = this;
     // Hyperlinked formula cells lose their formula in exceljs (the cell becomes a hyperlink), and a
     // hyperlinked text reads as a hyperlink object, not a string.

@@ -8,6 +8,23 @@
 /** The package uses something this reader leaves to the full reader. */
 export class GridReaderUnsupported extends Error {}
 
+/**
+ * Throws GridReaderUnsupported unless `xml` ends with the end tag of its root element `root` (any
+ * namespace prefix) or is that element empty (`<root …/>`), with nothing but whitespace after. A
+ * part cut short or with anything after its root is damaged: the full reader, which refuses it in
+ * its own words, decides — never a part read in half.
+ */
+export function endsWithRoot(xml: string, root: string): void {
+  let end = xml.length;
+  while (end > 0 && /\s/.test(xml[end - 1])) end--;
+  const tail = xml.slice(Math.max(0, end - 1024), end);
+  const close = tail.lastIndexOf('</');
+  const open = tail.lastIndexOf('<');
+  if (tail.endsWith('>') && close >= 0 && close === open && new RegExp(`^</(?:[\\w.-]+:)?${root}\\s*>$`).test(tail.slice(close))) return;
+  if (tail.endsWith('/>') && open >= 0 && new RegExp(`^<(?:[\\w.-]+:)?${root}[\\s/]`).test(tail.slice(open))) return;
+  throw new GridReaderUnsupported(`${root}: the part ends early or has content after its root`);
+}
+
 // ---------------------------------------------------------------------------------------------
 // XML scanning
 

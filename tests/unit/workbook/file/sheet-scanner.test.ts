@@ -149,7 +149,7 @@ describe('worksheet scanner: the one-pass ways = the general way', () => {
       '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="1"><v>44805</v></c><c r="C1" s="2" t="s"><v>2</v></c></row>',
       ['甲', 44805, 'x&y'],
     ],
-    ['index beyond the table, rich text index', '<row r="1"><c r="A1" t="s"><v>9</v></c><c r="B1" t="s"><v>1</v></c></row>', [null, '乙']],
+    ['rich text index', '<row r="1"><c r="B1" t="s"><v>1</v></c></row>', [null, '乙']],
     [
       'numbers: decimal, negative, exponent, 16+ digits',
       '<row r="1"><c r="A1"><v>1.5</v></c><c r="B1"><v>-3</v></c><c r="C1"><v>2.5E-2</v></c><c r="D1"><v>12345678901234567890</v></c></row>',
@@ -167,6 +167,22 @@ describe('worksheet scanner: the one-pass ways = the general way', () => {
     const g = usual(xml);
     expect(g).toStrictEqual(general(xml));
     expect(g.values[g.rowCount - 1].slice(0, first.length)).toStrictEqual(first);
+  });
+
+  it('refuses a shared-string index beyond the table, both ways (exceljs refuses the file; it read as empty before)', () => {
+    const xml = enc(sheetXml('<row r="1"><c r="A1" t="s"><v>9</v></c><c r="B1" t="s"><v>1</v></c></row>'));
+    expect(outcome(() => usual(xml))).toEqual({ refused: 'shared string index out of range' });
+    expect(outcome(() => general(xml))).toEqual({ refused: 'shared string index out of range' });
+  });
+
+  it('refuses a worksheet cut short or with anything after its end, both ways', () => {
+    const whole = sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>');
+    for (const xml of [whole.replace('</worksheet>', ''), whole.replace('</sheetData></worksheet>', ''), `${whole}<row r="2"/>`, `${whole}<x/>`]) {
+      expect([xml, outcome(() => usual(enc(xml)))]).toEqual([xml, { refused: expect.stringMatching(/worksheet/) }]);
+      expect([xml, outcome(() => general(enc(xml)))]).toEqual([xml, { refused: expect.stringMatching(/worksheet/) }]);
+    }
+    // Whitespace and a comment after the end are well-formed XML: read.
+    expect(outcome(() => usual(enc(`${whole}\n<!-- x -->\n`)))).toStrictEqual(usual(enc(whole)));
   });
 
   it('reads a cell cut at every byte the same as whole', () => {
