@@ -125,6 +125,9 @@ function resolveTarget(target: string): string {
   return out.join('/');
 }
 
+/** The worksheet parts exceljs reads (its own test of a package entry's name, unanchored as there). */
+const WORKSHEET_PART = /xl\/worksheets\/sheet(\d+)[.]xml/;
+
 function workbookParts(workbookXml: string, relsXml: string): { sheets: SheetRef[]; date1904: boolean } {
   const rels = new Map<string, string>();
   const t = {} as Tag;
@@ -145,6 +148,9 @@ function workbookParts(workbookXml: string, relsXml: string): { sheets: SheetRef
     const path = rid ? rels.get(rid) : undefined;
     const name = attr(tag.attrs, 'name');
     if (!path || name === undefined) throw new GridReaderUnsupported('sheet without a part');
+    // exceljs reads as worksheets only the parts named like xl/worksheets/sheetN.xml and leaves
+    // out the sheets whose part is another (a chart sheet: xl/chartsheets/sheet1.xml).
+    if (!WORKSHEET_PART.test(path)) continue;
     const state = attr(tag.attrs, 'state');
     sheets.push({ name: excelJsXmlDecode(name), path, visibility: state === 'hidden' || state === 'veryHidden' ? state : 'visible' });
   }

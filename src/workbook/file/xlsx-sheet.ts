@@ -286,6 +286,7 @@ export class SheetScanner {
     const usual = this.texts === undefined;
     let i = from;
     for (;;) {
+      if (this.rootEnded) return this.afterRoot(b, i, final);
       // Tags follow each other without text in between, mostly: look at the next byte first.
       const lt = i < n && b[i] === LT ? i : b.indexOf(LT, i);
       if (lt < 0) return n;
@@ -300,7 +301,6 @@ export class SheetScanner {
       }
       // </row> and <row …> without the general tag scan (what it would do with them).
       if (c1 === SLASH && lt + 5 < n && b[lt + 2] === 114 /* r */ && b[lt + 3] === 111 /* o */ && b[lt + 4] === 119 /* w */ && b[lt + 5] === GT) {
-        if (this.rootEnded) throw new GridReaderUnsupported('content after the worksheet');
         i = lt + 6;
         continue;
       }
@@ -308,7 +308,6 @@ export class SheetScanner {
         let gt = lt + 5;
         while (gt < n && b[gt] !== GT) gt++;
         if (gt >= n) return final ? n : lt;
-        if (this.rootEnded) throw new GridReaderUnsupported('content after the worksheet');
         this.row(b, lt + 4, b[gt - 1] === SLASH ? gt - 1 : gt);
         i = gt + 1;
         continue;
@@ -356,17 +355,51 @@ export class SheetScanner {
         i = next;
         continue;
       }
-      // Anything after the worksheet's end makes the part damaged (exceljs: "only one root").
-      if (this.rootEnded) throw new GridReaderUnsupported('content after the worksheet');
       if (close) {
         if (nameIs(b, ns, e, NAMES.sheetData)) this.inSheetData = false;
-        else if (nameIs(b, ns, e, NAMES.worksheet)) this.rootEnded = true;
+        else if (nameIs(b, ns, e, NAMES.worksheet)) {
+          // </worksheet> with <sheetData> still open: cut inside the rows and closed by hand.
+          if (this.inSheetData) throw new GridReaderUnsupported('the worksheet ends inside its sheetData');
+          this.rootEnded = true;
+        }
       } else {
         if (selfClose && nameIs(b, ns, e, NAMES.worksheet)) this.rootEnded = true;
         this.element(b, ns, e, selfClose ? gt - 1 : gt, selfClose);
       }
       i = gt + 1;
     }
+  }
+
+  /**
+   * After </worksheet>: XML allows whitespace, comments and processing instructions there, and
+   * exceljs refuses anything else ("only one root", "text data outside of root node"), so anything
+   * else is damage. Returns how many bytes were consumed, as scan.
+   */
+  private afterRoot(b: Uint8Array, from: number, final: boolean): number {
+    const n = b.length;
+    let i = from;
+    while (i < n) {
+      const c = b[i];
+      if (c === 32 || c === 9 || c === 10 || c === 13) {
+        i++;
+        continue;
+      }
+      if (c !== LT) throw new GridReaderUnsupported('content after the worksheet');
+      const comment = i + 1 < n && b[i + 1] === 33; /* ! */
+      const pi = i + 1 < n && b[i + 1] === 63; /* ? */
+      if (i + (comment ? 4 : 2) > n) {
+        if (final) throw new GridReaderUnsupported('content after the worksheet');
+        return i;
+      }
+      if (!pi && !(comment && startsWith(b, i, COMMENT))) throw new GridReaderUnsupported('content after the worksheet');
+      const x = pi ? indexOfSeq(b, PI_END, i + 2) : indexOfSeq(b, COMMENT_END, i + 4);
+      if (x < 0) {
+        if (final) throw new GridReaderUnsupported('content after the worksheet');
+        return i;
+      }
+      i = x + (pi ? 2 : 3);
+    }
+    return n;
   }
 
   /**

@@ -10,18 +10,32 @@ export class GridReaderUnsupported extends Error {}
 
 /**
  * Throws GridReaderUnsupported unless `xml` ends with the end tag of its root element `root` (any
- * namespace prefix) or is that element empty (`<root …/>`), with nothing but whitespace after. A
- * part cut short or with anything after its root is damaged: the full reader, which refuses it in
- * its own words, decides — never a part read in half.
+ * namespace prefix) or is that element empty (`<root …/>`), followed only by what XML allows
+ * there: whitespace, comments, processing instructions. A part cut short or with anything else
+ * after its root is damaged: the full reader, which refuses it in its own words, decides — never
+ * a part read in half.
  */
 export function endsWithRoot(xml: string, root: string): void {
+  const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
   let end = xml.length;
-  while (end > 0 && /\s/.test(xml[end - 1])) end--;
+  for (;;) {
+    while (end > 0 && isSpace(xml.charCodeAt(end - 1))) end--;
+    // A trailing comment or processing instruction: look before it.
+    if (xml.endsWith('-->', end)) {
+      const start = xml.lastIndexOf('<!--', end - 3);
+      if (start < 0) break;
+      end = start;
+    } else if (xml.endsWith('?>', end)) {
+      const start = xml.lastIndexOf('<?', end - 2);
+      if (start < 0) break;
+      end = start;
+    } else break;
+  }
   const tail = xml.slice(Math.max(0, end - 1024), end);
-  const close = tail.lastIndexOf('</');
   const open = tail.lastIndexOf('<');
-  if (tail.endsWith('>') && close >= 0 && close === open && new RegExp(`^</(?:[\\w.-]+:)?${root}\\s*>$`).test(tail.slice(close))) return;
-  if (tail.endsWith('/>') && open >= 0 && new RegExp(`^<(?:[\\w.-]+:)?${root}[\\s/]`).test(tail.slice(open))) return;
+  const last = open >= 0 ? tail.slice(open) : '';
+  if (new RegExp(`^</(?:[\\w.-]+:)?${root}[ \\t\\r\\n]*>$`).test(last)) return;
+  if (new RegExp(`^<(?:[\\w.-]+:)?${root}(?:[ \\t\\r\\n][^<>]*)?/>$`).test(last)) return;
   throw new GridReaderUnsupported(`${root}: the part ends early or has content after its root`);
 }
 

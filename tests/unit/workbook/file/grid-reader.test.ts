@@ -271,6 +271,16 @@ describe('read-only grid reader = full reader', () => {
         [`${p} without its root's end tag`, p, noEnd],
       ]),
       ['xl/sharedStrings.xml without its last entry (a cell names it)', 'xl/sharedStrings.xml', lastSi],
+      // Found in review: text, NUL or a no-break space after the root; a cut inside the rows closed by hand.
+      ['xl/worksheets/sheet1.xml with text after its root', 'xl/worksheets/sheet1.xml', (x) => `${x}junk`],
+      ['xl/worksheets/sheet1.xml with NUL padding after its root', 'xl/worksheets/sheet1.xml', (x) => `${x}\u0000\u0000`],
+      ['xl/worksheets/sheet1.xml with a cell after its root', 'xl/worksheets/sheet1.xml', (x) => `${x}<c r="A1"><v>1</v></c>`],
+      [
+        'xl/worksheets/sheet1.xml cut after a row at 60 % and closed with </worksheet>',
+        'xl/worksheets/sheet1.xml',
+        (x) => `${x.slice(0, x.indexOf('</row>', Math.floor(x.length * 0.6)) + 6)}</worksheet>`,
+      ],
+      ['xl/sharedStrings.xml with a no-break space after its root', 'xl/sharedStrings.xml', (x) => `${x}\u00a0`],
     ];
     it.each(cases)('%s', async (_name, part, damage) => {
       const zip = await JSZip.loadAsync(await FIXTURES['clean-roster.xlsx']());
@@ -291,6 +301,41 @@ describe('read-only grid reader = full reader', () => {
       else expect((fast as { refused: unknown }).refused).toBeInstanceOf(GridReaderUnsupported);
       // Before, the fast reader read 12 of these 13 (a worksheet cut at 60 % gave its first rows).
       if (!('grids' in full)) expect('grids' in fast).toBe(false);
+    });
+
+    it.each([
+      ['a comment after the root of styles.xml', 'xl/styles.xml', (x: string) => `${x}\n<!-- x -->\n`],
+      ['a processing instruction after the root of sharedStrings.xml', 'xl/sharedStrings.xml', (x: string) => `${x}<?x y?>`],
+      ['a comment and a processing instruction after the root of workbook.xml', 'xl/workbook.xml', (x: string) => `${x}<!-- a --> <?b c?>\r\n`],
+      ['a comment after the worksheet', 'xl/worksheets/sheet1.xml', (x: string) => `${x}<!-- generated -->`],
+    ])('well-formed XML after a root (%s) is read, as the full reader reads it', async (_name, part, add) => {
+      const zip = await JSZip.loadAsync(await FIXTURES['clean-roster.xlsx']());
+      zip.file(part, add(await zip.file(part)!.async('string')));
+      const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+      expect(await openGridBook(bytes, inflate).read()).toStrictEqual(await (await openFileWorkbook(bytes)).read());
+    });
+
+    it('a chart sheet is left out, as the full reader leaves it out (it read as an empty extra Grid, then made the file slow)', async () => {
+      const zip = await JSZip.loadAsync(await FIXTURES['clean-roster.xlsx']());
+      const wb = await zip.file('xl/workbook.xml')!.async('string');
+      const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+      zip.file('xl/workbook.xml', wb.replace('</sheets>', '<sheet name="Chart1" sheetId="99" r:id="rId99"/></sheets>'));
+      zip.file(
+        'xl/_rels/workbook.xml.rels',
+        rels.replace(
+          '</Relationships>',
+          '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>',
+        ),
+      );
+      zip.file(
+        'xl/chartsheets/sheet1.xml',
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetPr/><sheetViews><sheetView workbookViewId="0"/></sheetViews><drawing r:id="rId1"/></chartsheet>',
+      );
+      const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+      const { full, fast } = await both(bytes);
+      expect(fast.sheetNames).toEqual(full.sheetNames);
+      expect(fast.sheetNames).not.toContain('Chart1');
+      expect(await fast.read()).toStrictEqual(await full.read());
     });
 
     it('a worksheet cut anywhere is refused, never read in part (property)', async () => {
