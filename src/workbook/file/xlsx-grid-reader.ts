@@ -125,17 +125,17 @@ function resolveTarget(target: string): string {
   return out.join('/');
 }
 
-/** The worksheet parts exceljs reads (its own test of a package entry's name, unanchored as there). */
-const WORKSHEET_PART = /xl\/worksheets\/sheet(\d+)[.]xml/;
-
 function workbookParts(workbookXml: string, relsXml: string): { sheets: SheetRef[]; date1904: boolean } {
   const rels = new Map<string, string>();
+  const types = new Map<string, string>();
   const t = {} as Tag;
   for (let tag = nextTag(relsXml, 0, t); tag; tag = nextTag(relsXml, tag.end, t)) {
     if (tag.name === 'Relationship' && !tag.close) {
       const id = attr(tag.attrs, 'Id');
       const target = attr(tag.attrs, 'Target');
+      const type = attr(tag.attrs, 'Type');
       if (id && target) rels.set(id, resolveTarget(target));
+      if (id && type) types.set(id, type);
     }
   }
   const sheets: SheetRef[] = [];
@@ -148,9 +148,9 @@ function workbookParts(workbookXml: string, relsXml: string): { sheets: SheetRef
     const path = rid ? rels.get(rid) : undefined;
     const name = attr(tag.attrs, 'name');
     if (!path || name === undefined) throw new GridReaderUnsupported('sheet without a part');
-    // exceljs reads as worksheets only the parts named like xl/worksheets/sheetN.xml and leaves
-    // out the sheets whose part is another (a chart sheet: xl/chartsheets/sheet1.xml).
-    if (!WORKSHEET_PART.test(path)) continue;
+    // A chart sheet (or dialog or macro sheet) has no cells: left out, as exceljs leaves it out.
+    const type = types.get(rid as string);
+    if (type !== undefined && !/\/worksheet$/.test(type)) continue;
     const state = attr(tag.attrs, 'state');
     sheets.push({ name: excelJsXmlDecode(name), path, visibility: state === 'hidden' || state === 'veryHidden' ? state : 'visible' });
   }
