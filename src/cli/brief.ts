@@ -238,8 +238,8 @@ export async function openWithPolicy(command: string, file: string, policyFile: 
  * The workbook's Grids read by the fast read-only reader (src/cli/read-only-book.ts: a 100,000-row
  * roster in under a second and ~200 MB, where the full reader takes ~6 s and ~900 MB), the format
  * and the policy in force; with `forEdit` (--sheet: a copy of the workbook is to be written) also
- * `book`, the same bytes opened by the full reader — first, so a file it refuses is refused
- * before any output is written.
+ * `book`, the same bytes opened by the full reader — before any output is written, so a file it
+ * refuses is refused with nothing written.
  */
 export async function readWithPolicy(
   command: string,
@@ -253,13 +253,13 @@ export async function readWithPolicy(
   const text = await policyText(policyFile, io);
   const bytes = await readBytes(file, io);
   const read = await openReadOnly(bytes).catch(refusal(file));
+  const got = await inForceFor(command, file, policyFile, text, io, lang, map, (k) => read.getSetting(k).catch(refusal(file)));
+  const grids = await read.read().catch(refusal(file));
   let book: FileWorkbook | null = null;
   if (forEdit) {
     book = (await openAnyFileWorkbook(bytes).catch(refusal(file))).book;
     readerUse.edit++;
   }
-  const got = await inForceFor(command, file, policyFile, text, io, lang, map, (k) => read.getSetting(k).catch(refusal(file)));
-  const grids = await read.read().catch(refusal(file));
   return { grids, format: read.format, book, ...got };
 }
 

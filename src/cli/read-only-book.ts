@@ -10,7 +10,7 @@ import type { GetSetting } from '../policy/workbook-policy';
 import type { FileWorkbook } from '../workbook/file/file-workbook';
 import { openLegacy, workbookFormat, type WorkbookFormat } from '../workbook/file/open-workbook';
 import { FORMAT_MSG } from '../workbook/file/format-messages';
-import { openGridBook, type GridBook } from '../workbook/file/xlsx-grid-reader';
+import { GridReaderDamaged, openGridBook, type GridBook } from '../workbook/file/xlsx-grid-reader';
 import type { Grid } from '../ledger/grid';
 import { PortError } from '../workbook/port';
 import { inflateRawSync } from 'zlib';
@@ -56,15 +56,30 @@ export async function openReadOnly(bytes: Uint8Array): Promise<ReadOnlyBook> {
   let fast: GridBook;
   try {
     fast = openGridBook(bytes, (b) => inflateRawSync(b), inflateStream);
-  } catch {
-    const book = await full();
+  } catch (e) {
+    const book = await fallback(full, e);
     return { read: () => book.read(), getSetting: (k) => book.getSetting(k), format };
   }
   if (fast.sheetNames.length === 0) throw new PortError('unreadable', FORMAT_MSG.noSheets);
   readerUse.fast++;
   return {
-    read: () => fast.read().catch(async () => (await full()).read()),
-    getSetting: (k) => fast.getSetting(k).catch(async () => (await full()).getSetting(k)),
+    read: () => fast.read().catch(async (e: unknown) => (await fallback(full, e)).read()),
+    getSetting: (k) => fast.getSetting(k).catch(async (e: unknown) => (await fallback(full, e)).getSetting(k)),
     format,
   };
+}
+
+/**
+ * The full reader, after the fast one gave up with `why`. When the fast reader found the package
+ * damaged and the full reader refuses it too, the refusal says what the fast reader found — the
+ * sheet and the row where it breaks off, the cell naming a missing string — rather than the full
+ * reader's own words (exceljs's, e.g. "Cannot set properties of undefined").
+ */
+async function fallback(full: () => Promise<FileWorkbook>, why: unknown): Promise<FileWorkbook> {
+  try {
+    return await full();
+  } catch (e) {
+    if (why instanceof GridReaderDamaged && e instanceof PortError && e.code === 'unreadable') throw new PortError('unreadable', why.userMessage);
+    throw e;
+  }
 }

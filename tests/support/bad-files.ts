@@ -124,10 +124,12 @@ export const BAD_FILES: readonly BadFile[] = [
       zip.file('xl/worksheets/sheet1.xml', xml.slice(0, xml.indexOf('</row>', Math.floor(xml.length * 0.6)) + '</row>'.length));
       return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
     },
-    // The full reader's words for a package that opens but whose parts do not load.
+    // The command line says where the sheet breaks off (its fast reader found it); the standalone
+    // page opens files with the full reader only, which words it as a package that does not load.
     message: {
-      'zh-CN': /^文件已损坏或不是有效的 Excel 工作簿（.+）$/,
-      'en-US': /^The file is damaged or not a valid Excel workbook \(.+\)$/,
+      'zh-CN': /^(文件已损坏：工作表“干部信息”的内容在第 \d+ 行处中断，此行及以后的行无法读取|文件已损坏或不是有效的 Excel 工作簿（.+）)$/,
+      'en-US':
+        /^(The file is damaged: sheet "干部信息" breaks off at row \d+; that row and the rows after it cannot be read|The file is damaged or not a valid Excel workbook \(.+\))$/,
     },
   },
   { name: 'encrypted.xlsx', bytes: async () => encryptedPackage(), message: FORMAT_MSG.encrypted },

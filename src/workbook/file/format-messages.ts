@@ -43,6 +43,41 @@ export const FORMAT_MSG = {
   noSheets: msg('工作簿中没有任何工作表，没有可检查的内容', 'The workbook has no worksheets: there is nothing to check'),
 } as const;
 
+/**
+ * What the fast reader found damaged in a part of an .xlsx (said when the full reader refuses the
+ * file too, in place of its own wording, which names neither the sheet nor the place).
+ */
+export const DAMAGE_MSG = {
+  sheetCut: (sheet: string, lastRow: number): Msg =>
+    lastRow > 0
+      ? msg(
+          `文件已损坏：工作表“${sheet}”的内容在第 ${lastRow} 行处中断，此行及以后的行无法读取`,
+          `The file is damaged: sheet "${sheet}" breaks off at row ${lastRow}; that row and the rows after it cannot be read`,
+        )
+      : msg(`文件已损坏：工作表“${sheet}”的内容不完整，无法读取`, `The file is damaged: sheet "${sheet}" is incomplete and cannot be read`),
+  sheetTail: (sheet: string): Msg =>
+    msg(`文件已损坏：工作表“${sheet}”的结尾之后还有多余内容`, `The file is damaged: sheet "${sheet}" has content after its end`),
+  missingString: (sheet: string, cell: string, index: number): Msg =>
+    msg(
+      `文件已损坏：工作表“${sheet}”的单元格 ${cell} 引用了不存在的第 ${index + 1} 条共享文字`,
+      `The file is damaged: cell ${cell} of sheet "${sheet}" refers to shared string ${index + 1}, which does not exist`,
+    ),
+  part: (path: string): Msg => {
+    const label = PART_LABEL[path] ?? msg('一个部件', 'a part');
+    return msg(
+      `文件已损坏：工作簿的${label['zh-CN']}（${path}）不完整，或结尾之后还有多余内容`,
+      `The file is damaged: its ${label['en-US']} (${path}) is incomplete or has content after its end`,
+    );
+  },
+};
+
+const PART_LABEL: Record<string, Msg> = {
+  'xl/workbook.xml': msg('工作表目录', 'list of sheets'),
+  'xl/_rels/workbook.xml.rels': msg('部件关系表', 'part relationships'),
+  'xl/styles.xml': msg('格式表', 'cell formats'),
+  'xl/sharedStrings.xml': msg('共享文字表', 'shared strings'),
+};
+
 export function damaged(what: Msg, reason?: string): Msg {
   const why = reason ? [`（${reason}）`, ` (${reason})`] : ['', ''];
   return msg(`文件已损坏，无法作为${what['zh-CN']}读取${why[0]}`, `The file is damaged and cannot be read as ${what['en-US']}${why[1]}`);

@@ -44,7 +44,7 @@ import { attr, endsWithRoot, excelJsXmlDecode, GridReaderUnsupported, nextTag, t
 import { entryData, zipDirectory, type ZipEntry } from './zip-directory';
 import { readSheet, SheetFeeder, SheetScanner, type SheetCtx, type SheetRef, type TextCells } from './xlsx-sheet';
 
-export { GridReaderUnsupported, slideFormula } from './xlsx-xml';
+export { GridReaderDamaged, GridReaderUnsupported, slideFormula } from './xlsx-xml';
 
 /** Raw DEFLATE (zip method 8) decompressor. */
 export type InflateRaw = (data: Uint8Array) => Uint8Array;
@@ -287,8 +287,8 @@ export function openGridBook(bytes: Uint8Array, inflate: InflateRaw, inflateStre
   const relsXml = text('xl/_rels/workbook.xml.rels');
   if (wbXml === null || relsXml === null) throw new GridReaderUnsupported('no xl/workbook.xml');
   // Every part read whole, or the full reader decides (a sheet is checked as it is scanned).
-  endsWithRoot(wbXml, 'workbook');
-  endsWithRoot(relsXml, 'Relationships');
+  endsWithRoot(wbXml, 'workbook', 'xl/workbook.xml');
+  endsWithRoot(relsXml, 'Relationships', 'xl/_rels/workbook.xml.rels');
   const { sheets: all, date1904 } = workbookParts(wbXml, relsXml);
   for (const s of all) if (!dir.has(s.path)) throw new GridReaderUnsupported(`missing ${s.path}`);
   const sheets = all.filter((s) => s.name !== SETTINGS_SHEET);
@@ -298,8 +298,8 @@ export function openGridBook(bytes: Uint8Array, inflate: InflateRaw, inflateStre
     if (ctx) return ctx;
     const sst = text('xl/sharedStrings.xml');
     const styles = text('xl/styles.xml');
-    if (sst !== null) endsWithRoot(sst, 'sst');
-    if (styles !== null) endsWithRoot(styles, 'styleSheet');
+    if (sst !== null) endsWithRoot(sst, 'sst', 'xl/sharedStrings.xml');
+    if (styles !== null) endsWithRoot(styles, 'styleSheet', 'xl/styles.xml');
     const shared = sharedStrings(sst);
     return (ctx = { formats: styleFormats(styles), strings: shared.strings, richStrings: shared.rich, date1904 });
   };

@@ -17,6 +17,7 @@ import {
   cellAttrs,
   decodeRef,
   excelJsXmlDecode,
+  GridReaderDamaged,
   GridReaderUnsupported,
   isDateFmt,
   nextTag,
@@ -26,6 +27,14 @@ import {
   type CellAttrs,
   type Tag,
 } from './xlsx-xml';
+import { DAMAGE_MSG } from './format-messages';
+
+/** A1 name of a cell (1-based row and column), for a message. */
+function cellName(row: number, col: number): string {
+  let letters = '';
+  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
+  return `${letters}${row}`;
+}
 
 const DAY_MS = 86400000;
 const UNIX_EPOCH_SERIAL = 25569;
@@ -359,7 +368,7 @@ export class SheetScanner {
         if (nameIs(b, ns, e, NAMES.sheetData)) this.inSheetData = false;
         else if (nameIs(b, ns, e, NAMES.worksheet)) {
           // </worksheet> with <sheetData> still open: cut inside the rows and closed by hand.
-          if (this.inSheetData) throw new GridReaderUnsupported('the worksheet ends inside its sheetData');
+          if (this.inSheetData) throw new GridReaderDamaged(DAMAGE_MSG.sheetCut(this.ref.name, this.rowNo));
           this.rootEnded = true;
         }
       } else {
@@ -384,17 +393,17 @@ export class SheetScanner {
         i++;
         continue;
       }
-      if (c !== LT) throw new GridReaderUnsupported('content after the worksheet');
+      if (c !== LT) throw new GridReaderDamaged(DAMAGE_MSG.sheetTail(this.ref.name));
       const comment = i + 1 < n && b[i + 1] === 33; /* ! */
       const pi = i + 1 < n && b[i + 1] === 63; /* ? */
       if (i + (comment ? 4 : 2) > n) {
-        if (final) throw new GridReaderUnsupported('content after the worksheet');
+        if (final) throw new GridReaderDamaged(DAMAGE_MSG.sheetTail(this.ref.name));
         return i;
       }
-      if (!pi && !(comment && startsWith(b, i, COMMENT))) throw new GridReaderUnsupported('content after the worksheet');
+      if (!pi && !(comment && startsWith(b, i, COMMENT))) throw new GridReaderDamaged(DAMAGE_MSG.sheetTail(this.ref.name));
       const x = pi ? indexOfSeq(b, PI_END, i + 2) : indexOfSeq(b, COMMENT_END, i + 4);
       if (x < 0) {
-        if (final) throw new GridReaderUnsupported('content after the worksheet');
+        if (final) throw new GridReaderDamaged(DAMAGE_MSG.sheetTail(this.ref.name));
         return i;
       }
       i = x + (pi ? 2 : 3);
@@ -548,7 +557,7 @@ export class SheetScanner {
       let v: CellValue;
       if (shared) {
         const s = strings[num];
-        if (s === undefined) throw new GridReaderUnsupported('shared string index out of range');
+        if (s === undefined) throw new GridReaderDamaged(DAMAGE_MSG.missingString(this.ref.name, cellName(row, col), num));
         v = s;
       } else {
         const x = plain ? num : parseFloat(text(b, vs, ve));
@@ -674,7 +683,7 @@ export class SheetScanner {
         case 's': {
           const k = vDigits && vE - vS <= 9 ? digitsValue(b, vS, vE) : parseInt(text(b, vS, vE), 10);
           const s = this.ctx.strings[k];
-          if (s === undefined) throw new GridReaderUnsupported('shared string index out of range');
+          if (s === undefined) throw new GridReaderDamaged(DAMAGE_MSG.missingString(this.ref.name, cellName(row, col), k));
           v = s;
           if (this.texts && typeof v === 'string' && !this.ctx.richStrings.has(k)) addText(this.texts, row, col, v);
           break;
@@ -848,7 +857,7 @@ export class SheetScanner {
         case 's': {
           const i = parseInt(raw, 10);
           const s = ctx.strings[i];
-          if (s === undefined) throw new GridReaderUnsupported('shared string index out of range');
+          if (s === undefined) throw new GridReaderDamaged(DAMAGE_MSG.missingString(this.ref.name, cellName(row, col), i));
           v = s;
           if (texts && typeof v === 'string' && !ctx.richStrings.has(i)) addText(texts, row, col, v);
           break;
@@ -893,7 +902,7 @@ export class SheetScanner {
   finish(): Grid {
     // A worksheet cut short (no </worksheet>) is damaged: read in part it would check some rows
     // and say nothing of the rest.
-    if (!this.rootEnded) throw new GridReaderUnsupported('the worksheet ends early');
+    if (!this.rootEnded) throw new GridReaderDamaged(DAMAGE_MSG.sheetCut(this.ref.name, this.rowNo));
     const { values, formulas, numberFormats, merges, texts } = this;
     // Hyperlinked formula cells lose their formula in exceljs (the cell becomes a hyperlink), and a
     // hyperlinked text reads as a hyperlink object, not a string.

@@ -5,8 +5,22 @@
  * exceljs's shared-formula slide. No Node APIs.
  */
 
+import type { Msg } from '../../i18n/message';
+import { DAMAGE_MSG } from './format-messages';
+
 /** The package uses something this reader leaves to the full reader. */
 export class GridReaderUnsupported extends Error {}
+
+/**
+ * A part of the package is damaged (cut short, content after its end, a reference to nothing):
+ * left to the full reader like the unsupported, and if that refuses the file too, `userMessage`
+ * says what and where, naming the sheet.
+ */
+export class GridReaderDamaged extends GridReaderUnsupported {
+  constructor(readonly userMessage: Msg) {
+    super(userMessage['en-US']);
+  }
+}
 
 /**
  * Throws GridReaderUnsupported unless `xml` ends with the end tag of its root element `root` (any
@@ -15,7 +29,7 @@ export class GridReaderUnsupported extends Error {}
  * after its root is damaged: the full reader, which refuses it in its own words, decides — never
  * a part read in half.
  */
-export function endsWithRoot(xml: string, root: string): void {
+export function endsWithRoot(xml: string, root: string, path: string): void {
   const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
   let end = xml.length;
   for (;;) {
@@ -36,7 +50,7 @@ export function endsWithRoot(xml: string, root: string): void {
   const last = open >= 0 ? tail.slice(open) : '';
   if (new RegExp(`^</(?:[\\w.-]+:)?${root}[ \\t\\r\\n]*>$`).test(last)) return;
   if (new RegExp(`^<(?:[\\w.-]+:)?${root}(?:[ \\t\\r\\n][^<>]*)?/>$`).test(last)) return;
-  throw new GridReaderUnsupported(`${root}: the part ends early or has content after its root`);
+  throw new GridReaderDamaged(DAMAGE_MSG.part(path));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -35,6 +35,23 @@ describe.each(LANGS)('refused files (%s)', (lang) => {
   });
 });
 
+test("a worksheet cut short: the refusal names the sheet and the row where it breaks off (not exceljs's words)", async () => {
+  const bad = BAD_FILES.find((f) => f.name === 'cut-sheet.xlsx')!;
+  for (const command of ['check', 'eliminate', 'brief']) {
+    const out = command === 'brief' ? ['-o', 'out.docx'] : [];
+    const zh = await runCli([command, bad.name, ...out], { [bad.name]: await bad.bytes() });
+    expect([command, zh.code, zh.err]).toEqual([
+      command,
+      2,
+      expect.stringMatching(/^cadre-ledger(?: brief)?: cut-sheet\.xlsx：文件已损坏：工作表“干部信息”的内容在第 \d+ 行处中断，此行及以后的行无法读取\n$/),
+    ]);
+    const en = await runCli([command, bad.name, ...out, '--lang', 'en-US'], { [bad.name]: await bad.bytes() });
+    expect(en.err).toMatch(
+      /^cadre-ledger(?: brief)?: cut-sheet\.xlsx: The file is damaged: sheet "干部信息" breaks off at row \d+; that row and the rows after it cannot be read\n$/,
+    );
+  }
+});
+
 describe('legacy formats are read like the .xlsx they were saved from', () => {
   test('--help says which formats are read and that fix writes .xlsx', async () => {
     expect((await runCli(['--help'])).out).toContain('也可读取旧版 .xls、WPS 表格 .et 和 .ods（按内容识别）；fix 总是写出 .xlsx');
