@@ -34,7 +34,9 @@ import type { CellMark, CellStyle, SheetInfo, SheetSpec, WorkbookPort } from '..
 import { PortError } from '../port';
 import { declareImplicitFormats } from './implicit-formats';
 import { sniffWorkbookBytes } from './sniff';
-import { FORMAT_MSG } from './format-messages';
+import { FORMAT_MSG, sheetsSkipped } from './format-messages';
+import { workbookParts } from './xlsx-grid-reader';
+import type { SheetRef } from './xlsx-sheet';
 import { decodeSetting, SETTING_CHUNK_CHARS, SETTINGS_SHEET } from './settings-sheet';
 
 export { SETTINGS_SHEET } from './settings-sheet';
@@ -62,8 +64,11 @@ export async function openFileWorkbook(data: ArrayBuffer | Uint8Array): Promise<
   const problem = sniffWorkbookBytes(bytes);
   if (problem) throw new PortError('unreadable', problem);
   const wb = new ExcelJS.Workbook();
+  let listed: readonly SheetRef[] | null = null;
   try {
-    const loaded = await declareImplicitNumberFormats(bytes);
+    const pkg = await preparePackage(bytes);
+    listed = pkg.listed;
+    const loaded = pkg.bytes;
     // exceljs accepts a Buffer/ArrayBuffer; pass a tight ArrayBuffer so a view's offset is honoured.
     const buf = loaded.buffer.slice(loaded.byteOffset, loaded.byteOffset + loaded.byteLength) as ArrayBuffer;
     await wb.xlsx.load(buf);
@@ -73,10 +78,44 @@ export async function openFileWorkbook(data: ArrayBuffer | Uint8Array): Promise<
       msg(`文件已损坏或不是有效的 Excel 工作簿（${shortReason(e)}）`, `The file is damaged or not a valid Excel workbook (${shortReason(e)})`),
     );
   }
+  // exceljs loads only the worksheets whose part is named xl/worksheets/sheetN.xml and silently
+  // leaves out any other the workbook lists: refused by name rather than checked without it.
+  const skipped = (listed ?? []).filter((s) => s.name !== SETTINGS_SHEET && !wb.worksheets.some((ws) => ws.name === s.name));
+  if (skipped.length) throw new PortError('unreadable', sheetsSkipped(skipped));
   // A package that loads but holds no worksheet (or only the add-in's settings) is nothing to
   // check: refused, so no command ever reports "no problems" for a file it did not read.
   if (!wb.worksheets.some((ws) => ws.name !== SETTINGS_SHEET)) throw new PortError('unreadable', FORMAT_MSG.noSheets);
   return new ExcelJsWorkbook(wb);
+}
+
+/**
+ * The package as exceljs should load it (implicit zh-CN formats declared, see
+ * declareImplicitNumberFormats) and the worksheets its workbook.xml lists (null when that cannot
+ * be read here: exceljs then speaks for the package).
+ */
+async function preparePackage(bytes: Uint8Array): Promise<{ bytes: Uint8Array; listed: readonly SheetRef[] | null }> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    return { bytes, listed: null };
+  }
+  let listed: readonly SheetRef[] | null = null;
+  try {
+    const wbXml = await zip.file('xl/workbook.xml')?.async('string');
+    const relsXml = await zip.file('xl/_rels/workbook.xml.rels')?.async('string');
+    if (wbXml !== undefined && relsXml !== undefined) listed = workbookParts(wbXml, relsXml).sheets;
+  } catch {
+    listed = null;
+  }
+  const styles = await zip
+    .file('xl/styles.xml')
+    ?.async('string')
+    .catch(() => undefined);
+  const patched = styles === undefined ? null : declareImplicitFormats(styles);
+  if (patched === null) return { bytes, listed };
+  zip.file('xl/styles.xml', patched);
+  return { bytes: await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }), listed };
 }
 
 /**
@@ -86,18 +125,7 @@ export async function openFileWorkbook(data: ArrayBuffer | Uint8Array): Promise<
  * JSZip copies the other deflated entries as they are.
  */
 export async function declareImplicitNumberFormats(bytes: Uint8Array): Promise<Uint8Array> {
-  let zip: JSZip;
-  let styles: string | undefined;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-    styles = await zip.file('xl/styles.xml')?.async('string');
-  } catch {
-    return bytes;
-  }
-  const patched = styles === undefined ? null : declareImplicitFormats(styles);
-  if (patched === null) return bytes;
-  zip.file('xl/styles.xml', patched);
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  return (await preparePackage(bytes)).bytes;
 }
 
 function shortReason(e: unknown): string {

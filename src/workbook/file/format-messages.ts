@@ -78,6 +78,17 @@ const PART_LABEL: Record<string, Msg> = {
   'xl/sharedStrings.xml': msg('共享文字表', 'shared strings'),
 };
 
+/** Worksheets the workbook lists that exceljs does not load (their part is not named xl/worksheets/sheetN.xml). */
+export function sheetsSkipped(sheets: readonly { readonly name: string; readonly path: string }[]): Msg {
+  const names = sheets.map((s) => `“${s.name}”`).join('、');
+  const namesEn = sheets.map((s) => `"${s.name}"`).join(', ');
+  const paths = sheets.map((s) => s.path).join(', ');
+  return refusal(
+    `工作表${names}无法读取：它在文件中的部件（${paths}）不是通常的命名，读取时会被漏掉`,
+    `Sheet ${namesEn} cannot be read: its part in the file (${paths}) is not named the usual way, and reading would leave it out`,
+  );
+}
+
 export function damaged(what: Msg, reason?: string): Msg {
   const why = reason ? [`（${reason}）`, ` (${reason})`] : ['', ''];
   return msg(`文件已损坏，无法作为${what['zh-CN']}读取${why[0]}`, `The file is damaged and cannot be read as ${what['en-US']}${why[1]}`);

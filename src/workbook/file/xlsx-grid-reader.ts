@@ -125,7 +125,8 @@ function resolveTarget(target: string): string {
   return out.join('/');
 }
 
-function workbookParts(workbookXml: string, relsXml: string): { sheets: SheetRef[]; date1904: boolean } {
+/** The worksheets workbook.xml lists, in order, with their parts (chart, dialog and macro sheets left out), and the date system. */
+export function workbookParts(workbookXml: string, relsXml: string): { sheets: SheetRef[]; date1904: boolean } {
   const rels = new Map<string, string>();
   const types = new Map<string, string>();
   const t = {} as Tag;

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { openFileWorkbook, MARK_FORMULA } from '../../../../src/workbook/file/file-workbook';
 import { PortError } from '../../../../src/workbook/port';
 import { msg } from '../../../../src/i18n/message';
@@ -216,6 +217,30 @@ describe('openFileWorkbook', () => {
     expect(ws.getCell('A2').border?.left?.style).toBe('thin');
     expect(ws.getCell('B2').alignment).toEqual({ horizontal: 'left', vertical: 'middle', wrapText: true });
     expect(ws.getCell('B2').font).toMatchObject({ name: '仿宋_GB2312', size: 12, bold: true });
+  });
+
+  it('refuses, by name, a worksheet exceljs would silently leave out (its part not named xl/worksheets/sheetN.xml)', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('花名册').getCell('A1').value = '姓名';
+    wb.addWorksheet('考核测评').getCell('A1').value = '姓名';
+    const zip = await JSZip.loadAsync((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    zip.file('xl/worksheets/data.xml', await zip.file('xl/worksheets/sheet2.xml')!.async('string'));
+    zip.remove('xl/worksheets/sheet2.xml');
+    const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+    zip.file('xl/_rels/workbook.xml.rels', rels.replace('worksheets/sheet2.xml', 'worksheets/data.xml'));
+    const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    // Before: opened with 花名册 only, and 考核测评 was never checked.
+    await expect(openFileWorkbook(bytes)).rejects.toMatchObject({
+      code: 'unreadable',
+      userMessage: {
+        'zh-CN':
+          '工作表“考核测评”无法读取：它在文件中的部件（xl/worksheets/data.xml）不是通常的命名，读取时会被漏掉，请在 Excel 或 WPS 表格中另存为 .xlsx 后再试',
+        'en-US':
+          'Sheet "考核测评" cannot be read: its part in the file (xl/worksheets/data.xml) is not named the usual way, and reading would leave it out; save it as .xlsx in Excel or WPS Spreadsheets and try again',
+      },
+    });
+    // The same book as written, every part named as usual, opens with both sheets.
+    expect((await openFileWorkbook(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer))).sheetNames).toEqual(['花名册', '考核测评']);
   });
 
   it('says clearly why bytes are not a workbook', async () => {

@@ -338,7 +338,7 @@ describe('read-only grid reader = full reader', () => {
       expect(await fast.read()).toStrictEqual(await full.read());
     });
 
-    it('a worksheet whose part has another name (xl/worksheets/data.xml) is read; exceljs leaves it out (noted in the closing note)', async () => {
+    it('a worksheet whose part has another name (xl/worksheets/data.xml) is read; the full reader, which would leave it out, refuses the file naming it', async () => {
       const zip = await JSZip.loadAsync(await FIXTURES['clean-roster.xlsx']());
       const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
       zip.file('xl/worksheets/data.xml', await zip.file('xl/worksheets/sheet1.xml')!.async('string'));
@@ -347,8 +347,11 @@ describe('read-only grid reader = full reader', () => {
       const renamed = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
       const original = await openGridBook(await FIXTURES['clean-roster.xlsx'](), inflate).read();
       expect(await openGridBook(renamed, inflate).read()).toStrictEqual(original);
-      // exceljs finds no worksheet in it at all: refused as a workbook without sheets.
-      await expect(openFileWorkbook(renamed)).rejects.toMatchObject({ code: 'unreadable' });
+      // exceljs would leave it out: the full reader refuses the file, naming the sheet and its part.
+      await expect(openFileWorkbook(renamed)).rejects.toMatchObject({
+        code: 'unreadable',
+        userMessage: { 'zh-CN': expect.stringContaining(`工作表“${original[0].sheet}”无法读取：它在文件中的部件（xl/worksheets/data.xml）`) },
+      });
     });
 
     it('a worksheet cut anywhere is refused, never read in part (property)', async () => {
