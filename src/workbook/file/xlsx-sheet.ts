@@ -12,6 +12,7 @@
  * No Node APIs (TextDecoder is a web standard).
  */
 import type { CellValue, Grid, RangeBox, SheetVisibility } from '../../ledger/grid';
+import { a1 } from '../../ledger/grid';
 import {
   attr,
   cellAttrs,
@@ -28,13 +29,6 @@ import {
   type Tag,
 } from './xlsx-xml';
 import { DAMAGE_MSG } from './format-messages';
-
-/** A1 name of a cell (1-based row and column), for a message. */
-function cellName(row: number, col: number): string {
-  let letters = '';
-  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
-  return `${letters}${row}`;
-}
 
 const DAY_MS = 86400000;
 const UNIX_EPOCH_SERIAL = 25569;
@@ -557,7 +551,7 @@ export class SheetScanner {
       let v: CellValue;
       if (shared) {
         const s = strings[num];
-        if (s === undefined) throw new GridReaderDamaged(DAMAGE_MSG.missingString(this.ref.name, cellName(row, col), num));
+        if (s === undefined) throw new GridReaderDamaged(DAMAGE_MSG.missingString(this.ref.name, a1(row - 1, col - 1), num));
         v = s;
       } else {
         const x = plain ? num : parseFloat(text(b, vs, ve));
@@ -683,7 +677,7 @@ export class SheetScanner {
         case 's': {
           const k = vDigits && vE - vS <= 9 ? digitsValue(b, vS, vE) : parseInt(text(b, vS, vE), 10);
           const s = this.ctx.strings[k];
-          if (s === undefined) throw new GridReaderDamaged(DAMAGE_MSG.missingString(this.ref.name, cellName(row, col), k));
+          if (s === undefined) throw new GridReaderDamaged(DAMAGE_MSG.missingString(this.ref.name, a1(row - 1, col - 1), k));
           v = s;
           if (this.texts && typeof v === 'string' && !this.ctx.richStrings.has(k)) addText(this.texts, row, col, v);
           break;
@@ -857,7 +851,7 @@ export class SheetScanner {
         case 's': {
           const i = parseInt(raw, 10);
           const s = ctx.strings[i];
-          if (s === undefined) throw new GridReaderDamaged(DAMAGE_MSG.missingString(this.ref.name, cellName(row, col), i));
+          if (s === undefined) throw new GridReaderDamaged(DAMAGE_MSG.missingString(this.ref.name, a1(row - 1, col - 1), i));
           v = s;
           if (texts && typeof v === 'string' && !ctx.richStrings.has(i)) addText(texts, row, col, v);
           break;
