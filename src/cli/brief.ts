@@ -16,7 +16,7 @@ import { renderSheet } from '../brief/render-sheet';
 import { openAnyFileWorkbook } from '../workbook/file/open-workbook';
 import type { FileWorkbook } from '../workbook/file/file-workbook';
 import type { GetSetting } from '../policy/workbook-policy';
-import { openReadOnly, readerUse } from './read-only-book';
+import { aboutFile, openReadOnly, readerUse } from './read-only-book';
 import type { Grid } from '../ledger/grid';
 import type { WorkbookFormat } from '../workbook/file/open-workbook';
 import { convertedNote } from '../workbook/file/format-messages';
@@ -191,7 +191,7 @@ export async function write(file: string, data: Uint8Array, io: CliIo): Promise<
 /** A reader's refusal (PortError) as the command's refusal, prefixed with the file's name. */
 function refusal(file: string): (e: unknown) => never {
   return (e) => {
-    if (e instanceof PortError) throw new BriefUsageError(msg(`${file}：${e.userMessage['zh-CN']}`, `${file}: ${e.userMessage['en-US']}`));
+    if (e instanceof PortError) throw new BriefUsageError(aboutFile(file, e.userMessage));
     throw e;
   };
 }

@@ -11,7 +11,7 @@ import { eliminationOf } from '../ledger/checks/assessment';
 import type { CheckContext } from '../ledger/checks/context';
 import { openAnyFileWorkbook } from '../workbook/file/open-workbook';
 import { PortError } from '../workbook/port';
-import { openReadOnly, type ReadOnlyBook } from './read-only-book';
+import { aboutFile, openReadOnly, type ReadOnlyBook } from './read-only-book';
 
 /** Which reader served each read-only command (check, eliminate, brief and forms without a copy). */
 export { readerUse } from './read-only-book';
@@ -122,7 +122,7 @@ async function orRefuse<T>(file: string, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (e) {
-    if (e instanceof PortError) throw new UsageError(msg(`${file}：${e.userMessage['zh-CN']}`, `${file}: ${e.userMessage['en-US']}`));
+    if (e instanceof PortError) throw new UsageError(aboutFile(file, e.userMessage));
     throw e;
   }
 }

@@ -6,6 +6,7 @@
  * On a 100,000-row roster the full reader alone takes ~6 s and ~900 MB, the fast one under 1 s
  * and ~200 MB.
  */
+import { msg, type Msg } from '../i18n/message';
 import type { GetSetting } from '../policy/workbook-policy';
 import type { FileWorkbook } from '../workbook/file/file-workbook';
 import { openLegacy, workbookFormat, type WorkbookFormat } from '../workbook/file/open-workbook';
@@ -15,6 +16,11 @@ import type { Grid } from '../ledger/grid';
 import { PortError } from '../workbook/port';
 import { inflateRawSync } from 'zlib';
 import { inflateStream } from './inflate-stream';
+
+/** A reader's message about a file, as the commands print it: the file's name first. */
+export function aboutFile(file: string, m: Msg): Msg {
+  return msg(`${file}：${m['zh-CN']}`, `${file}: ${m['en-US']}`);
+}
 
 /** A workbook opened for reading: its ledger grids, its stored settings and the format it came in. */
 export interface ReadOnlyBook {
