@@ -28,6 +28,7 @@ import * as path from 'path';
 import * as XLSX from '@e965/xlsx';
 import { openFileWorkbook } from '../../src/workbook/file/file-workbook';
 import { writeAssessment as assessment, writeRoster as roster } from './generate';
+import { median } from './stats';
 
 const ROOT = path.join(__dirname, '..', '..');
 // What bin/cadre-ledger.js runs: the one-file build (webpack.cli.config.js). BENCH_ENTRY: another
@@ -75,11 +76,6 @@ function measureOnce(file: string, rows: number, command: string): Measure {
   const j = JSON.parse(r.stdout) as { exit: number; ms: number; cpuMs: number; peakMb: number; reader: Measure['reader'] };
   return { rows, ...j };
 }
-
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 /** RUNS runs; the median of each figure. */
 function measure(file: string, rows: number, command: string): Measure {

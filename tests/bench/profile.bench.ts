@@ -18,15 +18,11 @@ import * as path from 'path';
 import { writeRoster } from './generate';
 import { ISSUE_PHASES, PHASES, type PhaseId } from './profile-phases';
 import { BUNDLE, profileCheck, type ProfiledRun } from './profile-run';
+import { median } from './stats';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const INTERVAL_US = Number(process.env.BENCH_PROFILE_US ?? 250);
-
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 const ms = (us: number): string => (us / 1000).toFixed(0).padStart(6);
 
